@@ -1,0 +1,21 @@
+/**
+ * Composition root. For now the bot's main job is the sample digest run and
+ * the `digest` command line; chat adapters plug in here later.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, toDigestError } from '../src/index.ts';
+import { runCli } from './cli/run-cli.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  process.stderr.write(`error: ${toDigestError(err).message}\n`);
+  process.exit(1);
+}
+
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch });

@@ -1,0 +1,57 @@
+/**
+ * Digest definitions: which sources, when, where to, in which label language.
+ * Stored as JSON files in digests/ and validated here at load.
+ */
+import { z } from 'zod';
+
+const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/u;
+
+/** Five- or six-field cron expression with numeric fields (names like MON are not accepted). */
+export function isPlausibleCron(expr: string): boolean {
+  const fields = expr.trim().split(/\s+/u);
+  return (fields.length === 5 || fields.length === 6) && fields.every((f) => CRON_FIELD.test(f));
+}
+
+/** Whether `tz` is an IANA time zone this runtime knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const sourceDefinitionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('folder'),
+    name: z.string().min(1),
+    /** Folder of article files (.html, .txt), relative to the definition file. */
+    path: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal('url'),
+    name: z.string().min(1),
+    url: z.url({ protocol: /^https?$/u }),
+  }),
+]);
+export type SourceDefinition = z.infer<typeof sourceDefinitionSchema>;
+
+export const digestDefinitionSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'lower-case letters, digits and dashes'),
+  title: z.string().min(1),
+  /** Language of labels in the posted digest. */
+  language: z.enum(['de', 'en']).default('en'),
+  sources: z.array(sourceDefinitionSchema).min(1),
+  schedule: z
+    .object({
+      cron: z.string().refine(isPlausibleCron, 'not a valid cron expression'),
+      timezone: z.string().refine(isTimeZone, 'not an IANA time zone'),
+    })
+    .optional(),
+  /** Target channels, as `platform:channel` (e.g. `console:main`, `discord:1234`). */
+  channels: z.array(z.string().regex(/^(console|discord|slack):\S+$/u)).default(['console:main']),
+  maxArticles: z.number().int().min(1).max(50).default(10),
+  lookbackHours: z.number().positive().max(24 * 30).default(24),
+});
+export type DigestDefinition = z.infer<typeof digestDefinitionSchema>;
