@@ -3,12 +3,12 @@
  * in input order. Lines are read and written as a stream with a small window
  * of items in flight (URL fetches overlap), so memory stays constant.
  */
-import { createInterface } from 'node:readline';
 import {
   articleText, batchInputSchema, fetchPage, prepareInput, toDigestError, tryDigestArticle,
   type DigestInput, type FetchPageOptions,
 } from '../../src/index.ts';
 import { writeLine } from './io.ts';
+import { readLines } from './read-lines.ts';
 
 /** Options for a batch run. */
 export interface BatchOptions {
@@ -76,11 +76,15 @@ export async function runBatch(stdin: NodeJS.ReadableStream, stdout: NodeJS.Writ
     if (outcome.failed) failed++;
     await writeLine(stdout, outcome.json);
   };
-  const lines = createInterface({ input: stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const item of readLines(stdin)) {
     lineNo++;
-    if (line.trim() === '') continue;
-    pending.push(processLine(line, lineNo, options));
+    if (item.tooLong) {
+      pending.push(Promise.resolve(failure('', `line ${lineNo}: longer than the line limit`)));
+    } else if (item.line.trim() === '') {
+      continue;
+    } else {
+      pending.push(processLine(item.line, lineNo, options));
+    }
     if (pending.length >= window) await flushOne();
   }
   while (pending.length > 0) await flushOne();
