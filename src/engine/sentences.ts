@@ -11,7 +11,7 @@ import type { RuleLanguage } from './types.ts';
 /** Terminal punctuation, closing quotes/brackets, then white space or the end. */
 const CANDIDATE = /[.!?…]+(?:["'”“»«’)\]]+)?(?=\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}{2})/gu;
 const TOKEN_BEFORE = /(\S+)$/u;
-const WORD_AFTER = /^\s*([„"“«»'‚(\[]*)(\S*)/u;
+const WORD_AFTER = /^\s*([„"“«»'‚([]*)(\S*)/u;
 const LOWER_START = /^\p{Ll}/u;
 const DIGIT_START = /^\p{N}/u;
 const NUMBER_TOKEN = /^\p{N}{1,4}$/u;
@@ -65,7 +65,7 @@ function isBoundary(text: string, start: number, end: number, lang: RuleLanguage
   if (!punct.startsWith('.')) return true;
   if (punct.startsWith('...') || punct.startsWith('…')) return !LOWER_START.test(next);
 
-  const token = (TOKEN_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '').replace(/^[„"“«»'‚(\[]+/u, '');
+  const token = (TOKEN_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '').replace(/^[„"“«»'‚([]+/u, '');
   if (token === '') return true;
   if (INITIAL.test(token)) return false;
   const abbreviation = ABBREVIATIONS[lang].has(token);
