@@ -1,7 +1,47 @@
-import type { Risk } from '../schema.ts';
+/**
+ * Risk extraction: sentences that state risks, threats, losses, uncertainty
+ * or a negative outlook, each with a category and a short statement taken
+ * from the sentence, ranked and deduplicated.
+ */
+import type { Risk, RiskCategory } from '../schema.ts';
+import { isFurniture, isQuestion } from '../summarize/candidates.ts';
+import { simplify } from '../summarize/score.ts';
+import { contentTerms } from '../summarize/terms.ts';
 import type { AnalysedArticle } from '../types.ts';
+import { riskStatement } from './clause.ts';
+import { categorize, findCues, type CueHit } from './detect.ts';
+import { rankRisks, riskScore, type ScoredRisk } from './rank.ts';
 
-/** Placeholder: replaced by the risk lexicons. */
-export function extractRisks(_article: AnalysedArticle): Risk[] {
-  return [];
+export { findCues, categorize } from './detect.ts';
+
+/** The cue the statement is built around: the strongest one of the risk's category, else the strongest. */
+function mainCue(hits: readonly CueHit[], category: RiskCategory): CueHit | undefined {
+  let best: CueHit | undefined;
+  const value = (h: CueHit): number => h.cue.weight + (h.cue.category === category ? 10 : 0);
+  for (const h of hits) if (best === undefined || value(h) > value(best)) best = h;
+  return best;
+}
+
+/** The article's risks, best first, one per distinct risk. */
+export function extractRisks(article: AnalysedArticle): Risk[] {
+  const scored: ScoredRisk[] = [];
+  const title = simplify(article.title ?? '');
+  for (const s of article.sentences) {
+    if (s.heading || isQuestion(s.text) || isFurniture(s.text)) continue;
+    if (title.length > 0 && simplify(s.text).startsWith(title)) continue;
+    const hits = findCues(s.text, article.rules);
+    if (hits.length === 0) continue;
+    const category = categorize(s.text, hits);
+    const main = mainCue(hits, category);
+    if (main === undefined) continue;
+    const text = riskStatement(s.text, main.start, main.end);
+    const score = riskScore(s.text, hits, category);
+    if (score === null) continue;
+    const terms = new Map<string, number>();
+    for (const t of contentTerms(s.text, article.rules)) terms.set(t, (terms.get(t) ?? 0) + 1);
+    let norm = 0;
+    for (const v of terms.values()) norm += v * v;
+    scored.push({ risk: { category, text, sentence: s.text }, score, index: s.index, terms, norm: Math.sqrt(norm) });
+  }
+  return rankRisks(scored);
 }

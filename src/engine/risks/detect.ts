@@ -1,0 +1,110 @@
+/**
+ * Finds the risk cues in one sentence: lexicon matches that are not negated
+ * ("kein Risiko", "no threat"), not minimized ("das Risiko ist gering") and
+ * not a descriptive use ("Risikokapital", "risk management").
+ */
+import type { RiskCategory } from '../schema.ts';
+import type { RuleLanguage } from '../types.ts';
+import { CATEGORY_KEYWORDS, CATEGORY_PRIORITY } from './categories.ts';
+import { DE_LEXICON } from './lexicon-de.ts';
+import { EN_LEXICON } from './lexicon-en.ts';
+import { alternation, matchedEntry, wordSpan, type RiskCue, type RiskLexicon } from './patterns.ts';
+
+/** One cue found in a sentence. */
+export interface CueHit {
+  cue: RiskCue;
+  start: number;
+  end: number;
+}
+
+interface CompiledLexicon {
+  lexicon: RiskLexicon;
+  all: RegExp;
+}
+
+const compile = (lexicon: RiskLexicon): CompiledLexicon => ({ lexicon, all: alternation(lexicon.cues.map((c) => c.pattern)) });
+const LEXICONS: Readonly<Record<RuleLanguage, CompiledLexicon>> = { de: compile(DE_LEXICON), en: compile(EN_LEXICON) };
+const CATEGORY_RE = alternation(CATEGORY_KEYWORDS.map((k) => k.pattern));
+
+/** Clause punctuation: negation does not reach across it. */
+const CLAUSE_BREAK_RE = /[,;:()–—]/u;
+/** The words "risk"/"Risiko" themselves (descriptive uses are checked only for them). */
+const RISK_WORD_RE = /^ris[ik]/iu;
+const WORD_RE = /[\p{L}\p{M}\p{N}'’-]+/gu;
+/** Words before a cue that can negate it. */
+const NEGATION_WINDOW = 3;
+
+function lastWords(text: string, n: number): string {
+  const words = text.match(WORD_RE) ?? [];
+  return words.slice(-n).join(' ');
+}
+
+/** The clause part before `at` (back to the last clause break). */
+function clauseBefore(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && !CLAUSE_BREAK_RE.test(text[i] ?? '')) i--;
+  return text.slice(i + 1, at);
+}
+
+function clauseAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && !CLAUSE_BREAK_RE.test(text[i] ?? '')) i++;
+  return text.slice(at, i);
+}
+
+function isCancelled(text: string, start: number, end: number, lex: RiskLexicon): boolean {
+  const word = text.slice(start, end).replace(/\s+/gu, ' ');
+  if (lex.nonRiskWord.test(word.replace(/-/gu, '').toLowerCase()) || lex.nonRiskWord.test(word)) return true;
+  if (RISK_WORD_RE.test(word) && (lex.nonRiskAfter.test(text.slice(end)) || lex.nonRiskBefore.test(text.slice(0, start)))) return true;
+  const before = lastWords(clauseBefore(text, start), NEGATION_WINDOW);
+  const clauseRest = clauseAfter(text, end);
+  if (lex.negators.test(before) && !lex.negationExceptions.test(clauseRest) && !lex.negationExceptions.test(before)) return true;
+  return lex.minimizers.test(clauseRest) && !lex.negators.test(clauseRest);
+}
+
+/** The risk cues of a sentence, in order, with cancelled ones dropped. */
+export function findCues(text: string, language: RuleLanguage): CueHit[] {
+  const { lexicon, all } = LEXICONS[language];
+  const hits: CueHit[] = [];
+  all.lastIndex = 0;
+  for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+    if (m[0].length === 0) {
+      all.lastIndex++;
+      continue;
+    }
+    const cue = lexicon.cues[matchedEntry(m)];
+    if (cue === undefined) continue;
+    const [start, end] = wordSpan(text, m.index, m.index + m[0].length);
+    all.lastIndex = Math.max(all.lastIndex, end);
+    if (!isCancelled(text, start, end, lexicon)) hits.push({ cue, start, end });
+  }
+  return hits;
+}
+
+/** The category of a risk sentence: keyword scores over the sentence plus the categories its cues imply. */
+export function categorize(text: string, hits: readonly CueHit[]): RiskCategory {
+  const scores = new Map<RiskCategory, number>();
+  const add = (c: RiskCategory, v: number): void => {
+    scores.set(c, (scores.get(c) ?? 0) + v);
+  };
+  CATEGORY_RE.lastIndex = 0;
+  for (let m = CATEGORY_RE.exec(text); m !== null; m = CATEGORY_RE.exec(text)) {
+    if (m[0].length === 0) {
+      CATEGORY_RE.lastIndex++;
+      continue;
+    }
+    const k = CATEGORY_KEYWORDS[matchedEntry(m)];
+    if (k !== undefined) add(k.category, k.weight);
+  }
+  for (const h of hits) if (h.cue.category !== undefined) add(h.cue.category, 1.5);
+  let best: RiskCategory = 'other';
+  let bestScore = 0;
+  for (const c of CATEGORY_PRIORITY) {
+    const s = scores.get(c) ?? 0;
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}

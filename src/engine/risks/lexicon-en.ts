@@ -1,0 +1,58 @@
+/** English risk lexicon: cue words and constructions, negators, non-risk uses. */
+import { gap, LETTER, w, type RiskCue, type RiskLexicon } from './patterns.ts';
+
+export const EN_CUES: readonly RiskCue[] = [
+  // Explicit risk words.
+  { pattern: w('risks?|risky|riskier|riskiest'), weight: 1.5 },
+  { pattern: w('at risk|in jeopardy|jeopardi[sz]e[sd]?'), weight: 1.4 },
+  { pattern: w('threat(?:s|en|ens|ened|ening)?'), weight: 1.3 },
+  { pattern: w('danger(?:s|ous)?|endanger(?:s|ed)?|peril(?:s|ous)?'), weight: 1.2 },
+  { pattern: w('uncertaint(?:y|ies)|uncertain'), weight: 1.2, category: 'macro' },
+  { pattern: w('(?:concerns?|worries|worried|worry|fears?|feared|anxiety|panic)'), weight: 0.8 },
+  { pattern: w('profit warnings?'), weight: 1.5, category: 'financial' },
+  { pattern: w('headwinds?'), weight: 1.1 },
+  // Losses and declines.
+  { pattern: w('loss(?:es)?|loss-making|lost'), weight: 1.1, category: 'financial' },
+  { pattern: w('(?:in|into) the red'), weight: 1.0, category: 'financial' },
+  { pattern: w('declin(?:e|es|ed|ing)|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|slid|slide|sank|sink(?:s|ing)?'), weight: 0.9 },
+  { pattern: w('(?:fell|fall(?:s|ing)?|drop(?:s|ped|ping)?|shrank|shrink(?:s|ing)?|contract(?:ed|ing|ion))'), weight: 0.6 },
+  { pattern: w('downturn|slowdown|downgrade[sd]?|shortfall|deficit'), weight: 1.0 },
+  { pattern: w('struggl(?:e|es|ed|ing)|weak(?:er|ening|ness)?|halved|problems?|troubles?|difficult(?:y|ies)'), weight: 0.6 },
+  { pattern: w('impairments?|write-?downs?|writ(?:e|ten|ing) down|writeoffs?|write-offs?'), weight: 1.2, category: 'financial' },
+  { pattern: w('default(?:s|ed)?|bankrupt(?:cy)?|insolven(?:t|cy)|administration'), weight: 1.2, category: 'financial' },
+  // Verbs and constructions.
+  { pattern: w('weigh(?:s|ed|ing)? (?:heavily )?on'), weight: 1.1 },
+  { pattern: w('(?:could|may|might|would|will)') + gap(3) + w('(?:hurt|hit|damage|derail|harm|slow|undermine|erode|squeeze|weaken|jeopardi[sz]e)'), weight: 1.1 },
+  { pattern: w('hurt(?:s|ing)?|hit hard|hard hit|harm(?:s|ed)?|damag(?:e|es|ed|ing)|undermin(?:e|es|ed)|erod(?:e|es|ed|ing)|squeez(?:e|es|ed)'), weight: 0.8 },
+  { pattern: w('fail(?:s|ed|ing)? to|failure'), weight: 1.0, category: 'execution-adoption' },
+  { pattern: w('(?:cut|cuts|lowered|lowers|slashed|reduced|trimmed)') + gap(3) + w('(?:forecasts?|outlook|guidance|targets?|expectations)'), weight: 1.3, category: 'financial' },
+  { pattern: w('warn(?:s|ed|ing)?'), weight: 0.9 },
+  { pattern: w('(?:out of control|spiral(?:led|ing)?)'), weight: 1.0 },
+  { pattern: w('under pressure|pressure(?:s|d)?'), weight: 0.6 },
+  { pattern: w('(?:pricing|price|margin|competitive) pressure'), weight: 1.2, category: 'competition' },
+  { pattern: w('delay(?:s|ed)?|setbacks?'), weight: 0.9, category: 'execution-adoption' },
+  { pattern: w('(?:shortages?|outages?|disruptions?|strikes?|cyber[- ]?attacks?|breach(?:es)?|recalls?|layoffs|job cuts)'), weight: 1.0, category: 'operational' },
+  // Sanctions, regulation, legal.
+  { pattern: w('sanction(?:s|ed)?|embargo(?:es)?|export controls?|blacklist(?:ed)?|entity list'), weight: 1.2, category: 'geopolitical-regulatory' },
+  { pattern: w('tariffs?|trade war|trade tensions?|duties'), weight: 1.1, category: 'geopolitical-regulatory' },
+  { pattern: w('lawsuits?|sued|su(?:e|es|ing)|litigation|class action|probe[sd]?|investigations?|antitrust|fined|fines?(?= of)|penalt(?:y|ies)'), weight: 1.1, category: 'legal' },
+  // Competition and markets.
+  { pattern: w('competition|competitors?|rivalry'), weight: 0.8, category: 'competition' },
+  { pattern: w('rivals?'), weight: 0.5, category: 'competition' },
+  { pattern: w('volatil(?:e|ity)|turbulen(?:t|ce)|sell-?off|swings?'), weight: 1.0, category: 'market-volatility' },
+  { pattern: w('recession|crisis|crises|stagnation'), weight: 0.9, category: 'macro' },
+  { pattern: w('inflation'), weight: 0.5, category: 'macro' },
+];
+
+export const EN_LEXICON: RiskLexicon = {
+  cues: EN_CUES,
+  negators: new RegExp(w("(?:no|not|never|without|isn't|wasn't|aren't|don't|doesn't|didn't|won't|nor|zero)"), 'iu'),
+  negationExceptions: new RegExp(w('(?:rule out|ruled out|be excluded)'), 'iu'),
+  minimizers: new RegExp(w('(?:is|are|was|were|remains?|remained|seems?|looks?|as)') + gap(1) + w('(?:low|minimal|negligible|remote|small|contained|under control)'), 'iu'),
+  nonRiskWord: /^(?:risk-?free|riskless)$/iu,
+  nonRiskBefore: /(?:opportunities|benefits|rewards)\s+(?:and|&)\s+$/iu,
+  nonRiskAfter: new RegExp(
+    `^[ -](?:management|manager|managers|appetite|assets?|premiums?|free|adjusted|weighted|capital|assessments?|officer|committee|profile|tolerance|on|off|models?)(?!${LETTER})`,
+    'iu',
+  ),
+};

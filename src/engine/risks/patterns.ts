@@ -1,0 +1,92 @@
+/**
+ * Building blocks for the risk lexicons: Unicode-aware word boundaries and
+ * compound-word matchers, and the shape of one lexicon entry.
+ */
+import type { RiskCategory } from '../schema.ts';
+
+/** One cue that a sentence states a risk. */
+export interface RiskCue {
+  /** Regular-expression source without capturing groups (use `(?:…)`), matched case-insensitively. */
+  pattern: string;
+  /** Evidence strength, about 0.3 (weak hint) to 1.5 (explicit risk word). */
+  weight: number;
+  /** Category the cue itself implies, if any. */
+  category?: RiskCategory;
+}
+
+/** Everything the detector needs for one language. */
+export interface RiskLexicon {
+  cues: readonly RiskCue[];
+  /** Words that cancel a cue just after them ("kein Risiko", "no risk"). */
+  negators: RegExp;
+  /** Words that keep a negated cue a risk ("nicht ausgeschlossen", "cannot rule out"). */
+  negationExceptions: RegExp;
+  /** Words shortly after a cue that call the risk small ("das Risiko ist gering"). */
+  minimizers: RegExp;
+  /** Whole matched words that are not risks ("Risikokapital", "risk-free"). */
+  nonRiskWord: RegExp;
+  /** Text right after the word "risk" that makes it descriptive ("risk management"); anchored with `^`. */
+  nonRiskAfter: RegExp;
+  /** Text right before the word "risk" that makes it a stock phrase ("Chancen und Risiken"); anchored with `$`. */
+  nonRiskBefore: RegExp;
+}
+
+/** A keyword that points to a category. */
+export interface CategoryKeyword {
+  pattern: string;
+  category: RiskCategory;
+  /** Specific words weigh 2, generic ones 1. */
+  weight: number;
+}
+
+/**
+ * A letter or digit. Latin script only (German and English): far cheaper for
+ * the regex engine to compile than Unicode property classes.
+ */
+export const LETTER = '[0-9A-Za-zÀ-ÖØ-öø-ɏ]';
+const L = LETTER;
+
+/** Whole word(s): `w('droht')` matches "droht" but not "androht". */
+export function w(source: string): string {
+  return `(?<!${L})(?:${source})(?!${L})`;
+}
+
+/**
+ * `stem` anywhere, also inside a compound ("Ausfallrisiko", "China-Risiko").
+ * The detector widens such a match to the whole word before judging it.
+ */
+export function compound(stem: string): string {
+  return `(?:${stem})`;
+}
+
+const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}-]/u;
+
+/** Widens `[start, end)` to the whole word(s) around it (letters, digits, hyphens). */
+export function wordSpan(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  let b = end;
+  while (a > 0 && WORD_CHAR_RE.test(text[a - 1] ?? '')) a--;
+  while (b < text.length && WORD_CHAR_RE.test(text[b] ?? '')) b++;
+  return [a, b];
+}
+
+/** A word starting with `stem` ("verlust" → "Verluste", "Verlustzone"). */
+export function prefix(stem: string): string {
+  return `(?<!${L})(?:${stem})${L}*`;
+}
+
+/** White space plus up to `n` intervening words inside a clause (no sentence punctuation). */
+export function gap(n: number): string {
+  return `\\s+(?:(?:[^\\s,.;:!?]|[.,](?=\\d))+\\s+){0,${n}}`;
+}
+
+/** Compiles entries into one global alternation; group i+1 belongs to entry i. */
+export function alternation(sources: readonly string[]): RegExp {
+  return new RegExp(sources.map((s) => `(${s})`).join('|'), 'giu');
+}
+
+/** Index of the entry whose group matched. */
+export function matchedEntry(m: RegExpExecArray): number {
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
+  return -1;
+}

@@ -1,0 +1,119 @@
+/**
+ * Sentence features for the extractive summary: position in the article,
+ * centrality (cosine to the article's content-term profile), overlap with
+ * the title, numbers and names, and a length prior.
+ */
+import type { AnalysedArticle } from '../types.ts';
+import { eligibility, type Eligibility } from './candidates.ts';
+import { contentTerms, wordCount } from './terms.ts';
+
+/** A sentence under consideration, with its features. */
+export interface Candidate {
+  /** Index into article.sentences. */
+  index: number;
+  text: string;
+  eligibility: Eligibility;
+  /** Distinct stemmed content terms with their counts in this sentence. */
+  terms: Map<string, number>;
+  /** Euclidean norm of `terms`. */
+  norm: number;
+  words: number;
+  score: number;
+}
+
+/** Weights of the features (documented in one place so they can be reasoned about). */
+export const WEIGHTS = {
+  /** Prior for the first body sentence; later sentences decay towards `positionFloor`. */
+  position: 1.0,
+  positionDecay: 0.35,
+  positionFloor: 0.15,
+  centrality: 1.6,
+  title: 0.6,
+  number: 0.12,
+  names: 0.04,
+  length: 0.25,
+  /** Similarity to the first body sentence (the lead usually states the story). */
+  lead: 0.5,
+  fragmentPenalty: 1.5,
+} as const;
+
+const DIGIT_RE = /\p{N}/u;
+/** Capitalized word not at the start of the sentence (a name, in English). */
+const NAME_RE = /(?<=\s)\p{Lu}[\p{L}\p{M}]+/gu;
+
+const SIMPLIFY_RE = /[^\p{L}\p{N}]+/gu;
+/** Lower-case letters and digits only, single-spaced: for comparing lines with the title. */
+export function simplify(text: string): string {
+  return text.toLowerCase().replace(SIMPLIFY_RE, ' ').trim();
+}
+
+function countTerms(terms: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+function norm(m: Map<string, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v * v;
+  return Math.sqrt(s);
+}
+
+/** Cosine similarity of two term-count vectors. */
+export function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
+  if (an === 0 || bn === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, v] of small) dot += v * (large.get(t) ?? 0);
+  return dot / (an * bn);
+}
+
+/** Length prior: sentences of about 15–40 words are best; very short or very long ones less so. */
+function lengthPrior(words: number): number {
+  if (words < 8) return words / 8 - 0.5;
+  if (words < 15) return 0.5 + (words - 8) / 14;
+  if (words <= 40) return 1;
+  return Math.max(0, 1 - (words - 40) / 40);
+}
+
+/** Scores every sentence that may appear in a summary. */
+export function scoreCandidates(article: AnalysedArticle): Candidate[] {
+  const lang = article.rules;
+  const candidates: Candidate[] = [];
+  const title = simplify(article.title ?? '');
+  for (const s of article.sentences) {
+    const e = eligibility(s);
+    if (e === 'never') continue;
+    // A line that repeats the title adds nothing to it.
+    if (title.length > 0 && simplify(s.text).startsWith(title)) continue;
+    const terms = countTerms(contentTerms(s.text, lang));
+    candidates.push({ index: s.index, text: s.text, eligibility: e, terms, norm: norm(terms), words: wordCount(s.text), score: 0 });
+  }
+  // Document profile: in how many sentences each term occurs (repeats inside one sentence count once).
+  const profile = new Map<string, number>();
+  for (const c of candidates) for (const t of c.terms.keys()) profile.set(t, (profile.get(t) ?? 0) + 1);
+  for (const [t, v] of profile) if (v < 2) profile.delete(t);
+  const profileNorm = norm(profile);
+  const titleTerms = new Set(contentTerms(article.title ?? '', lang));
+  const lead = candidates.find((c) => c.eligibility === 'good');
+  let rank = 0;
+  for (const c of candidates) {
+    const position = Math.max(WEIGHTS.positionFloor, 1 / (1 + WEIGHTS.positionDecay * rank));
+    if (c.eligibility === 'good') rank++;
+    const centrality = cosine(c.terms, c.norm, profile, profileNorm);
+    const leadSim = lead === undefined || lead === c ? 0 : cosine(c.terms, c.norm, lead.terms, lead.norm);
+    let titleHits = 0;
+    for (const t of titleTerms) if (c.terms.has(t)) titleHits++;
+    const title = titleTerms.size === 0 ? 0 : titleHits / titleTerms.size;
+    const names = lang === 'en' ? Math.min(3, (c.text.match(NAME_RE) ?? []).length) : 0;
+    c.score = WEIGHTS.position * position
+      + WEIGHTS.centrality * centrality
+      + WEIGHTS.title * title
+      + (DIGIT_RE.test(c.text) ? WEIGHTS.number : 0)
+      + WEIGHTS.names * names
+      + WEIGHTS.length * lengthPrior(c.words)
+      + WEIGHTS.lead * leadSim
+      - (c.eligibility === 'fragment' ? WEIGHTS.fragmentPenalty : 0);
+  }
+  return candidates;
+}
