@@ -1,3 +1,17 @@
+/**
+ * Article extraction from a page's HTML:
+ * parse into a lean tree (collecting head metadata) → drop furniture by tag,
+ * role and class/id → score containers by their paragraphs and pick the
+ * article with its sibling blocks → collect text blocks in reading order →
+ * metadata (title, by-line, date, language, canonical URL) and paywall hints.
+ */
+import { collectBlocks } from './html/blocks.ts';
+import { dropFurniture, measure, pickContent } from './html/content.ts';
+import {
+  pickByline, pickDescription, pickLanguage, pickPublished, pickTitle, pickUrl, readJsonLd, textsOf,
+} from './html/metadata.ts';
+import { findPaywallHints } from './html/paywall.ts';
+import { parsePage } from './html/tree.ts';
 import type { ExtractedArticle } from '../types.ts';
 
 /** Options for HTML extraction. */
@@ -6,12 +20,38 @@ export interface HtmlExtractOptions {
   url?: string;
 }
 
-/** Placeholder: replaced by the scoring extractor. */
+/** How many `<h1>` elements are considered for the headline. */
+const MAX_HEADLINES = 5;
+
+/** Extracts the article and its metadata from a page's HTML. Never throws on malformed markup. */
 export function extractFromHtml(html: string, options: HtmlExtractOptions = {}): ExtractedArticle {
-  const body = html.replace(/<(script|style)[^]*?<\/\1>/giu, ' ').replace(/<[^>]+>/gu, '\n');
-  const paragraphs = body.split(/\n+/u).map((s) => s.trim()).filter((s) => s.length > 0);
+  const { body, meta } = parsePage(html);
+  const facts = readJsonLd(meta.jsonLd);
+  const title = pickTitle(meta, facts, textsOf(body, 'h1', MAX_HEADLINES));
+  const byline = pickByline(meta, facts, body);
+  const paywallHints = findPaywallHints(body, facts.isAccessibleForFree);
+
+  measure(body, false);
+  dropFurniture(body);
+  measure(body, false);
+  const blocks = collectBlocks(pickContent(body));
+
+  const paragraphs: string[] = [];
+  const headings: number[] = [];
+  for (const block of blocks) {
+    if (paragraphs.length === 0 && block.text === title) continue;
+    if (block.heading) headings.push(paragraphs.length);
+    paragraphs.push(block.text);
+  }
   return {
-    title: null, byline: null, published: null, declaredLanguage: null, url: options.url ?? null,
-    paragraphs, headings: [], description: null, paywallHints: [],
+    title,
+    byline,
+    published: pickPublished(meta, facts),
+    declaredLanguage: pickLanguage(meta),
+    url: pickUrl(meta, options.url),
+    paragraphs,
+    headings,
+    description: pickDescription(meta),
+    paywallHints,
   };
 }

@@ -1,7 +1,9 @@
+/** Key figures of an article, best first: the grammar lives in ../figure-grammar/. */
+import { extractKeyFigures } from '../figure-grammar/index.ts';
 import type { Figure } from '../schema.ts';
 import type { AnalysedArticle } from '../types.ts';
 
-/** Placeholder: replaced by the table-driven figure grammar. */
-export function extractFigures(_article: AnalysedArticle): Figure[] {
-  return [];
+/** Every key figure of the article, deduplicated and in rank order. */
+export function extractFigures(article: AnalysedArticle): Figure[] {
+  return extractKeyFigures(article);
 }

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: pages per second on the zyte-dev pages, in one process:
+ * - our whole digest (HTML string in, Digest out: extraction, language,
+ *   sentences, summary, figures, risks, warnings);
+ * - Readability.js extraction alone over linkedom (the fastest Readability
+ *   setup, the named baseline) and over jsdom.
+ * Each system gets one warm-up pass, then `--rounds` timed passes (default
+ * 3); the median pass counts. Pages are decoded to strings beforehand so
+ * every system gets the same input; HTML parsing is inside every timing.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeHtml } from '../src/engine/extract/charset.ts';
+import { tryDigestArticle } from '../src/engine/digest.ts';
+import { readabilityJsdom, readabilityLinkedom } from './lib/readability.ts';
+import { SKIP_MESSAGE, evalPath, readGz } from './lib/shared.ts';
+
+interface Page {
+  html: string;
+  url: string;
+}
+
+interface Timing {
+  name: string;
+  pagesPerSecond: number;
+  msPerPage: number;
+  /** Heap growth over the timed passes, MB (after a GC when --expose-gc is on). */
+  heapMb: number;
+}
+
+function loadPages(): Page[] | null {
+  const dir = evalPath('extraction', 'zyte-dev', 'html');
+  if (dir === null) return null;
+  return readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort().map((f) => ({
+    html: decodeHtml(readGz(join(dir, f))),
+    url: `https://example.org/${f.replace(/\.html\.gz$/u, '')}`,
+  }));
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function time(name: string, pages: Page[], rounds: number, run: (page: Page) => unknown): Timing {
+  for (const page of pages) run(page);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const passes: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (const page of pages) run(page);
+    passes.push(performance.now() - t0);
+  }
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  passes.sort((a, b) => a - b);
+  const median = passes[Math.floor(passes.length / 2)] ?? 0;
+  return { name, pagesPerSecond: (pages.length * 1000) / median, msPerPage: median / pages.length, heapMb };
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+  const rounds = Math.max(1, Number(values.rounds));
+  console.log('# Benchmark: pages per second on zyte-dev (median of timed passes, one process)');
+  const pages = loadPages();
+  if (pages === null) {
+    console.log(SKIP_MESSAGE);
+    return;
+  }
+  console.log(`${String(pages.length)} pages, ${String(rounds)} timed passes each, Node ${process.version}`);
+  const results = [
+    time('digestbot whole digest', pages, rounds, (p) => tryDigestArticle({ html: p.html, url: p.url })),
+    time('Readability.js + linkedom (extraction only)', pages, rounds, (p) => readabilityLinkedom(p.html, p.url)),
+    time('Readability.js + jsdom (extraction only)', pages, rounds, (p) => readabilityJsdom(p.html, p.url)),
+  ];
+  const failed = pages.filter((p) => !tryDigestArticle({ html: p.html, url: p.url }).ok).length;
+  if (failed > 0) console.log(`note: ${String(failed)} pages gave no digest (counted in the timing all the same)`);
+  const baseline = results[1]?.pagesPerSecond ?? 1;
+  for (const r of results) {
+    const ratio = r.pagesPerSecond / baseline;
+    console.log(`${r.name.padEnd(46)} ${r.pagesPerSecond.toFixed(1).padStart(7)} pages/s  ${r.msPerPage.toFixed(2).padStart(6)} ms/page  ${ratio.toFixed(2)}× Readability+linkedom  heap ${r.heapMb >= 0 ? '+' : ''}${r.heapMb.toFixed(1)} MB`);
+  }
+}
+
+main();

@@ -1,0 +1,74 @@
+/**
+ * `npm run eval` part: ECTSum validation set. Share of the numbers in the
+ * journalists' key-figure bullets found among our top-10 figures (compatible
+ * kind, value or valueMax within 0.5 %), beside two baselines from the same
+ * run: the first ten numbers of each transcript, and every number in it.
+ */
+import { pathToFileURL } from 'node:url';
+import { analyseArticle } from '../src/engine/analyse.ts';
+import { extractFromText } from '../src/engine/extract/text.ts';
+import { extractFigures } from '../src/engine/figures/index.ts';
+import { matches, referenceNumbers, type Candidate, type ReferenceNumber } from './lib/reference-numbers.ts';
+import { SKIP_MESSAGE, evalPath, readJsonl } from './lib/shared.ts';
+
+interface Transcript {
+  id: string;
+  text: string;
+  reference: string[];
+}
+
+export interface FigureEvalResult {
+  transcripts: number;
+  referenceNumbers: number;
+  ours: number;
+  firstTen: number;
+  allNumbers: number;
+  msPerTranscript: number;
+}
+
+const TOP = 10;
+
+function found(refs: ReferenceNumber[], candidates: Candidate[]): number {
+  return refs.filter((r) => candidates.some((c) => matches(c, r))).length;
+}
+
+const asCandidates = (refs: ReferenceNumber[]): Candidate[] => refs.map((r) => ({ kind: r.kind === 'percent' ? 'percent' : 'count', value: r.value }));
+
+/** Scores the ECTSum validation set; null when it is absent. */
+export function evalFigures(): FigureEvalResult | null {
+  const path = evalPath('figures', 'ectsum-val.jsonl');
+  if (path === null) return null;
+  const items = readJsonl<Transcript>(path);
+  const result: FigureEvalResult = { transcripts: items.length, referenceNumbers: 0, ours: 0, firstTen: 0, allNumbers: 0, msPerTranscript: 0 };
+  let ms = 0;
+  for (const item of items) {
+    const refs = item.reference.flatMap((bullet) => referenceNumbers(bullet));
+    const t0 = performance.now();
+    const { article } = analyseArticle(extractFromText(item.text));
+    const figures = extractFigures(article).slice(0, TOP);
+    ms += performance.now() - t0;
+    const inText = referenceNumbers(item.text);
+    result.referenceNumbers += refs.length;
+    result.ours += found(refs, figures);
+    result.firstTen += found(refs, asCandidates(inText.slice(0, TOP)));
+    result.allNumbers += found(refs, asCandidates(inText));
+  }
+  result.msPerTranscript = ms / Math.max(1, items.length);
+  return result;
+}
+
+export async function runFigureEval(): Promise<void> {
+  console.log('\n## Key figures: ECTSum val (reference numbers found among the top 10 figures)');
+  const r = evalFigures();
+  if (r === null) {
+    console.log(SKIP_MESSAGE);
+    return;
+  }
+  const share = (n: number): string => `${(n / Math.max(1, r.referenceNumbers)).toFixed(3)} (${String(n)}/${String(r.referenceNumbers)})`;
+  console.log(`${String(r.transcripts)} transcripts, ${String(r.referenceNumbers)} reference numbers`);
+  console.log(`  ours, top 10             ${share(r.ours)}  (${r.msPerTranscript.toFixed(2)} ms/transcript, extraction included)`);
+  console.log(`  first 10 numbers         ${share(r.firstTen)}`);
+  console.log(`  all numbers in the text  ${share(r.allNumbers)}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runFigureEval();

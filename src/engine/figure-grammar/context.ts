@@ -1,0 +1,133 @@
+/**
+ * What a figure refers to, read from its clause: the direction word nearest
+ * to it ("stürzte … ab", "rose"), the period ("im Vergleich zum Vorjahr",
+ * "Q3", "2026") and a short label (the metric noun nearest to it, with its
+ * modifier: "bereinigte Ergebnis pro Aktie", "adjusted EBITDA margin").
+ */
+import type { Direction } from '../schema.ts';
+import type { RuleLanguage } from '../types.ts';
+import { DIRECTION_WORDS, METRICS, METRIC_MODIFIERS, PERIOD_PATTERNS } from './context-lexicon.ts';
+
+/** Clause boundaries: a comma or semicolon (not inside a number), a dash, a conjunction that turns. */
+const CLAUSE_BREAK = /[;]|,(?!\d)|:(?!\d)|\s[–—]\s|\s(?:während|aber|doch|jedoch|sondern|while|but|whereas|although)\s/giu;
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+/** The clause of `text` around the span [start, end). */
+export function clauseAround(text: string, start: number, end: number): Clause {
+  let from = 0;
+  let to = text.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
+    const at = m.index;
+    if (at + m[0].length <= start) from = at + m[0].length;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}
+
+const wordRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}])(?:${source})(?![\\p{L}])`, 'giu');
+
+const DIRECTIONS: Readonly<Record<RuleLanguage, readonly (readonly [Direction, RegExp])[]>> = {
+  de: [['up', wordRe(DIRECTION_WORDS.de.up)], ['down', wordRe(DIRECTION_WORDS.de.down)]],
+  en: [['up', wordRe(DIRECTION_WORDS.en.up)], ['down', wordRe(DIRECTION_WORDS.en.down)]],
+};
+/** "up to" is a qualifier, not a direction. */
+const UP_TO = /^up[\s\u00a0]+to(?![\p{L}])/iu;
+
+/** The direction word nearest to the figure within its clause, if any. */
+export function directionIn(text: string, clause: Clause, start: number, end: number, language: RuleLanguage): Direction | undefined {
+  let best: Direction | undefined;
+  let bestDistance = Infinity;
+  const part = text.slice(clause.start, clause.end);
+  for (const [direction, re] of DIRECTIONS[language]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+      const at = clause.start + m.index;
+      if (at >= start && at < end) continue;
+      if (direction === 'up' && UP_TO.test(part.slice(m.index))) continue;
+      const distance = at < start ? start - at : at - end;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = direction;
+      }
+    }
+  }
+  return best;
+}
+
+const PERIODS: Readonly<Record<RuleLanguage, readonly (readonly [RegExp, string])[]>> = {
+  de: PERIOD_PATTERNS.de.map(([source, label]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'iu'), label] as const),
+  en: PERIOD_PATTERNS.en.map(([source, label]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'iu'), label] as const),
+};
+
+/** The period the clause states: a quarter, half, fiscal year or year, and "y/y" for comparisons. */
+export function periodIn(text: string, clause: Clause, language: RuleLanguage): string | undefined {
+  const part = text.slice(clause.start, clause.end);
+  const found: string[] = [];
+  for (const [re, label] of PERIODS[language]) {
+    const m = re.exec(part);
+    if (m === null) continue;
+    const captured = m.slice(1).find((g) => g !== undefined) ?? '';
+    const value = label.replace('$1', captured);
+    if (!found.includes(value) && !(value === 'y/y' ? false : found.some((f) => f !== 'y/y'))) found.push(value);
+  }
+  return found.length === 0 ? undefined : found.join(' ');
+}
+
+const METRIC_RES: Readonly<Record<RuleLanguage, RegExp>> = {
+  // German: a metric noun alone or as the head of a compound ("Cloud-Umsatz", "Nettogewinn").
+  de: new RegExp(`(?<![\\p{L}])[\\p{L}-]*(?:${METRICS.de.join('|')})(?:s|es|n|en|e)?(?![\\p{L}])`, 'giu'),
+  en: new RegExp(`(?<![\\p{L}])(?:${METRICS.en.join('|')})(?![\\p{L}])`, 'giu'),
+};
+const AFTER_METRIC: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: /^(?:[\s\u00a0]+(?:pro|je)[\s\u00a0]+Aktie)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?(?:[\s\u00a0]+(?:im|in der|des|der)[\s\u00a0]+\p{Lu}[\p{L}-]+)?/u,
+  en: /^(?:[\s\u00a0]+per[\s\u00a0]+(?:diluted[\s\u00a0]+)?share)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?/u,
+};
+const WORD_BEFORE = /([\p{L}-]+)[\s\u00a0]+$/u;
+
+/** The label: the nearest metric phrase in the clause (before the figure preferred), or null. */
+export function metricLabel(text: string, clause: Clause, start: number, end: number, language: RuleLanguage): string | null {
+  const part = text.slice(clause.start, clause.end);
+  const re = METRIC_RES[language];
+  re.lastIndex = 0;
+  let best: { at: number; len: number } | null = null;
+  let bestDistance = Infinity;
+  for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+    const at = clause.start + m.index;
+    if (at >= start && at < end) continue;
+    // Words after the figure count a little further away than words before it.
+    const distance = at < start ? start - at : (at - end) * 1.5;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = { at, len: m[0].length };
+    }
+  }
+  if (best === null) return null;
+  let from = best.at;
+  let to = best.at + best.len;
+  const modifier = WORD_BEFORE.exec(text.slice(Math.max(clause.start, from - 30), from));
+  if (modifier !== null && METRIC_MODIFIERS.has((modifier[1] ?? '').toLowerCase())) from -= modifier[0].length;
+  const after = AFTER_METRIC[language].exec(text.slice(to, Math.min(clause.end, to + 40)));
+  if (after !== null && to + after[0].length <= start) to += after[0].length;
+  else if (after !== null && best.at > end) to += after[0].length;
+  return text.slice(from, to).trim();
+}
+
+const NOUN_DE = /(?<![\p{L}])\p{Lu}[\p{L}-]{3,}(?![\p{L}])/gu;
+const NOUN_STOP = new Set(['Prozent', 'Euro', 'Dollar', 'Millionen', 'Milliarden', 'Mio', 'Mrd', 'Yuan', 'Franken', 'Vorjahr', 'Jahr', 'Zahlen', 'Während', 'Analysten', 'Konzern', 'Unternehmen']);
+
+/** A fallback label: the nearest German noun before the figure in its clause. */
+export function nounLabel(text: string, clause: Clause, start: number): string | null {
+  const part = text.slice(clause.start, start);
+  let last: string | null = null;
+  NOUN_DE.lastIndex = 0;
+  for (let m = NOUN_DE.exec(part); m !== null; m = NOUN_DE.exec(part)) if (!NOUN_STOP.has(m[0])) last = m[0];
+  return last;
+}

@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestSchema } from '../../src/engine/schema.ts';
+import { send, startPageServer, type PageServer } from '../fakes/page-server.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'digestbot.js');
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function run(args: string[], stdin = ''): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+function expectOneLineError(r: Run, pattern: RegExp): void {
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /u);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /u);
+}
+
+const ARTICLE_TEXT = [
+  'Der Umsatz der Beispiel AG stieg im dritten Quartal um 12 Prozent auf 1,5 Mrd. Euro.',
+  'Das Unternehmen rechnet für das Gesamtjahr mit einem weiteren Wachstum.',
+  'Analysten sehen jedoch Risiken durch neue Zölle in den USA.',
+  'Die Aktie gewann am Morgen 3,1 Prozent.',
+].join(' ');
+
+let dir: string;
+let server: PageServer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'digestbot-cli-'));
+  await writeFile(join(dir, 'article.txt'), ARTICLE_TEXT);
+  await writeFile(join(dir, 'empty.html'), '   \n');
+  await writeFile(join(dir, 'binary.bin'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x00, 0xff]));
+  const html1252 = Buffer.from(`<html><head><meta charset="windows-1252"><title>Gr\xfc\xdfe</title></head><body><article>
+    <p>Die M\xfcller GmbH erh\xf6ht die Preise f\xfcr \xd6l um 5 Prozent, weil die Kosten gestiegen sind.</p>
+    <p>Die Gesch\xe4ftsf\xfchrung erwartet daher einen R\xfcckgang der Nachfrage im n\xe4chsten Jahr.</p>
+    <p>Gro\xdfe Kunden wollen die h\xf6heren Preise nicht zahlen und drohen mit einem Wechsel.</p></article></body></html>`, 'latin1');
+  server = await startPageServer({
+    '/artikel': send(html1252, { 'content-type': 'text/html' }),
+    '/missing': send('nope', {}, 404),
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('digestbot digest', () => {
+  it('given a text file with --json, then one JSON object matching the Digest schema is printed', async () => {
+    const r = await run(['digest', join(dir, 'article.txt'), '--json']);
+    expect(r.code).toBe(0);
+    const digest = digestSchema.parse(JSON.parse(r.stdout));
+    expect(digest.language).toBe('de');
+    expect(digest.summary.length).toBeGreaterThan(0);
+    for (const s of digest.summary) expect(ARTICLE_TEXT).toContain(s);
+  });
+
+  it('given text on stdin ("-"), then it is digested like a file', async () => {
+    const r = await run(['digest', '-', '--json'], ARTICLE_TEXT);
+    expect(r.code).toBe(0);
+    expect(digestSchema.parse(JSON.parse(r.stdout)).summary.length).toBeGreaterThan(0);
+  });
+
+  it('given no --json, then a readable digest is printed', async () => {
+    const r = await run(['digest', join(dir, 'article.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Zusammenfassung');
+    expect(r.stdout).toContain('Kennzahlen');
+  });
+
+  it('given a URL of a windows-1252 page without a charset header, then the umlauts come out right', async () => {
+    const r = await run(['digest', server.url('/artikel'), '--with-text']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { text: string; url: string };
+    expect(out.text).toContain('Die Müller GmbH erhöht die Preise für Öl');
+    expect(out.text).not.toContain('\uFFFD');
+    expect(out.url).toBe(server.url('/artikel'));
+  });
+
+  it('given a missing file, then one error line and exit 1', async () => {
+    expectOneLineError(await run(['digest', join(dir, 'nope.html')]), /no such file/u);
+  });
+
+  it('given a binary file, then one error line and exit 1', async () => {
+    expectOneLineError(await run(['digest', join(dir, 'binary.bin')]), /binary/u);
+  });
+
+  it('given an empty page, then one error line and exit 1', async () => {
+    expectOneLineError(await run(['digest', join(dir, 'empty.html')]), /empty/u);
+  });
+
+  it('given a URL that answers 404, then one error line and exit 1', async () => {
+    expectOneLineError(await run(['digest', server.url('/missing')]), /HTTP 404/u);
+  });
+
+  it('given an unreachable URL, then one error line and exit 1', async () => {
+    const closed = await startPageServer({});
+    const url = closed.url('/x');
+    await closed.close();
+    expectOneLineError(await run(['digest', url]), /cannot reach/u);
+  });
+
+  it('given bad usage, then usage text and exit 2', async () => {
+    const r = await run(['digest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('usage:');
+  });
+});
+
+describe('digestbot digest --jsonl', () => {
+  it('given mixed good and bad lines, then one output line per input, in order, errors as values', async () => {
+    const lines = [
+      JSON.stringify({ id: 'a', text: ARTICLE_TEXT }),
+      'not json',
+      JSON.stringify({ id: 'b', html: '<html><body><article><p>The company said revenue rose 5% to $2bn in the quarter, beating forecasts.</p><p>Its shares climbed 3% after the report was published on Tuesday.</p></article></body></html>' }),
+      JSON.stringify({ id: 'c' }),
+      JSON.stringify({ id: 'd', url: server.url('/missing') }),
+      JSON.stringify({ id: 'e', url: server.url('/artikel') }),
+      '',
+    ].join('\n');
+    const r = await run(['digest', '--jsonl', '--with-text'], lines);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o['id'])).toEqual(['a', '', 'b', 'c', 'd', 'e']);
+    expect(out[0]?.['error']).toBeUndefined();
+    expect(digestSchema.safeParse(out[0]).success).toBe(true);
+    expect(typeof out[0]?.['text']).toBe('string');
+    expect(out[1]?.['error']).toMatch(/line 2: not valid JSON/u);
+    expect(out[2]?.['language']).toBe('en');
+    expect(out[3]?.['error']).toMatch(/one of text, html or url/u);
+    expect(out[4]?.['error']).toMatch(/HTTP 404/u);
+    expect(String(out[5]?.['text'])).toContain('Müller');
+    expect(r.stderr).toContain('3 line(s) failed');
+  });
+});
+
+describe('npm start (the sample run)', () => {
+  it('given the bundled digests, then every sample article is digested', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Beispielartikel: 3 article\(s\)/u);
+    expect(r.stderr).toBe('');
+  });
+});
