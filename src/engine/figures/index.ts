@@ -1,9 +1,117 @@
-/** Key figures of an article, best first: the grammar lives in ../figure-grammar/. */
-import { extractKeyFigures } from '../figure-grammar/index.ts';
+/**
+ * Key figures of an article: every figure the grammar finds (scan.ts), with
+ * label, direction and period from its clause (context.ts), deduplicated and
+ * ranked so the few key figures come first.
+ *
+ * Rank: kind (money and percent over points, factors, quantities and bare
+ * counts), a key metric as label (revenue, EPS, margin, guidance …), a stated
+ * direction or period, the sentence's place in the article (news and earnings
+ * calls state the headline figures early) and its overlap with the title. The
+ * same fact stated twice (same kind, value and currency) is listed once, at
+ * its best place.
+ */
 import type { Figure } from '../schema.ts';
-import type { AnalysedArticle } from '../types.ts';
+import type { AnalysedArticle, RuleLanguage, Sentence } from '../types.ts';
+import { METRIC_TIERS } from './context-lexicon.ts';
+import { clauseAround, directionIn, metricLabel, nounLabel, periodIn } from './context.ts';
+import { scanFigures, type RawFigure } from './scan.ts';
 
-/** Every key figure of the article, deduplicated and in rank order. */
+const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
+  money: 3, percent: 2.5, 'percentage-points': 1, factor: 2.5, quantity: 1.5, count: 1,
+};
+const TIERS: readonly (readonly [number, RegExp])[] = METRIC_TIERS.map(([weight, words]) => [weight, new RegExp(`(?:${words})(?![\\p{L}])`, 'iu')] as const);
+/** Money per share stated right after the figure: "$0.50 per diluted share", "1,20 Euro je Aktie". */
+const PER_SHARE_AFTER = /^[\s\u00a0]*(?:per|a|je|pro)[\s\u00a0]+(?:diluted[\s\u00a0]+|basic[\s\u00a0]+)?(?:share|aktie)/iu;
+const FORWARD = /(?<![\p{L}])(?:expect|expects|expected|guidance|outlook|forecast|anticipate|erwartet|erwarten|prognose|ausblick|rechnet)(?![\p{L}])/iu;
+
+/** A part of the business rather than the whole: its figures are rarely the headline. */
+const PART = /(?<![\p{L}])(?:segment|segments|division|divisions|region|regions|sparte|sparten|geschäftsbereich|bereich|unit)(?![\p{L}])/iu;
+/** One-off items and their effects, stated beside the headline figures. */
+const ONE_OFF = /(?<![\p{L}])(?:charge|charges|one-time|impact|impacts|benefit|headwind|tailwind|excluding|exclude|excludes|items|sondereffekt|sondereffekte|einmaleffekt|einmaleffekte|belastung)(?![\p{L}])/iu;
+/** The whole company's result. */
+const WHOLE = /(?<![\p{L}])(?:total|consolidated|overall|record|reported|konzern|insgesamt|rekord)(?![\p{L}])/iu;
+
+function metricWeight(label: string): number {
+  for (const [weight, re] of TIERS) if (re.test(label)) return weight;
+  return 0;
+}
+const TITLE_WORD = /[\p{L}\p{N}]{4,}/gu;
+
+interface Scored {
+  figure: Figure;
+  score: number;
+  order: number;
+}
+
+const KIND_NAME: Readonly<Record<RuleLanguage, Readonly<Record<Figure['kind'], string>>>> = {
+  de: { money: 'Betrag', percent: 'Anteil', 'percentage-points': 'Veränderung', factor: 'Faktor', count: 'Anzahl', quantity: 'Menge' },
+  en: { money: 'amount', percent: 'share', 'percentage-points': 'change', factor: 'factor', count: 'count', quantity: 'quantity' },
+};
+
+function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage): Figure {
+  const text = sentence.text;
+  const clause = clauseAround(text, raw.start, raw.end);
+  const label = raw.compoundLabel
+    ?? metricLabel(text, clause, raw.start, raw.end, language)
+    ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)
+    ?? (language === 'de' ? nounLabel(text, clause, raw.start) : null)
+    ?? KIND_NAME[language][raw.kind];
+  const figure: Figure = { kind: raw.kind, value: raw.value, label, text: text.slice(raw.start, raw.end), sentence: text };
+  if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
+  if (raw.currency !== undefined) figure.currency = raw.currency;
+  if (raw.unit !== undefined) figure.unit = raw.unit;
+  if (raw.qualifier !== undefined) figure.qualifier = raw.qualifier;
+  const direction = raw.sign ?? (raw.kind === 'count' ? undefined : directionIn(text, clause, raw.start, raw.end, language));
+  if (direction !== undefined) figure.direction = direction;
+  const period = periodIn(text, clause, language);
+  if (period !== undefined) figure.period = period;
+  return figure;
+}
+
+function titleWords(title: string | null): Set<string> {
+  return new Set((title?.toLowerCase().match(TITLE_WORD) ?? []));
+}
+
+/** Rank weights of the context features (tuned on ECTSum val; see README). */
+const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5 } as const;
+
+function score(figure: Figure, sentence: Sentence, total: number, title: Set<string>): number {
+  let s = KIND_WEIGHT[figure.kind];
+  const afterText = sentence.text.slice(sentence.text.indexOf(figure.text) + figure.text.length);
+  s += figure.kind === 'money' && PER_SHARE_AFTER.test(afterText) ? (TIERS[0]?.[0] ?? 3) : metricWeight(figure.label);
+  if (figure.valueMax !== undefined) s += 1;
+  if (FORWARD.test(sentence.text)) s += W.forward;
+  if (PART.test(sentence.text)) s -= W.part;
+  if (ONE_OFF.test(sentence.text)) s -= W.oneOff;
+  if (WHOLE.test(sentence.text)) s += W.whole;
+  if (figure.period !== undefined) s += W.period;
+  if (figure.currency !== undefined) s += 0.25;
+  if (figure.kind === 'count' && figure.value < 10) s -= 1;
+  s += W.position * (1 - sentence.index / Math.max(1, total));
+  if (sentence.heading) s -= 0.5;
+  const words = sentence.text.toLowerCase().match(TITLE_WORD) ?? [];
+  let shared = 0;
+  for (const w of words) if (title.has(w)) shared++;
+  s += Math.min(1.5, shared * 0.3);
+  return s;
+}
+
+const factKey = (f: Figure): string => `${f.kind}|${String(f.value)}|${String(f.valueMax ?? '')}|${f.currency ?? ''}`;
+
+/** All key figures of the article, deduplicated, best first (the digest keeps the top ones). */
 export function extractFigures(article: AnalysedArticle): Figure[] {
-  return extractKeyFigures(article);
+  const title = titleWords(article.title);
+  const total = article.sentences.length;
+  const best = new Map<string, Scored>();
+  let order = 0;
+  for (const sentence of article.sentences) {
+    for (const raw of scanFigures(sentence.text, article.rules)) {
+      const figure = toFigure(raw, sentence, article.rules);
+      const scored: Scored = { figure, score: score(figure, sentence, total, title), order: order++ };
+      const key = factKey(figure);
+      const seen = best.get(key);
+      if (seen === undefined || scored.score > seen.score) best.set(key, scored);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((s) => s.figure);
 }

@@ -4,7 +4,7 @@
  * expected ones (plus range end, direction, unit, period, label where given).
  */
 import { describe, expect, it } from 'vitest';
-import { extractKeyFigures } from '../../../../src/engine/figure-grammar/index.ts';
+import { extractFigures } from '../../../../src/engine/figures/index.ts';
 import type { Figure } from '../../../../src/engine/schema.ts';
 import type { AnalysedArticle, RuleLanguage } from '../../../../src/engine/types.ts';
 import { ENGLISH_CASES, NO_FIGURE_CASES } from './cases-en.ts';
@@ -16,7 +16,7 @@ function figuresOf(sentence: string, rules: RuleLanguage): Figure[] {
     title: null, language: rules, rules, paragraphs: [sentence],
     sentences: [{ text: sentence, paragraph: 0, index: 0, heading: false }],
   };
-  return extractKeyFigures(article);
+  return extractFigures(article);
 }
 
 function check(rules: RuleLanguage, [sentence, kind, value, currency, qualifier, extra = {}]: FigureCase): void {
@@ -62,7 +62,7 @@ describe('ranking and deduplication', () => {
       title: null, language: 'de', rules: 'de', paragraphs: [text],
       sentences: text.split(/(?<=\.) /u).map((s, i) => ({ text: s, paragraph: 0, index: i, heading: false })),
     };
-    expect(extractKeyFigures(article).filter((f) => f.kind === 'percent' && f.value === 5)).toHaveLength(1);
+    expect(extractFigures(article).filter((f) => f.kind === 'percent' && f.value === 5)).toHaveLength(1);
   });
 
   it('given EPS and a count in one article, then money per share ranks above the count', () => {
@@ -71,6 +71,6 @@ describe('ranking and deduplication', () => {
       title: null, language: 'en', rules: 'en', paragraphs: [text],
       sentences: text.split(/(?<=\.) /u).map((s, i) => ({ text: s, paragraph: 0, index: i, heading: false })),
     };
-    expect(extractKeyFigures(article).map((f) => f.kind)).toEqual(['money', 'count']);
+    expect(extractFigures(article).map((f) => f.kind)).toEqual(['money', 'count']);
   });
 });
