@@ -26,7 +26,7 @@ function formatNumber(value: number, lang: LabelLanguage): string {
   for (const [factor, word] of SCALES[lang]) {
     if (abs >= factor) {
       const scaled = value / factor;
-      return `${scaled.toLocaleString(locale, { maximumFractionDigits: 2 })} ${word}`;
+      return `${scaled.toLocaleString(locale, { maximumFractionDigits: 4 })} ${word}`;
     }
   }
   return value.toLocaleString(locale, { maximumFractionDigits: 2 });

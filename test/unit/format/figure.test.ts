@@ -10,7 +10,7 @@ describe('formatFigureValue', () => {
     [{ kind: 'percent', value: 40, qualifier: 'more-than', direction: 'down', period: 'y/y' }, 'de', '> 40 % ↓ (y/y)'],
     [{ kind: 'money', value: 3e9, currency: 'CNY' }, 'en', '3 bn CNY'],
     [{ kind: 'money', value: 291e9, currency: 'CNY', qualifier: 'about' }, 'de', '≈ 291 Mrd. CNY'],
-    [{ kind: 'money', value: 1234.5e6, currency: 'EUR' }, 'de', '1,23 Mrd. EUR'],
+    [{ kind: 'money', value: 1234.5e6, currency: 'EUR' }, 'de', '1,2345 Mrd. EUR'],
     [{ kind: 'money', value: 2.85, valueMax: 3.1, currency: 'USD' }, 'en', '2.85–3.1 USD'],
     [{ kind: 'factor', value: 8 }, 'en', '×8'],
     [{ kind: 'percentage-points', value: 0.8, unit: 'bp' }, 'en', '0.8 pp'],
