@@ -16,6 +16,19 @@ export type DigestErrorCode =
   | 'fetch/bad-url'
   | 'extract/no-content'
   | 'config/invalid'
+  | 'source/duplicate'
+  | 'source/not-found'
+  | 'store/open-failed'
+  | 'fetch/invalid-url'
+  | 'fetch/blocked-address'
+  | 'fetch/rate-limited'
+  | 'fetch/unsupported-type'
+  | 'fetch/network'
+  | 'feed/malformed'
+  | 'schedule/invalid'
+  | 'auth/not-admin'
+  | 'command/invalid'
+  | 'publish/failed'
   | 'internal/unexpected';
 
 export interface DigestErrorOptions {

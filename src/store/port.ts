@@ -1,0 +1,149 @@
+/**
+ * The Store port: everything the bot keeps between runs. Callers depend on
+ * these interfaces only; the embedded default is SQLite (sqlite/), and a
+ * server database can implement the same port later.
+ * Times are ISO 8601 strings in UTC.
+ */
+
+export interface Workspace {
+  /** Platform-qualified id: `discord:<guild>`, `slack:<team>`, `console:local`. */
+  id: string;
+  name: string;
+}
+
+export interface SourceRecord {
+  id: number;
+  workspaceId: string;
+  name: string;
+  url: string;
+  /** Detected type: rss, atom, rdf, json-feed, html, folder … */
+  type: string;
+  addedBy: string;
+  createdAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  errorCount: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** No fetch before this time (backoff, Retry-After). */
+  nextAttemptAt: string | null;
+  /** Set when the source was paused automatically after repeated failures. */
+  pausedReason: string | null;
+  lastSuccessAt: string | null;
+}
+
+export interface NewSource {
+  workspaceId: string;
+  name: string;
+  url: string;
+  type: string;
+  addedBy: string;
+}
+
+export interface SourceRepository {
+  /** @throws DigestError `source/duplicate` when the workspace already has the URL or name. */
+  add(source: NewSource, at: string): SourceRecord;
+  remove(workspaceId: string, nameOrId: string): SourceRecord | null;
+  list(workspaceId: string): SourceRecord[];
+  get(id: number): SourceRecord | null;
+  recordSuccess(id: number, at: string, validators: { etag: string | null; lastModified: string | null }): void;
+  /** Counts a failure; the caller decides backoff and pausing. */
+  recordFailure(id: number, at: string, error: string, nextAttemptAt: string | null, pausedReason: string | null): SourceRecord;
+}
+
+/** Keys that recognise an item already seen from a source. */
+export interface ItemKeys {
+  canonicalUrl: string | null;
+  guid: string | null;
+  contentHash: string | null;
+}
+
+export interface ArticleRecord extends ItemKeys {
+  id: number;
+  sourceId: number;
+  title: string | null;
+  published: string | null;
+  firstSeenAt: string;
+  /** Marked seen when its source was added: never posted (no flooding on subscribe). */
+  backfill: boolean;
+}
+
+export interface ArticleRepository {
+  /** Whether any of the keys matches an article already stored for the workspace. */
+  seen(workspaceId: string, keys: ItemKeys): boolean;
+  /** Stores a new article; returns null when it was already seen (by any key). */
+  insertIfNew(workspaceId: string, sourceId: number, item: ItemKeys & { title: string | null; published: string | null }, at: string, backfill: boolean): ArticleRecord | null;
+  /** Articles first seen after `since`, not backfilled, newest first. */
+  recent(workspaceId: string, since: string, limit: number): ArticleRecord[];
+}
+
+export interface DigestCache {
+  /** The cached digest JSON for an article version (content hash + engine version). */
+  get(contentHash: string, engineVersion: string): string | null;
+  put(contentHash: string, engineVersion: string, digestJson: string, at: string): void;
+}
+
+export type DeliveryStatus = 'claimed' | 'posted' | 'failed';
+
+export interface Delivery {
+  digest: string;
+  /** The scheduled time of the run (ISO, UTC): with `digest` and `channel`, the run's key. */
+  scheduledFor: string;
+  channel: string;
+  status: DeliveryStatus;
+  attempts: number;
+  late: boolean;
+  messageRef: string | null;
+  lastError: string | null;
+  claimedAt: string;
+  postedAt: string | null;
+}
+
+export interface DeliveryLedger {
+  /**
+   * Records the intent to post a run before posting. Returns the row: a fresh
+   * claim, or the existing row when the run was claimed before (the caller
+   * posts only when the row is not `posted`).
+   */
+  claim(digest: string, scheduledFor: string, channel: string, at: string, late: boolean): Delivery;
+  markPosted(digest: string, scheduledFor: string, channel: string, at: string, messageRef: string | null): void;
+  markFailed(digest: string, scheduledFor: string, channel: string, at: string, error: string): void;
+  get(digest: string, scheduledFor: string, channel: string): Delivery | null;
+  /** Runs of a digest since a time (for catch-up and tests). */
+  since(digest: string, from: string): Delivery[];
+}
+
+export interface AuditEntry {
+  workspaceId: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: string | null;
+  at: string;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): void;
+  list(workspaceId: string, limit: number): AuditEntry[];
+}
+
+/** Digest definitions created from chat (files in digests/ are loaded separately). */
+export interface DefinitionRepository {
+  put(name: string, workspaceId: string, json: string, at: string): void;
+  get(name: string): { name: string; workspaceId: string; json: string } | null;
+  list(): { name: string; workspaceId: string; json: string }[];
+  remove(name: string): boolean;
+}
+
+export interface Store {
+  workspaces: { upsert(workspace: Workspace, at: string): void; get(id: string): Workspace | null };
+  sources: SourceRepository;
+  articles: ArticleRepository;
+  digestCache: DigestCache;
+  ledger: DeliveryLedger;
+  audit: AuditLog;
+  definitions: DefinitionRepository;
+  /** The schema version after migrations. */
+  schemaVersion(): number;
+  close(): void;
+}

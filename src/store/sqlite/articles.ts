@@ -1,0 +1,50 @@
+/** Articles seen per workspace, recognised by canonical URL, GUID or content hash. */
+import type Database from 'better-sqlite3';
+import type { ArticleRecord, ArticleRepository, ItemKeys } from '../port.ts';
+
+interface ArticleRow {
+  id: number;
+  source_id: number;
+  canonical_url: string | null;
+  guid: string | null;
+  content_hash: string | null;
+  title: string | null;
+  published: string | null;
+  first_seen_at: string;
+  backfill: number;
+}
+
+function toRecord(r: ArticleRow): ArticleRecord {
+  return {
+    id: r.id, sourceId: r.source_id, canonicalUrl: r.canonical_url, guid: r.guid, contentHash: r.content_hash,
+    title: r.title, published: r.published, firstSeenAt: r.first_seen_at, backfill: r.backfill === 1,
+  };
+}
+
+export function sqliteArticles(db: Database.Database): ArticleRepository {
+  const byUrl = db.prepare<[string, string], { id: number }>('SELECT id FROM articles WHERE workspace_id = ? AND canonical_url = ? LIMIT 1');
+  const byGuid = db.prepare<[string, string], { id: number }>('SELECT id FROM articles WHERE workspace_id = ? AND guid = ? LIMIT 1');
+  const byHash = db.prepare<[string, string], { id: number }>('SELECT id FROM articles WHERE workspace_id = ? AND content_hash = ? LIMIT 1');
+  const insert = db.prepare<[string, number, string | null, string | null, string | null, string | null, string | null, string, number]>(
+    'INSERT INTO articles (workspace_id, source_id, canonical_url, guid, content_hash, title, published, first_seen_at, backfill) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const byId = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
+  const recent = db.prepare<[string, string, number], ArticleRow>(
+    'SELECT * FROM articles WHERE workspace_id = ? AND first_seen_at > ? AND backfill = 0 ORDER BY first_seen_at DESC, id DESC LIMIT ?',
+  );
+  const seen = (workspaceId: string, keys: ItemKeys): boolean =>
+    (keys.canonicalUrl !== null && byUrl.get(workspaceId, keys.canonicalUrl) !== undefined)
+    || (keys.guid !== null && byGuid.get(workspaceId, keys.guid) !== undefined)
+    || (keys.contentHash !== null && byHash.get(workspaceId, keys.contentHash) !== undefined);
+  const insertIfNew = db.transaction((workspaceId: string, sourceId: number, item: ItemKeys & { title: string | null; published: string | null }, at: string, backfill: boolean): ArticleRecord | null => {
+    if (seen(workspaceId, item)) return null;
+    const info = insert.run(workspaceId, sourceId, item.canonicalUrl, item.guid, item.contentHash, item.title, item.published, at, backfill ? 1 : 0);
+    const row = byId.get(Number(info.lastInsertRowid));
+    return row === undefined ? null : toRecord(row);
+  });
+  return {
+    seen,
+    insertIfNew: (workspaceId, sourceId, item, at, backfill) => insertIfNew(workspaceId, sourceId, item, at, backfill),
+    recent: (workspaceId, since, limit) => recent.all(workspaceId, since, limit).map(toRecord),
+  };
+}

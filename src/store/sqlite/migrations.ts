@@ -1,0 +1,100 @@
+/**
+ * Versioned schema migrations, applied in order at start-up inside one
+ * transaction each; `PRAGMA user_version` holds the version reached. Never
+ * edit a released migration: add the next one.
+ */
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the initial schema.
+  `
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    url TEXT NOT NULL,
+    type TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    error_count INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_error_at TEXT,
+    next_attempt_at TEXT,
+    paused_reason TEXT,
+    last_success_at TEXT,
+    UNIQUE (workspace_id, url),
+    UNIQUE (workspace_id, name)
+  );
+  CREATE TABLE articles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id TEXT NOT NULL,
+    source_id INTEGER NOT NULL,
+    canonical_url TEXT,
+    guid TEXT,
+    content_hash TEXT,
+    title TEXT,
+    published TEXT,
+    first_seen_at TEXT NOT NULL,
+    backfill INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX articles_url ON articles (workspace_id, canonical_url);
+  CREATE INDEX articles_guid ON articles (workspace_id, guid);
+  CREATE INDEX articles_hash ON articles (workspace_id, content_hash);
+  CREATE INDEX articles_seen ON articles (workspace_id, first_seen_at);
+  CREATE TABLE digest_cache (
+    content_hash TEXT NOT NULL,
+    engine_version TEXT NOT NULL,
+    digest_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (content_hash, engine_version)
+  );
+  CREATE TABLE deliveries (
+    digest TEXT NOT NULL,
+    scheduled_for TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 1,
+    late INTEGER NOT NULL DEFAULT 0,
+    message_ref TEXT,
+    last_error TEXT,
+    claimed_at TEXT NOT NULL,
+    posted_at TEXT,
+    PRIMARY KEY (digest, scheduled_for, channel)
+  );
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    details TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE definitions (
+    name TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL,
+    json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
+];
+
+/** Brings the database to the newest schema; returns the version reached. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    const sql = MIGRATIONS[v] ?? '';
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${String(v + 1)}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

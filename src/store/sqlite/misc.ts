@@ -1,0 +1,68 @@
+/** Workspaces, the digest cache, the admin audit log and chat-made definitions, in SQLite. */
+import type Database from 'better-sqlite3';
+import type { AuditEntry, AuditLog, DefinitionRepository, DigestCache, Store } from '../port.ts';
+
+export function sqliteWorkspaces(db: Database.Database): Store['workspaces'] {
+  const upsert = db.prepare<[string, string, string]>(
+    'INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+  );
+  const get = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM workspaces WHERE id = ?');
+  return {
+    upsert(workspace, at) {
+      upsert.run(workspace.id, workspace.name, at);
+    },
+    get: (id) => get.get(id) ?? null,
+  };
+}
+
+export function sqliteDigestCache(db: Database.Database): DigestCache {
+  const get = db.prepare<[string, string], { digest_json: string }>('SELECT digest_json FROM digest_cache WHERE content_hash = ? AND engine_version = ?');
+  const put = db.prepare<[string, string, string, string]>(
+    'INSERT OR REPLACE INTO digest_cache (content_hash, engine_version, digest_json, created_at) VALUES (?, ?, ?, ?)',
+  );
+  return {
+    get: (hash, version) => get.get(hash, version)?.digest_json ?? null,
+    put(hash, version, json, at) {
+      put.run(hash, version, json, at);
+    },
+  };
+}
+
+export function sqliteAudit(db: Database.Database): AuditLog {
+  const append = db.prepare<[string, string, string, string, string | null, string]>(
+    'INSERT INTO audit_log (workspace_id, actor, action, target, details, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const list = db.prepare<[string, number], { workspace_id: string; actor: string; action: string; target: string; details: string | null; at: string }>(
+    'SELECT * FROM audit_log WHERE workspace_id = ? ORDER BY id DESC LIMIT ?',
+  );
+  return {
+    append(e: AuditEntry) {
+      append.run(e.workspaceId, e.actor, e.action, e.target, e.details, e.at);
+    },
+    list: (workspaceId, limit) => list.all(workspaceId, limit).map((r) => ({
+      workspaceId: r.workspace_id, actor: r.actor, action: r.action, target: r.target, details: r.details, at: r.at,
+    })),
+  };
+}
+
+export function sqliteDefinitions(db: Database.Database): DefinitionRepository {
+  const put = db.prepare<[string, string, string, string]>(
+    'INSERT INTO definitions (name, workspace_id, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
+  );
+  const get = db.prepare<[string], { name: string; workspace_id: string; json: string }>('SELECT name, workspace_id, json FROM definitions WHERE name = ?');
+  const list = db.prepare<[], { name: string; workspace_id: string; json: string }>('SELECT name, workspace_id, json FROM definitions ORDER BY name');
+  const del = db.prepare<[string]>('DELETE FROM definitions WHERE name = ?');
+  const shape = (r: { name: string; workspace_id: string; json: string }): { name: string; workspaceId: string; json: string } =>
+    ({ name: r.name, workspaceId: r.workspace_id, json: r.json });
+  return {
+    put(name, workspaceId, json, at) {
+      put.run(name, workspaceId, json, at);
+    },
+    get(name) {
+      const row = get.get(name);
+      return row === undefined ? null : shape(row);
+    },
+    list: () => list.all().map(shape),
+    remove: (name) => del.run(name).changes > 0,
+  };
+}
