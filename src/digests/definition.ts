@@ -2,14 +2,12 @@
  * Digest definitions: which sources, when, where to, in which label language.
  * Stored as JSON files in digests/ and validated here at load.
  */
+import cron from 'node-cron';
 import { z } from 'zod';
 
-const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/u;
-
-/** Five- or six-field cron expression with numeric fields (names like MON are not accepted). */
+/** A cron expression node-cron accepts (five or six fields; names like MON allowed). */
 export function isPlausibleCron(expr: string): boolean {
-  const fields = expr.trim().split(/\s+/u);
-  return (fields.length === 5 || fields.length === 6) && fields.every((f) => CRON_FIELD.test(f));
+  return expr.trim().split(/\s+/u).length >= 5 && cron.validate(expr);
 }
 
 /** Whether `tz` is an IANA time zone this runtime knows. */

@@ -26,7 +26,8 @@ describe('digest definitions', () => {
     ['0 30 7 * * 1,3,5', true],
     ['30 7 * *', false],
     ['every morning', false],
-    ['30 7 * * MON', false],
+    ['30 7 * * MON', true],
+    ['61 7 * * *', false],
   ])('given cron "%s", then plausible is %s', (expr, expected) => {
     expect(isPlausibleCron(expr)).toBe(expected);
   });

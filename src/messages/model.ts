@@ -1,0 +1,39 @@
+/**
+ * The neutral message model every command and digest produces. Adapters
+ * render it (Discord embeds, Slack blocks, console text); nothing here knows
+ * a platform's shapes or limits.
+ */
+
+export interface MessageLink {
+  label: string;
+  url: string;
+}
+
+export interface MessageSection {
+  heading?: string;
+  /** Plain lines (bullets are the renderer's choice). */
+  lines: string[];
+  links?: MessageLink[];
+}
+
+export interface Message {
+  title: string;
+  /** A short line under the title (date, sources, "late" notice). */
+  subtitle?: string;
+  sections: MessageSection[];
+  /** A closing line, e.g. the source health summary. */
+  footer?: string;
+  /** Whether only the asking user should see it (chat replies). */
+  ephemeral?: boolean;
+}
+
+/** Where messages go: one implementation per chat platform (adapters/). */
+export interface MessagePublisher {
+  /**
+   * Posts a message to a channel (`platform:id`). `idempotencyKey` is the same
+   * for every attempt of one scheduled run, so a platform that supports it
+   * (Discord nonces) drops a repeat after a crash between post and ledger.
+   * @returns a reference to the posted message, when the platform gives one.
+   */
+  publish(channel: string, message: Message, idempotencyKey: string): Promise<{ ref: string | null }>;
+}

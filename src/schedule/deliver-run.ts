@@ -1,0 +1,68 @@
+/**
+ * Delivers one scheduled run to one channel, exactly once as far as the
+ * ledger can tell: the run is claimed before posting and marked posted
+ * after; a run already posted is skipped; a failed post is retried with
+ * exponential backoff and, when every attempt fails, recorded as failed so
+ * the next catch-up tries again.
+ */
+import { toDigestError } from '../errors.ts';
+import type { Message, MessagePublisher } from '../messages/model.ts';
+import type { Clock, Logger } from '../ports.ts';
+import type { DeliveryLedger } from '../store/port.ts';
+
+export interface RunKey {
+  digest: string;
+  /** Scheduled time (UTC). */
+  scheduledFor: Date;
+  channel: string;
+  /** Posted after its time (catch-up after downtime). */
+  late: boolean;
+}
+
+export interface DeliverDeps {
+  ledger: DeliveryLedger;
+  publisher: MessagePublisher;
+  /** Builds the digest message for a run (called only when a post is due). */
+  buildMessage(run: RunKey): Promise<Message>;
+  clock: Clock;
+  logger: Logger;
+  sleep(ms: number): Promise<void>;
+  /** Attempts per run and the first backoff delay. @defaultValue { attempts: 3, baseDelayMs: 2000 } */
+  retry?: { attempts: number; baseDelayMs: number };
+}
+
+export type DeliveryOutcome = 'posted' | 'already-posted' | 'failed';
+
+/** The ledger key of a run as text. */
+export function runId(run: RunKey): string {
+  return `${run.digest}|${run.scheduledFor.toISOString()}|${run.channel}`;
+}
+
+export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<DeliveryOutcome> {
+  const at = (): string => deps.clock.now().toISOString();
+  const scheduledFor = run.scheduledFor.toISOString();
+  const claim = deps.ledger.claim(run.digest, scheduledFor, run.channel, at(), run.late);
+  if (claim.status === 'posted') {
+    deps.logger.debug('run already posted', { run: runId(run) });
+    return 'already-posted';
+  }
+  const { attempts, baseDelayMs } = deps.retry ?? { attempts: 3, baseDelayMs: 2000 };
+  let lastError = '';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const message = await deps.buildMessage(run);
+      const { ref } = await deps.publisher.publish(run.channel, message, runId(run));
+      deps.ledger.markPosted(run.digest, scheduledFor, run.channel, at(), ref);
+      deps.logger.info('digest posted', { run: runId(run), late: run.late, attempt });
+      return 'posted';
+    } catch (err) {
+      const error = toDigestError(err);
+      lastError = `${error.code}: ${error.message}`;
+      deps.logger.warn('digest post failed', { run: runId(run), attempt, code: error.code, err: error.message });
+      if (attempt < attempts) await deps.sleep(baseDelayMs * 2 ** (attempt - 1));
+    }
+  }
+  deps.ledger.markFailed(run.digest, scheduledFor, run.channel, at(), lastError);
+  deps.logger.error('digest not posted after retries', { run: runId(run), attempts });
+  return 'failed';
+}
