@@ -6,6 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, toDigestError } from '../src/index.ts';
 import { runCli } from './cli/run-cli.ts';
+import { runConsoleBot } from './console/run-console-bot.ts';
+import { createPinoLogger } from './logger.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,4 +20,6 @@ try {
 }
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
-process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch });
+const logger = createPinoLogger(config.log.level);
+const startBot = (): Promise<number> => runConsoleBot(io, { projectRoot, config, logger });
+process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch, startBot });

@@ -14,3 +14,15 @@ export {
 } from './digests/definition.ts';
 export { loadDigestDefinitions, type LoadedDefinition } from './digests/load-definitions.ts';
 export { loadConfig, configSchema, type Config } from './config.ts';
+export { silentLogger, systemClock, type Clock, type Logger } from './ports.ts';
+export type { Message, MessageSection, MessageLink, MessagePublisher } from './messages/model.ts';
+export type { Store } from './store/port.ts';
+export { openSqliteStore } from './store/sqlite/open.ts';
+export { buildDigest, type BuildDigestDeps, type RawArticle } from './digests/build-digest.ts';
+export { readFolderSource } from './sources/folder.ts';
+export { deliverRun, type RunKey } from './schedule/deliver-run.ts';
+export { createScheduler, DEFAULT_GRACE_MS, type Scheduler, type ScheduledDigest } from './schedule/scheduler.ts';
+export { dispatchCommand, parseCommandLine } from './commands/dispatch.ts';
+export { digestCommand, type DigestCommandDeps } from './commands/digest.ts';
+export { helpCommand } from './commands/help.ts';
+export type { Command, CommandContext } from './commands/types.ts';

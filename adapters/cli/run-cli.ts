@@ -9,7 +9,8 @@ import { renderDigestText } from './render-text.ts';
 import { runSamples } from './run-samples.ts';
 
 export const USAGE = `usage:
-  digestbot                                   digest the bundled sample sources (digests/)
+  digestbot [start]                           the bot in console mode: digests/ on their schedules, a /command prompt
+  digestbot samples                           digest the bundled sample sources once and exit
   digestbot digest <path|url|-> [--json] [--with-text]
   digestbot digest --jsonl [--with-text]      one JSON object per stdin line ({id, text|html|url})
 options:
@@ -43,6 +44,8 @@ export interface CliContext {
   projectRoot: string;
   /** Fetch limits from configuration; command-line flags override them. */
   fetch: FetchPageOptions;
+  /** Starts the long-running bot (console mode); resolves with the exit code when it ends. */
+  startBot(): Promise<number>;
 }
 
 export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promise<number> {
@@ -53,7 +56,8 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
       return 0;
     }
     const [command, ...rest] = positionals;
-    if (command === undefined || command === 'start') {
+    if (command === undefined || command === 'start') return await ctx.startBot();
+    if (command === 'samples') {
       return (await runSamples(resolve(ctx.projectRoot, 'digests'), io.stdout, io.stderr)) === 0 ? 0 : 1;
     }
     if (command !== 'digest') throw new UsageError(`unknown command "${command}"`);

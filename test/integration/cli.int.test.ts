@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,9 +12,9 @@ const bin = join(root, 'bin', 'digestbot.js');
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-function run(args: string[], stdin = ''): Promise<Run> {
+function run(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -152,11 +153,27 @@ describe('digestbot digest --jsonl', () => {
   });
 });
 
-describe('npm start (the sample run)', () => {
+describe('digestbot samples (the one-shot sample run)', () => {
   it('given the bundled digests, then every sample article is digested', async () => {
-    const r = await run([]);
+    const r = await run(['samples']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Beispielartikel: 3 article\(s\)/u);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('npm start (the bot in console mode)', () => {
+  it('given commands typed at the prompt, then the digest, the command list and specific refusals are printed, and the store file exists', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'digestbot-console-'));
+    const r = await run([], '/help\n/digest nope\n/frobnicate\n/digest morning-markets\n/quit\n', { DATA_DIR: dataDir, SCHEDULE_GRACE_HOURS: '0' });
+    expect(r.code).toBe(0);
+    // Shown once at start and once for /digest morning-markets.
+    expect(r.stdout.match(/▸ Nordlicht Halbleiter senkt Prognose trotz Rekordumsatz/gu)).toHaveLength(2);
+    expect(r.stdout).toContain('/digest — the latest digest now');
+    expect(r.stdout).toContain('there is no digest called "nope" (known: morning-markets)');
+    expect(r.stdout).toContain('There is no /frobnicate');
+    expect(r.stdout).toMatch(/schedules: morning-markets: 30 7 \* \* 1-5 \(Europe\/Berlin\)/u);
+    expect(r.stdout).not.toContain('\uFFFD');
+    expect(existsSync(join(dataDir, 'digestbot.sqlite'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { DigestError } from '../../src/errors.ts';
 
 describe('loadConfig', () => {
   it('given an empty environment, then defaults apply', () => {
-    expect(loadConfig({})).toEqual({ fetch: { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 } });
+    expect(loadConfig({})).toEqual({ fetch: { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 }, store: { dataDir: './data' }, schedule: { graceMs: 6 * 3600 * 1000 }, log: { level: 'warn' } });
   });
 
   it('given numbers as strings, then they are coerced', () => {
