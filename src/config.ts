@@ -6,25 +6,108 @@
 import { z } from 'zod';
 import { DigestError } from './errors.ts';
 
+const commaList = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''));
+const optionalText = z.string().trim().optional().transform((s) => (s === undefined || s === '' ? null : s));
+const httpUrl = z.url({ protocol: /^https?$/u }).optional();
+
 export const configSchema = z.object({
-  /** Total time allowed for fetching one page, in ms. @defaultValue 15000 */
+  /** Total time allowed for one fetch (all redirects, headers and body), in ms. @defaultValue 15000 */
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
-  /** Largest page accepted, in bytes after decompression. @defaultValue 5 MiB */
+  /** Time allowed for DNS, and again for connect + TLS, in ms. @defaultValue 5000 */
+  FETCH_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Largest body accepted, in bytes after decompression. @defaultValue 5 MiB */
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Largest body accepted as received (compressed), in bytes. @defaultValue FETCH_MAX_BYTES */
+  FETCH_MAX_COMPRESSED_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).optional(),
+  /** Requests at once per host. @defaultValue 2 */
+  FETCH_PER_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** Private hosts/networks that may be fetched anyway (comma list of names, addresses, CIDRs). @defaultValue none */
+  FETCH_ALLOW_PRIVATE_HOSTS: commaList,
+  /** User-Agent sent with every fetch. @defaultValue the built-in one */
+  FETCH_USER_AGENT: optionalText,
+  /** Minutes between polls of each source. @defaultValue 15 */
+  POLL_INTERVAL_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  /** Consecutive failures after which a source is paused. @defaultValue 8 */
+  SOURCE_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
+  /** Items of a newly added source that go into the next digest; the rest are marked seen. @defaultValue 3 */
+  NEW_SOURCE_ITEMS: z.coerce.number().int().min(0).max(50).default(3),
   /** Folder of the SQLite database file. @defaultValue ./data */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Missed scheduled runs younger than this are posted (late) after a restart. @defaultValue 6 */
   SCHEDULE_GRACE_HOURS: z.coerce.number().min(0).max(72).default(6),
   /** Log level of the JSON log on stderr. @defaultValue warn */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
+  /** User ids (platform-qualified, e.g. slack:U123) allowed to run admin commands besides platform admins. @defaultValue none */
+  ADMIN_USER_IDS: commaList,
+  /** Discord bot token; with DISCORD_APPLICATION_ID it turns the Discord adapter on. */
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  /** Discord REST base (tests point it at a local fake). @defaultValue https://discord.com/api */
+  DISCORD_API_URL: httpUrl,
+  /** Slack bot token (xoxb-); with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (socket mode) it turns the Slack adapter on. */
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  /** http: Slack calls our HTTP endpoint; socket: we connect out with the app token. @defaultValue http */
+  SLACK_MODE: z.enum(['http', 'socket']).default('http'),
+  /** Port and address of the Slack HTTP receiver. @defaultValue 3000, 0.0.0.0 */
+  SLACK_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  SLACK_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Slack Web API base (tests point it at a local fake). @defaultValue https://slack.com/api/ */
+  SLACK_API_URL: httpUrl,
+}).superRefine((env, ctx) => {
+  if ((env.DISCORD_TOKEN === null) !== (env.DISCORD_APPLICATION_ID === null)) {
+    ctx.addIssue({ code: 'custom', path: [env.DISCORD_TOKEN === null ? 'DISCORD_TOKEN' : 'DISCORD_APPLICATION_ID'], message: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID go together' });
+  }
+  const slackAny = env.SLACK_BOT_TOKEN !== null || env.SLACK_SIGNING_SECRET !== null || env.SLACK_APP_TOKEN !== null;
+  if (!slackAny) return;
+  if (env.SLACK_BOT_TOKEN === null) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'the Slack adapter needs its bot token' });
+  if (env.SLACK_MODE === 'http' && env.SLACK_SIGNING_SECRET === null) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'Slack HTTP mode needs the signing secret' });
+  }
+  if (env.SLACK_MODE === 'socket' && env.SLACK_APP_TOKEN === null) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'Slack socket mode needs the app-level token (xapp-)' });
+  }
 });
+
+export interface FetchConfig {
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxBytes: number;
+  maxCompressedBytes: number;
+  perHostConcurrency: number;
+  allowPrivateHosts: string[];
+  userAgent: string | null;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  apiUrl: string | null;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  mode: 'http' | 'socket';
+  signingSecret: string | null;
+  appToken: string | null;
+  port: number;
+  host: string;
+  apiUrl: string | null;
+}
 
 /** The validated configuration, as the rest of the program sees it. */
 export interface Config {
-  fetch: { timeoutMs: number; maxBytes: number };
+  fetch: FetchConfig;
+  sources: { pollIntervalMs: number; pauseAfterFailures: number; newSourceItems: number };
   store: { dataDir: string };
   schedule: { graceMs: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error' };
+  adminUserIds: string[];
+  /** Null when Discord is not configured. */
+  discord: DiscordConfig | null;
+  /** Null when Slack is not configured. */
+  slack: SlackConfig | null;
 }
 
 /**
@@ -36,10 +119,34 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     throw new DigestError('config/invalid', `invalid configuration:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   }
+  const e = parsed.data;
   return {
-    fetch: { timeoutMs: parsed.data.FETCH_TIMEOUT_MS, maxBytes: parsed.data.FETCH_MAX_BYTES },
-    store: { dataDir: parsed.data.DATA_DIR },
-    schedule: { graceMs: parsed.data.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000 },
-    log: { level: parsed.data.LOG_LEVEL },
+    fetch: {
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      connectTimeoutMs: e.FETCH_CONNECT_TIMEOUT_MS,
+      maxBytes: e.FETCH_MAX_BYTES,
+      maxCompressedBytes: e.FETCH_MAX_COMPRESSED_BYTES ?? e.FETCH_MAX_BYTES,
+      perHostConcurrency: e.FETCH_PER_HOST_CONCURRENCY,
+      allowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
+      userAgent: e.FETCH_USER_AGENT,
+    },
+    sources: {
+      pollIntervalMs: e.POLL_INTERVAL_MINUTES * 60_000,
+      pauseAfterFailures: e.SOURCE_PAUSE_AFTER_FAILURES,
+      newSourceItems: e.NEW_SOURCE_ITEMS,
+    },
+    store: { dataDir: e.DATA_DIR },
+    schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000 },
+    log: { level: e.LOG_LEVEL },
+    adminUserIds: e.ADMIN_USER_IDS,
+    discord: e.DISCORD_TOKEN !== null && e.DISCORD_APPLICATION_ID !== null
+      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL ?? null }
+      : null,
+    slack: e.SLACK_BOT_TOKEN !== null
+      ? {
+          botToken: e.SLACK_BOT_TOKEN, mode: e.SLACK_MODE, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN,
+          port: e.SLACK_PORT, host: e.SLACK_HOST, apiUrl: e.SLACK_API_URL ?? null,
+        }
+      : null,
   };
 }

@@ -29,6 +29,8 @@ export type DigestErrorCode =
   | 'auth/not-admin'
   | 'command/invalid'
   | 'publish/failed'
+  | 'publish/channel-missing'
+  | 'publish/forbidden'
   | 'internal/unexpected';
 
 export interface DigestErrorOptions {

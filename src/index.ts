@@ -6,14 +6,18 @@ export {
   digestSchema, figureSchema, riskSchema, batchInputSchema,
   type Digest, type Figure, type Risk, type BatchInput,
 } from './engine/schema.ts';
-export { fetchPage, DEFAULT_FETCH_LIMITS, type FetchPageOptions, type FetchedPage } from './sources/fetch-page.ts';
+export {
+  createHttpClient, createConfiguredHttpClient, fetchDocument, classifyHost, DEFAULT_USER_AGENT, HTTP_CLIENT_DEFAULTS,
+  type HttpClient, type HttpClientOptions, type HttpResult, type GetOptions, type FetchedDocument, type FetchOverrides,
+} from './sources/http/index.ts';
+export * as sourceContent from './sources/content/index.ts';
 export { DigestError, toDigestError, type DigestErrorCode, type Result } from './errors.ts';
 export {
   digestDefinitionSchema, sourceDefinitionSchema, isPlausibleCron, isTimeZone,
   type DigestDefinition, type SourceDefinition,
 } from './digests/definition.ts';
 export { loadDigestDefinitions, type LoadedDefinition } from './digests/load-definitions.ts';
-export { loadConfig, configSchema, type Config } from './config.ts';
+export { loadConfig, configSchema, type Config, type FetchConfig, type DiscordConfig, type SlackConfig } from './config.ts';
 export { silentLogger, systemClock, type Clock, type Logger } from './ports.ts';
 export type { Message, MessageSection, MessageLink, MessagePublisher } from './messages/model.ts';
 export type { Store } from './store/port.ts';
@@ -26,3 +30,5 @@ export { dispatchCommand, parseCommandLine } from './commands/dispatch.ts';
 export { digestCommand, type DigestCommandDeps } from './commands/digest.ts';
 export { helpCommand } from './commands/help.ts';
 export type { Command, CommandContext } from './commands/types.ts';
+export { COMMAND_CATALOG, type CommandSpec, type SubcommandSpec, type OptionSpec, type OptionKind } from './chat/catalog.ts';
+export type { ChatCore, ChatRequest } from './chat/core.ts';

@@ -4,8 +4,8 @@
  * of items in flight (URL fetches overlap), so memory stays constant.
  */
 import {
-  articleText, batchInputSchema, fetchPage, prepareInput, toDigestError, tryDigestArticle,
-  type DigestInput, type FetchPageOptions,
+  articleText, batchInputSchema, fetchDocument, prepareInput, toDigestError, tryDigestArticle,
+  type DigestInput, type HttpClient,
 } from '../../src/index.ts';
 import { writeLine } from './io.ts';
 import { readLines } from './read-lines.ts';
@@ -15,7 +15,7 @@ export interface BatchOptions {
   withText: boolean;
   /** Items processed at once (only URL fetches overlap). @defaultValue 4 */
   window?: number;
-  fetchOptions?: FetchPageOptions;
+  http: HttpClient;
 }
 
 interface LineOutcome {
@@ -50,7 +50,7 @@ async function processLine(line: string, lineNo: number, options: BatchOptions):
     if (item.html !== undefined) input = { html: item.html, url: item.url };
     else if (item.text !== undefined) input = { text: item.text, url: item.url };
     else {
-      const page = await fetchPage(item.url ?? '', options.fetchOptions);
+      const page = await fetchDocument(options.http, item.url ?? '');
       input = prepareInput(page.bytes, page.url, page.contentType, page.url);
     }
     const result = tryDigestArticle(input);

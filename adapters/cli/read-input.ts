@@ -1,7 +1,7 @@
 /** Loads what `digest <path|url|->` names and turns it into engine input. */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DigestError, fetchPage, prepareInput, type DigestInput, type FetchPageOptions } from '../../src/index.ts';
+import { DigestError, fetchDocument, prepareInput, type DigestInput, type HttpClient } from '../../src/index.ts';
 
 /** Largest local file or stdin input accepted, in bytes. */
 export const MAX_LOCAL_BYTES = 20 * 1024 * 1024;
@@ -24,11 +24,11 @@ export async function readStream(stream: NodeJS.ReadableStream, maxBytes = MAX_L
 
 export async function loadInput(
   arg: string,
-  ctx: { cwd: string; stdin: NodeJS.ReadableStream; fetchOptions?: FetchPageOptions },
+  ctx: { cwd: string; stdin: NodeJS.ReadableStream; http: HttpClient },
 ): Promise<DigestInput> {
   if (arg === '-') return prepareInput(await readStream(ctx.stdin), 'standard input');
   if (isUrl(arg)) {
-    const page = await fetchPage(arg, ctx.fetchOptions);
+    const page = await fetchDocument(ctx.http, arg);
     return prepareInput(page.bytes, page.url, page.contentType, page.url);
   }
   const path = resolve(ctx.cwd, arg);

@@ -1,7 +1,7 @@
 /** The `digestbot` command line: argument parsing and dispatch. */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { digestArticle, toDigestError, type FetchPageOptions } from '../../src/index.ts';
+import { createConfiguredHttpClient, digestArticle, toDigestError, type FetchConfig, type FetchOverrides } from '../../src/index.ts';
 import { runBatch } from './batch.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { loadInput } from './read-input.ts';
@@ -43,7 +43,7 @@ class UsageError extends Error {}
 export interface CliContext {
   projectRoot: string;
   /** Fetch limits from configuration; command-line flags override them. */
-  fetch: FetchPageOptions;
+  fetch: FetchConfig;
   /** Starts the long-running bot (console mode); resolves with the exit code when it ends. */
   startBot(): Promise<number>;
 }
@@ -61,20 +61,21 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
       return (await runSamples(resolve(ctx.projectRoot, 'digests'), io.stdout, io.stderr)) === 0 ? 0 : 1;
     }
     if (command !== 'digest') throw new UsageError(`unknown command "${command}"`);
-    const fetchOptions: FetchPageOptions = { ...ctx.fetch };
+    const overrides: FetchOverrides = {};
     const timeoutMs = positiveInt(values['timeout-ms'], 'timeout-ms');
     const maxBytes = positiveInt(values['max-bytes'], 'max-bytes');
-    if (timeoutMs !== undefined) fetchOptions.timeoutMs = timeoutMs;
-    if (maxBytes !== undefined) fetchOptions.maxBytes = maxBytes;
+    if (timeoutMs !== undefined) overrides.timeoutMs = timeoutMs;
+    if (maxBytes !== undefined) overrides.maxBytes = maxBytes;
+    const http = createConfiguredHttpClient(ctx.fetch, overrides);
     const withText = values['with-text'] === true;
     if (values.jsonl) {
       if (rest.length > 0) throw new UsageError('--jsonl reads standard input and takes no path');
-      const failed = await runBatch(io.stdin, io.stdout, { withText, fetchOptions });
+      const failed = await runBatch(io.stdin, io.stdout, { withText, http });
       if (failed > 0) await writeLine(io.stderr, `${failed} line(s) failed; see their "error" fields`);
       return 0;
     }
     if (rest.length !== 1 || rest[0] === undefined) throw new UsageError('digest takes exactly one <path|url|->');
-    const input = await loadInput(rest[0], { cwd: io.cwd, stdin: io.stdin, fetchOptions });
+    const input = await loadInput(rest[0], { cwd: io.cwd, stdin: io.stdin, http });
     const { digest, article } = digestArticle(input);
     if (values.json || withText) {
       const out = withText ? { ...digest, text: article.paragraphs.join('\n\n') } : digest;

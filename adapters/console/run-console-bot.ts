@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import {
-  buildDigest, createScheduler, deliverRun, digestCommand, dispatchCommand, fetchPage, helpCommand, loadDigestDefinitions,
+  buildDigest, createScheduler, deliverRun, digestCommand, dispatchCommand, fetchDocument, createConfiguredHttpClient, helpCommand, loadDigestDefinitions,
   openSqliteStore, readFolderSource, systemClock,
   type BuildDigestDeps, type Command, type Config, type DigestCommandDeps, type DigestDefinition, type Logger,
   type MessagePublisher, type RawArticle, type SourceDefinition,
@@ -35,12 +35,13 @@ export async function runConsoleBot(io: CliIo & { stdin: NodeJS.ReadableStream }
   }
   const store = openSqliteStore(join(resolve(io.cwd, ctx.config.store.dataDir), 'digestbot.sqlite'));
   store.workspaces.upsert({ id: WORKSPACE, name: 'Console' }, systemClock.now().toISOString());
+  const http = createConfiguredHttpClient(ctx.config.fetch);
   const dirOf = new Map(definitions.map(({ def, dir }) => [def.name, dir]));
   const build = (def: DigestDefinition): BuildDigestDeps => ({
     store, workspaceId: WORKSPACE, clock: systemClock, logger: ctx.logger, engineVersion: ENGINE_VERSION,
     async readSource(source: SourceDefinition): Promise<RawArticle[]> {
       if (source.type === 'folder') return readFolderSource(resolve(dirOf.get(def.name) ?? ctx.projectRoot, source.path));
-      const page = await fetchPage(source.url, ctx.config.fetch);
+      const page = await fetchDocument(http, source.url);
       return [{ name: source.url, url: page.url, bytes: page.bytes, contentType: page.contentType }];
     },
   });

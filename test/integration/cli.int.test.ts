@@ -14,7 +14,7 @@ interface Run { code: number | null; stdout: string; stderr: string }
 
 function run(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -117,6 +117,10 @@ describe('digestbot digest', () => {
     const url = closed.url('/x');
     await closed.close();
     expectOneLineError(await run(['digest', url]), /cannot reach/u);
+  });
+
+  it('given a loopback URL and no allowlist, then the fetch is refused as a private address', async () => {
+    expectOneLineError(await run(['digest', server.url('/artikel')], '', { FETCH_ALLOW_PRIVATE_HOSTS: '' }), /private|loopback|not allowed|blocked/iu);
   });
 
   it('given bad usage, then usage text and exit 2', async () => {

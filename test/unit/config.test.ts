@@ -4,11 +4,21 @@ import { DigestError } from '../../src/errors.ts';
 
 describe('loadConfig', () => {
   it('given an empty environment, then defaults apply', () => {
-    expect(loadConfig({})).toEqual({ fetch: { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 }, store: { dataDir: './data' }, schedule: { graceMs: 6 * 3600 * 1000 }, log: { level: 'warn' } });
+    const config = loadConfig({});
+    expect(config.fetch).toEqual({
+      timeoutMs: 15_000, connectTimeoutMs: 5000, maxBytes: 5 * 1024 * 1024, maxCompressedBytes: 5 * 1024 * 1024,
+      perHostConcurrency: 2, allowPrivateHosts: [], userAgent: null,
+    });
+    expect(config.store).toEqual({ dataDir: './data' });
+    expect(config.schedule).toEqual({ graceMs: 6 * 3600 * 1000 });
+    expect(config.sources).toEqual({ pollIntervalMs: 15 * 60_000, pauseAfterFailures: 8, newSourceItems: 3 });
+    expect(config.discord).toBeNull();
+    expect(config.slack).toBeNull();
   });
 
   it('given numbers as strings, then they are coerced', () => {
-    expect(loadConfig({ FETCH_TIMEOUT_MS: '2500', FETCH_MAX_BYTES: '4096' }).fetch).toEqual({ timeoutMs: 2500, maxBytes: 4096 });
+    const { fetch } = loadConfig({ FETCH_TIMEOUT_MS: '2500', FETCH_MAX_BYTES: '4096', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1, 10.0.0.0/8' });
+    expect(fetch).toMatchObject({ timeoutMs: 2500, maxBytes: 4096, maxCompressedBytes: 4096, allowPrivateHosts: ['127.0.0.1', '10.0.0.0/8'] });
   });
 
   it('given two bad keys, then one config/invalid error names both', () => {
@@ -23,5 +33,25 @@ describe('loadConfig', () => {
     expect(e.code).toBe('config/invalid');
     expect(e.message).toContain('FETCH_TIMEOUT_MS');
     expect(e.message).toContain('FETCH_MAX_BYTES');
+  });
+
+  it('given Discord and Slack settings, then both platform slices are built', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '42', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', ADMIN_USER_IDS: 'slack:U1,discord:7',
+    });
+    expect(config.discord).toEqual({ token: 't', applicationId: '42', apiUrl: null });
+    expect(config.slack).toMatchObject({ botToken: 'xoxb-1', mode: 'http', signingSecret: 's', port: 3000 });
+    expect(config.adminUserIds).toEqual(['slack:U1', 'discord:7']);
+  });
+
+  it('given half a Discord pair and Slack socket mode without an app token, then every missing key is named', () => {
+    let message = '';
+    try {
+      loadConfig({ DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'socket' });
+    } catch (err) {
+      message = (err as DigestError).message;
+    }
+    expect(message).toContain('DISCORD_APPLICATION_ID');
+    expect(message).toContain('SLACK_APP_TOKEN');
   });
 });
