@@ -30,6 +30,8 @@ export interface SourceRecord {
   /** Set when the source was paused automatically after repeated failures. */
   pausedReason: string | null;
   lastSuccessAt: string | null;
+  /** When the current run of failures began (null while healthy). */
+  failingSince: string | null;
 }
 
 export interface NewSource {
@@ -46,9 +48,12 @@ export interface SourceRepository {
   remove(workspaceId: string, nameOrId: string): SourceRecord | null;
   list(workspaceId: string): SourceRecord[];
   get(id: number): SourceRecord | null;
+  /** Records a successful fetch: clears errors, backoff and pause; keeps the conditional-GET validators. */
   recordSuccess(id: number, at: string, validators: { etag: string | null; lastModified: string | null }): void;
   /** Counts a failure; the caller decides backoff and pausing. */
   recordFailure(id: number, at: string, error: string, nextAttemptAt: string | null, pausedReason: string | null): SourceRecord;
+  /** Clears a pause and the backoff (an admin re-adding or resuming a source). */
+  resume(id: number): void;
 }
 
 /** Keys that recognise an item already seen from a source. */
@@ -61,20 +66,34 @@ export interface ItemKeys {
 export interface ArticleRecord extends ItemKeys {
   id: number;
   sourceId: number;
+  /** The article's own link, as the feed gave it. */
+  link: string | null;
   title: string | null;
   published: string | null;
   firstSeenAt: string;
   /** Marked seen when its source was added: never posted (no flooding on subscribe). */
   backfill: boolean;
+  /** Key of its digest in the digest cache (with the engine version); null until digested. */
+  digestHash: string | null;
+  /** Why digesting it failed (paywall, unreachable, no text), when it did. */
+  digestError: string | null;
+}
+
+export interface NewArticle extends ItemKeys {
+  link: string | null;
+  title: string | null;
+  published: string | null;
 }
 
 export interface ArticleRepository {
   /** Whether any of the keys matches an article already stored for the workspace. */
   seen(workspaceId: string, keys: ItemKeys): boolean;
   /** Stores a new article; returns null when it was already seen (by any key). */
-  insertIfNew(workspaceId: string, sourceId: number, item: ItemKeys & { title: string | null; published: string | null }, at: string, backfill: boolean): ArticleRecord | null;
-  /** Articles first seen after `since`, not backfilled, newest first. */
-  recent(workspaceId: string, since: string, limit: number): ArticleRecord[];
+  insertIfNew(workspaceId: string, sourceId: number, item: NewArticle, at: string, backfill: boolean): ArticleRecord | null;
+  /** Articles first seen after `since`, not backfilled, newest first; only from `sourceIds` when given. */
+  recent(workspaceId: string, since: string, limit: number, sourceIds?: readonly number[]): ArticleRecord[];
+  /** Records the outcome of digesting an article. */
+  setDigest(id: number, digestHash: string | null, digestError: string | null): void;
 }
 
 export interface DigestCache {
@@ -127,12 +146,19 @@ export interface AuditLog {
   list(workspaceId: string, limit: number): AuditEntry[];
 }
 
-/** Digest definitions created from chat (files in digests/ are loaded separately). */
+export interface StoredDefinition {
+  workspaceId: string;
+  name: string;
+  json: string;
+}
+
+/** Digest definitions created or changed from chat, per workspace (files in digests/ are loaded separately). */
 export interface DefinitionRepository {
-  put(name: string, workspaceId: string, json: string, at: string): void;
-  get(name: string): { name: string; workspaceId: string; json: string } | null;
-  list(): { name: string; workspaceId: string; json: string }[];
-  remove(name: string): boolean;
+  put(workspaceId: string, name: string, json: string, at: string): void;
+  get(workspaceId: string, name: string): StoredDefinition | null;
+  /** All stored definitions, or those of one workspace. */
+  list(workspaceId?: string): StoredDefinition[];
+  remove(workspaceId: string, name: string): boolean;
 }
 
 export interface Store {

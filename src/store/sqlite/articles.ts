@@ -1,6 +1,6 @@
 /** Articles seen per workspace, recognised by canonical URL, GUID or content hash. */
 import type Database from 'better-sqlite3';
-import type { ArticleRecord, ArticleRepository, ItemKeys } from '../port.ts';
+import type { ArticleRecord, ArticleRepository, ItemKeys, NewArticle } from '../port.ts';
 
 interface ArticleRow {
   id: number;
@@ -12,12 +12,16 @@ interface ArticleRow {
   published: string | null;
   first_seen_at: string;
   backfill: number;
+  link: string | null;
+  digest_hash: string | null;
+  digest_error: string | null;
 }
 
 function toRecord(r: ArticleRow): ArticleRecord {
   return {
-    id: r.id, sourceId: r.source_id, canonicalUrl: r.canonical_url, guid: r.guid, contentHash: r.content_hash,
+    id: r.id, sourceId: r.source_id, link: r.link, canonicalUrl: r.canonical_url, guid: r.guid, contentHash: r.content_hash,
     title: r.title, published: r.published, firstSeenAt: r.first_seen_at, backfill: r.backfill === 1,
+    digestHash: r.digest_hash, digestError: r.digest_error,
   };
 }
 
@@ -25,9 +29,10 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
   const byUrl = db.prepare<[string, string], { id: number }>('SELECT id FROM articles WHERE workspace_id = ? AND canonical_url = ? LIMIT 1');
   const byGuid = db.prepare<[string, string], { id: number }>('SELECT id FROM articles WHERE workspace_id = ? AND guid = ? LIMIT 1');
   const byHash = db.prepare<[string, string], { id: number }>('SELECT id FROM articles WHERE workspace_id = ? AND content_hash = ? LIMIT 1');
-  const insert = db.prepare<[string, number, string | null, string | null, string | null, string | null, string | null, string, number]>(
-    'INSERT INTO articles (workspace_id, source_id, canonical_url, guid, content_hash, title, published, first_seen_at, backfill) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  const insert = db.prepare<[string, number, string | null, string | null, string | null, string | null, string | null, string | null, string, number]>(
+    'INSERT INTO articles (workspace_id, source_id, link, canonical_url, guid, content_hash, title, published, first_seen_at, backfill) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const setDigest = db.prepare<[string | null, string | null, number]>('UPDATE articles SET digest_hash = ?, digest_error = ? WHERE id = ?');
   const byId = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
   const recent = db.prepare<[string, string, number], ArticleRow>(
     'SELECT * FROM articles WHERE workspace_id = ? AND first_seen_at > ? AND backfill = 0 ORDER BY first_seen_at DESC, id DESC LIMIT ?',
@@ -36,15 +41,26 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
     (keys.canonicalUrl !== null && byUrl.get(workspaceId, keys.canonicalUrl) !== undefined)
     || (keys.guid !== null && byGuid.get(workspaceId, keys.guid) !== undefined)
     || (keys.contentHash !== null && byHash.get(workspaceId, keys.contentHash) !== undefined);
-  const insertIfNew = db.transaction((workspaceId: string, sourceId: number, item: ItemKeys & { title: string | null; published: string | null }, at: string, backfill: boolean): ArticleRecord | null => {
+  const insertIfNew = db.transaction((workspaceId: string, sourceId: number, item: NewArticle, at: string, backfill: boolean): ArticleRecord | null => {
     if (seen(workspaceId, item)) return null;
-    const info = insert.run(workspaceId, sourceId, item.canonicalUrl, item.guid, item.contentHash, item.title, item.published, at, backfill ? 1 : 0);
+    const info = insert.run(workspaceId, sourceId, item.link, item.canonicalUrl, item.guid, item.contentHash, item.title, item.published, at, backfill ? 1 : 0);
     const row = byId.get(Number(info.lastInsertRowid));
     return row === undefined ? null : toRecord(row);
   });
   return {
     seen,
     insertIfNew: (workspaceId, sourceId, item, at, backfill) => insertIfNew(workspaceId, sourceId, item, at, backfill),
-    recent: (workspaceId, since, limit) => recent.all(workspaceId, since, limit).map(toRecord),
+    recent(workspaceId, since, limit, sourceIds) {
+      if (sourceIds === undefined) return recent.all(workspaceId, since, limit).map(toRecord);
+      if (sourceIds.length === 0) return [];
+      const ids = sourceIds.map(Number).filter(Number.isSafeInteger);
+      // The id list is inlined as integers only (checked above), so no injection is possible.
+      return db.prepare<[string, string, number], ArticleRow>(
+        `SELECT * FROM articles WHERE workspace_id = ? AND first_seen_at > ? AND backfill = 0 AND source_id IN (${ids.join(',')}) ORDER BY first_seen_at DESC, id DESC LIMIT ?`,
+      ).all(workspaceId, since, limit).map(toRecord);
+    },
+    setDigest(id, digestHash, digestError) {
+      setDigest.run(digestHash, digestError, id);
+    },
   };
 }

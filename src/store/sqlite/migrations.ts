@@ -84,6 +84,23 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 2: article links and their digest, the start of a failure streak, definitions per workspace.
+  `
+  ALTER TABLE articles ADD COLUMN link TEXT;
+  ALTER TABLE articles ADD COLUMN digest_hash TEXT;
+  ALTER TABLE articles ADD COLUMN digest_error TEXT;
+  CREATE INDEX articles_source ON articles (source_id, first_seen_at);
+  ALTER TABLE sources ADD COLUMN failing_since TEXT;
+  CREATE TABLE digest_definitions (
+    workspace_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    json TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, name)
+  );
+  INSERT INTO digest_definitions (workspace_id, name, json, updated_at) SELECT workspace_id, name, json, updated_at FROM definitions;
+  DROP TABLE definitions;
+  `,
 ];
 
 /** Brings the database to the newest schema; returns the version reached. */

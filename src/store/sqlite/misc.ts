@@ -1,6 +1,6 @@
 /** Workspaces, the digest cache, the admin audit log and chat-made definitions, in SQLite. */
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditLog, DefinitionRepository, DigestCache, Store } from '../port.ts';
+import type { AuditEntry, AuditLog, DefinitionRepository, DigestCache, Store, StoredDefinition } from '../port.ts';
 
 export function sqliteWorkspaces(db: Database.Database): Store['workspaces'] {
   const upsert = db.prepare<[string, string, string]>(
@@ -47,22 +47,23 @@ export function sqliteAudit(db: Database.Database): AuditLog {
 
 export function sqliteDefinitions(db: Database.Database): DefinitionRepository {
   const put = db.prepare<[string, string, string, string]>(
-    'INSERT INTO definitions (name, workspace_id, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
+    'INSERT INTO digest_definitions (workspace_id, name, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (workspace_id, name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
   );
-  const get = db.prepare<[string], { name: string; workspace_id: string; json: string }>('SELECT name, workspace_id, json FROM definitions WHERE name = ?');
-  const list = db.prepare<[], { name: string; workspace_id: string; json: string }>('SELECT name, workspace_id, json FROM definitions ORDER BY name');
-  const del = db.prepare<[string]>('DELETE FROM definitions WHERE name = ?');
-  const shape = (r: { name: string; workspace_id: string; json: string }): { name: string; workspaceId: string; json: string } =>
-    ({ name: r.name, workspaceId: r.workspace_id, json: r.json });
+  type Row = { workspace_id: string; name: string; json: string };
+  const get = db.prepare<[string, string], Row>('SELECT workspace_id, name, json FROM digest_definitions WHERE workspace_id = ? AND name = ?');
+  const listAll = db.prepare<[], Row>('SELECT workspace_id, name, json FROM digest_definitions ORDER BY workspace_id, name');
+  const listOne = db.prepare<[string], Row>('SELECT workspace_id, name, json FROM digest_definitions WHERE workspace_id = ? ORDER BY name');
+  const del = db.prepare<[string, string]>('DELETE FROM digest_definitions WHERE workspace_id = ? AND name = ?');
+  const shape = (r: Row): StoredDefinition => ({ workspaceId: r.workspace_id, name: r.name, json: r.json });
   return {
-    put(name, workspaceId, json, at) {
-      put.run(name, workspaceId, json, at);
+    put(workspaceId, name, json, at) {
+      put.run(workspaceId, name, json, at);
     },
-    get(name) {
-      const row = get.get(name);
+    get(workspaceId, name) {
+      const row = get.get(workspaceId, name);
       return row === undefined ? null : shape(row);
     },
-    list: () => list.all().map(shape),
-    remove: (name) => del.run(name).changes > 0,
+    list: (workspaceId) => (workspaceId === undefined ? listAll.all() : listOne.all(workspaceId)).map(shape),
+    remove: (workspaceId, name) => del.run(workspaceId, name).changes > 0,
   };
 }

@@ -19,6 +19,7 @@ interface SourceRow {
   next_attempt_at: string | null;
   paused_reason: string | null;
   last_success_at: string | null;
+  failing_since: string | null;
 }
 
 function toRecord(r: SourceRow): SourceRecord {
@@ -26,7 +27,7 @@ function toRecord(r: SourceRow): SourceRecord {
     id: r.id, workspaceId: r.workspace_id, name: r.name, url: r.url, type: r.type, addedBy: r.added_by,
     createdAt: r.created_at, etag: r.etag, lastModified: r.last_modified, errorCount: r.error_count,
     lastError: r.last_error, lastErrorAt: r.last_error_at, nextAttemptAt: r.next_attempt_at,
-    pausedReason: r.paused_reason, lastSuccessAt: r.last_success_at,
+    pausedReason: r.paused_reason, lastSuccessAt: r.last_success_at, failingSince: r.failing_since,
   };
 }
 
@@ -39,11 +40,12 @@ export function sqliteSources(db: Database.Database): SourceRepository {
   const list = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE workspace_id = ? ORDER BY name');
   const del = db.prepare<[number]>('DELETE FROM sources WHERE id = ?');
   const success = db.prepare<[string, string | null, string | null, number]>(
-    'UPDATE sources SET last_success_at = ?, etag = ?, last_modified = ?, error_count = 0, last_error = NULL, next_attempt_at = NULL, paused_reason = NULL WHERE id = ?',
+    'UPDATE sources SET last_success_at = ?, etag = ?, last_modified = ?, error_count = 0, last_error = NULL, next_attempt_at = NULL, paused_reason = NULL, failing_since = NULL WHERE id = ?',
   );
   const failure = db.prepare<[string, string, string | null, string | null, number]>(
-    'UPDATE sources SET error_count = error_count + 1, last_error = ?, last_error_at = ?, next_attempt_at = ?, paused_reason = ? WHERE id = ?',
+    'UPDATE sources SET error_count = error_count + 1, last_error = ?, last_error_at = ?, failing_since = COALESCE(failing_since, last_error_at), next_attempt_at = ?, paused_reason = ? WHERE id = ?',
   );
+  const resume = db.prepare<[number]>('UPDATE sources SET next_attempt_at = NULL, paused_reason = NULL WHERE id = ?');
   const get = (id: number): SourceRecord | null => {
     const row = byId.get(id);
     return row === undefined ? null : toRecord(row);
@@ -72,6 +74,9 @@ export function sqliteSources(db: Database.Database): SourceRepository {
     get,
     recordSuccess(id, at, validators) {
       success.run(at, validators.etag, validators.lastModified, id);
+    },
+    resume(id) {
+      resume.run(id);
     },
     recordFailure(id, at, error, nextAttemptAt, pausedReason) {
       failure.run(error, at, nextAttemptAt, pausedReason, id);

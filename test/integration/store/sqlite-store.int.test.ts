@@ -67,22 +67,47 @@ describe('sqlite store', () => {
 
   it('given an item seen before under any one key, then it is not inserted again', () => {
     const s = store.sources.add(newSource, T0);
-    const item = { canonicalUrl: 'https://example.org/a', guid: 'g1', contentHash: 'h1', title: 'A', published: null };
+    const item = { link: null, canonicalUrl: 'https://example.org/a', guid: 'g1', contentHash: 'h1', title: 'A', published: null };
     expect(store.articles.insertIfNew('console:local', s.id, item, T0, false)).not.toBeNull();
     expect(store.articles.insertIfNew('console:local', s.id, { ...item, guid: 'g2', contentHash: 'h2' }, T0, false)).toBeNull();
     expect(store.articles.insertIfNew('console:local', s.id, { ...item, canonicalUrl: 'https://example.org/b', contentHash: 'h2' }, T0, false)).toBeNull();
     expect(store.articles.insertIfNew('console:local', s.id, { ...item, canonicalUrl: 'https://example.org/c', guid: null }, T0, false)).toBeNull();
-    expect(store.articles.insertIfNew('console:local', s.id, { canonicalUrl: 'https://example.org/d', guid: null, contentHash: 'h9', title: 'D', published: null }, T0, false)).not.toBeNull();
+    expect(store.articles.insertIfNew('console:local', s.id, { link: null, canonicalUrl: 'https://example.org/d', guid: null, contentHash: 'h9', title: 'D', published: null }, T0, false)).not.toBeNull();
   });
 
   it('given backfilled and new articles, then recent lists only the new ones, newest first', () => {
     const s = store.sources.add(newSource, T0);
-    const item = (n: number): { canonicalUrl: string; guid: null; contentHash: string; title: string; published: null } =>
-      ({ canonicalUrl: `https://example.org/${String(n)}`, guid: null, contentHash: `h${String(n)}`, title: `T${String(n)}`, published: null });
+    const item = (n: number): { link: string; canonicalUrl: string; guid: null; contentHash: string; title: string; published: null } =>
+      ({ link: `https://example.org/${String(n)}?utm_source=x`, canonicalUrl: `https://example.org/${String(n)}`, guid: null, contentHash: `h${String(n)}`, title: `T${String(n)}`, published: null });
     store.articles.insertIfNew('console:local', s.id, item(1), '2026-11-20T05:00:00.000Z', true);
     store.articles.insertIfNew('console:local', s.id, item(2), '2026-11-20T05:10:00.000Z', false);
     store.articles.insertIfNew('console:local', s.id, item(3), '2026-11-20T05:20:00.000Z', false);
     expect(store.articles.recent('console:local', '2026-11-19T00:00:00.000Z', 10).map((a) => a.title)).toEqual(['T3', 'T2']);
+    const other = store.sources.add({ ...newSource, name: 'Other', url: 'https://example.org/other.xml' }, T0);
+    store.articles.insertIfNew('console:local', other.id, item(4), '2026-11-20T05:30:00.000Z', false);
+    expect(store.articles.recent('console:local', '2026-11-19T00:00:00.000Z', 10, [s.id]).map((a) => a.title)).toEqual(['T3', 'T2']);
+    expect(store.articles.recent('console:local', '2026-11-19T00:00:00.000Z', 10, [other.id]).map((a) => a.link)).toEqual(['https://example.org/4?utm_source=x']);
+    expect(store.articles.recent('console:local', '2026-11-19T00:00:00.000Z', 10, [])).toEqual([]);
+  });
+
+  it('given an article digested, then its digest key and error are kept', () => {
+    const s = store.sources.add(newSource, T0);
+    const a = store.articles.insertIfNew('console:local', s.id, { link: 'https://example.org/x', canonicalUrl: 'https://example.org/x', guid: null, contentHash: 'hx', title: 'X', published: null }, T0, false);
+    store.articles.setDigest(a?.id ?? -1, null, 'paywall teaser');
+    expect(store.articles.recent('console:local', '2026-01-01T00:00:00.000Z', 5)[0]).toMatchObject({ digestHash: null, digestError: 'paywall teaser' });
+    store.articles.setDigest(a?.id ?? -1, 'd1', null);
+    expect(store.articles.recent('console:local', '2026-01-01T00:00:00.000Z', 5)[0]).toMatchObject({ digestHash: 'd1', digestError: null });
+  });
+
+  it('given repeated failures then a success, then failingSince marks the streak start and clears', () => {
+    const s = store.sources.add(newSource, T0);
+    store.sources.recordFailure(s.id, '2026-11-24T08:00:00.000Z', 'HTTP 503', null, null);
+    const second = store.sources.recordFailure(s.id, '2026-11-24T09:00:00.000Z', 'HTTP 503', '2026-11-24T10:00:00.000Z', 'paused');
+    expect(second).toMatchObject({ errorCount: 2, failingSince: '2026-11-24T08:00:00.000Z', pausedReason: 'paused' });
+    store.sources.resume(s.id);
+    expect(store.sources.get(s.id)).toMatchObject({ errorCount: 2, pausedReason: null, nextAttemptAt: null });
+    store.sources.recordSuccess(s.id, '2026-11-24T11:00:00.000Z', { etag: '"e1"', lastModified: null });
+    expect(store.sources.get(s.id)).toMatchObject({ errorCount: 0, failingSince: null, etag: '"e1"', lastSuccessAt: '2026-11-24T11:00:00.000Z' });
   });
 
   it('given a claimed run reopened after a crash, then the claim is found again and a posted run stays posted', () => {
@@ -118,10 +143,13 @@ describe('sqlite store', () => {
   });
 
   it('given a definition saved from chat, then it is listed, replaced and removed', () => {
-    store.definitions.put('morning', 'console:local', '{"v":1}', T0);
-    store.definitions.put('morning', 'console:local', '{"v":2}', T0);
-    expect(store.definitions.list()).toEqual([{ name: 'morning', workspaceId: 'console:local', json: '{"v":2}' }]);
-    expect(store.definitions.remove('morning')).toBe(true);
-    expect(store.definitions.get('morning')).toBeNull();
+    store.definitions.put('console:local', 'morning', '{"v":1}', T0);
+    store.definitions.put('console:local', 'morning', '{"v":2}', T0);
+    store.definitions.put('discord:9', 'morning', '{"v":3}', T0);
+    expect(store.definitions.list('console:local')).toEqual([{ name: 'morning', workspaceId: 'console:local', json: '{"v":2}' }]);
+    expect(store.definitions.list()).toHaveLength(2);
+    expect(store.definitions.remove('console:local', 'morning')).toBe(true);
+    expect(store.definitions.get('console:local', 'morning')).toBeNull();
+    expect(store.definitions.get('discord:9', 'morning')?.json).toBe('{"v":3}');
   });
 });
