@@ -42,8 +42,8 @@ export function sqliteSources(db: Database.Database): SourceRepository {
   const success = db.prepare<[string, string | null, string | null, number]>(
     'UPDATE sources SET last_success_at = ?, etag = ?, last_modified = ?, error_count = 0, last_error = NULL, next_attempt_at = NULL, paused_reason = NULL, failing_since = NULL WHERE id = ?',
   );
-  const failure = db.prepare<[string, string, string | null, string | null, number]>(
-    'UPDATE sources SET error_count = error_count + 1, last_error = ?, last_error_at = ?, failing_since = COALESCE(failing_since, last_error_at), next_attempt_at = ?, paused_reason = ? WHERE id = ?',
+  const failure = db.prepare<[string, string, string, string | null, string | null, number]>(
+    'UPDATE sources SET error_count = error_count + 1, last_error = ?, last_error_at = ?, failing_since = COALESCE(failing_since, ?), next_attempt_at = ?, paused_reason = ? WHERE id = ?',
   );
   const resume = db.prepare<[number]>('UPDATE sources SET next_attempt_at = NULL, paused_reason = NULL WHERE id = ?');
   const get = (id: number): SourceRecord | null => {
@@ -79,7 +79,7 @@ export function sqliteSources(db: Database.Database): SourceRepository {
       resume.run(id);
     },
     recordFailure(id, at, error, nextAttemptAt, pausedReason) {
-      failure.run(error, at, nextAttemptAt, pausedReason, id);
+      failure.run(error, at, at, nextAttemptAt, pausedReason, id);
       const updated = get(id);
       if (updated === null) throw new DigestError('source/not-found', `source ${String(id)} does not exist`);
       return updated;

@@ -1,0 +1,93 @@
+/**
+ * Digests newly seen articles once per version: the feed's full content when
+ * it carries the whole article, else the article page fetched with the
+ * guarded client. The digest goes into the digest cache under the hash of the
+ * bytes it was made from (with the engine version), and the article records
+ * which one it is, or why there is none.
+ */
+import { createHash } from 'node:crypto';
+import { digestArticle } from '../engine/digest.ts';
+import { prepareInput } from '../engine/input.ts';
+import { DigestError, toDigestError } from '../errors.ts';
+import type { Clock, Logger } from '../ports.ts';
+import type { ArticleRecord, Store } from '../store/port.ts';
+import type { FeedItem } from './content/feed-types.ts';
+import { htmlToText } from './content/html-text.ts';
+import type { HttpClient } from './http/client.ts';
+
+export interface DigestArticlesDeps {
+  store: Store;
+  http: HttpClient;
+  clock: Clock;
+  logger: Logger;
+  /** Part of the digest cache key: changes whenever the engine's output may change. */
+  engineVersion: string;
+}
+
+/** Feed content at least this long (as text) is taken as the whole article. */
+export const FULL_CONTENT_CHARS = 1500;
+
+const escapeHtml = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+
+/** A feed item's own content as an HTML document the engine can read. */
+export function feedItemDocument(item: FeedItem): string {
+  const title = item.title === null ? '' : escapeHtml(item.title);
+  const published = item.published === null ? '' : `<time datetime="${escapeHtml(item.published)}"></time>`;
+  const body = item.contentHtml ?? (item.summary === null ? '' : `<p>${escapeHtml(item.summary)}</p>`);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${published}${body}</article></body></html>`;
+}
+
+interface Material { bytes: Uint8Array; contentType: string | null; url: string | undefined; name: string }
+
+async function materialFor(deps: DigestArticlesDeps, article: ArticleRecord, item: FeedItem | undefined): Promise<Material> {
+  const contentText = item === undefined ? null : htmlToText(item.contentHtml);
+  if (item !== undefined && (contentText?.length ?? 0) >= FULL_CONTENT_CHARS) {
+    return { bytes: new TextEncoder().encode(feedItemDocument(item)), contentType: 'text/html; charset=utf-8', url: item.url ?? undefined, name: item.url ?? item.title ?? 'feed item' };
+  }
+  const ownContent = item !== undefined && (item.contentHtml !== null || item.summary !== null);
+  if (article.link !== null) {
+    try {
+      const result = await deps.http.get(article.link, { accept: ['html', 'text'] });
+      if (result.status === 'ok') return { bytes: result.bytes, contentType: result.contentType, url: result.url, name: result.url };
+    } catch (err) {
+      // The feed's own text is better than nothing; without it the fetch error is the article's error.
+      if (!ownContent) throw err;
+      deps.logger.info('article page unavailable, using feed text', { articleId: article.id, code: toDigestError(err).code });
+    }
+  }
+  if (item !== undefined && ownContent) {
+    return { bytes: new TextEncoder().encode(feedItemDocument(item)), contentType: 'text/html; charset=utf-8', url: item.url ?? undefined, name: item.title ?? 'feed item' };
+  }
+  throw new DigestError('input/empty', 'the item has neither content nor a reachable link');
+}
+
+/** Digests the bytes (or takes the cached digest) and returns the cache key. */
+export function digestBytes(deps: Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion'>, material: Material): string {
+  const hash = createHash('sha256').update(material.bytes).digest('hex');
+  if (deps.store.digestCache.get(hash, deps.engineVersion) !== null) return hash;
+  const { digest } = digestArticle(prepareInput(material.bytes, material.name, material.contentType, material.url));
+  deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(digest), deps.clock.now().toISOString());
+  return hash;
+}
+
+/**
+ * Digests the given articles (with the feed items they came from, when at hand). One article's failure is
+ * recorded on it and never stops the others. Returns how many got a digest.
+ */
+export async function digestArticles(
+  deps: DigestArticlesDeps, articles: readonly ArticleRecord[], items: ReadonlyMap<number, FeedItem> = new Map(),
+): Promise<number> {
+  let done = 0;
+  for (const article of articles) {
+    try {
+      const hash = digestBytes(deps, await materialFor(deps, article, items.get(article.id)));
+      deps.store.articles.setDigest(article.id, hash, null);
+      done++;
+    } catch (err) {
+      const error = toDigestError(err);
+      deps.store.articles.setDigest(article.id, null, error.message);
+      deps.logger.info('article not digested', { articleId: article.id, code: error.code });
+    }
+  }
+  return done;
+}
