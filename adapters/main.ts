@@ -8,6 +8,7 @@ import { loadConfig, toDigestError } from '../src/index.ts';
 import { runCli } from './cli/run-cli.ts';
 import { runConsoleBot } from './console/run-console-bot.ts';
 import { createPinoLogger } from './logger.ts';
+import { createRuntime } from './runtime.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,5 +22,5 @@ try {
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
 const logger = createPinoLogger(config.log.level);
-const startBot = (): Promise<number> => runConsoleBot(io, { projectRoot, config, logger });
+const startBot = async (): Promise<number> => runConsoleBot(io, await createRuntime({ projectRoot, cwd: io.cwd, config, logger }));
 process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch, startBot });

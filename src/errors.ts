@@ -18,6 +18,7 @@ export type DigestErrorCode =
   | 'config/invalid'
   | 'source/duplicate'
   | 'source/not-found'
+  | 'source/empty'
   | 'store/open-failed'
   | 'fetch/invalid-url'
   | 'fetch/blocked-address'

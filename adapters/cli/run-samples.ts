@@ -40,7 +40,7 @@ export async function runSamples(digestsDir: string, out: NodeJS.WritableStream,
     await writeLine(out, `═══ ${def.title} · ${def.name} · ${when} · ${def.channels.join(', ')}`);
     for (const source of def.sources) {
       if (source.type !== 'folder') {
-        await writeLine(out, `(source ${source.name}: ${source.type} sources are fetched by the bot, not by the sample run)`);
+        await writeLine(out, `(source ${source.type === 'url' ? source.name : 'workspace'}: ${source.type} sources are fetched by the bot, not by the sample run)`);
         continue;
       }
       const folder = resolve(dirname(file), source.path);

@@ -1,14 +1,18 @@
-/** `/digest [name]`: the digest of a definition, built now. */
+/** `/digest [name]`: a digest of this workspace built now (the first one when no name is given). */
 import { z } from 'zod';
-import { buildDigest, type BuildDigestDeps } from '../digests/build-digest.ts';
-import type { DigestDefinition } from '../digests/definition.ts';
+import { digestDefinitionSchema, type DigestDefinition } from '../digests/definition.ts';
 import { DigestError } from '../errors.ts';
+import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';
 
-export interface DigestCommandDeps {
-  definitions(): DigestDefinition[];
-  /** The build dependencies for a definition (its sources are read relative to its file). */
-  build(def: DigestDefinition): BuildDigestDeps;
+/** Name of the digest every workspace has when it defines none: all its sources. */
+export const DEFAULT_DIGEST = 'news';
+
+/** The workspace's definitions, or its implicit default digest over all its sources. */
+export function workspaceDigests(services: CommandServices, workspaceId: string): DigestDefinition[] {
+  const defs = services.definitions.list(workspaceId).map((d) => d.def);
+  if (defs.length > 0) return defs;
+  return [digestDefinitionSchema.parse({ name: DEFAULT_DIGEST, title: 'News digest', workspace: workspaceId, sources: [{ type: 'workspace' }], channels: [] })];
 }
 
 export const digestCommand = {
@@ -16,12 +20,12 @@ export const digestCommand = {
   description: 'the latest digest now: /digest [name]',
   adminOnly: false,
   args: z.tuple([z.string().regex(/^[a-z0-9-]+$/u, 'a digest name').optional()]),
-  async run(deps, _ctx, [name]) {
-    const all = deps.definitions();
+  async run(services, ctx, [name]) {
+    const all = workspaceDigests(services, ctx.workspaceId);
     const def = name === undefined ? all[0] : all.find((d) => d.name === name);
     if (def === undefined) {
-      throw new DigestError('command/invalid', name === undefined ? 'no digest is defined yet' : `there is no digest called "${name}" (known: ${all.map((d) => d.name).join(', ')})`);
+      throw new DigestError('command/invalid', `there is no digest called "${name ?? ''}" here (known: ${all.map((d) => d.name).join(', ')})`);
     }
-    return (await buildDigest(deps.build(def), def)).message;
+    return (await services.build(def)).message;
   },
-} satisfies Command<DigestCommandDeps, z.ZodTuple<[z.ZodOptional<z.ZodString>]>>;
+} satisfies Command<CommandServices, z.ZodTuple<[z.ZodOptional<z.ZodString>]>>;

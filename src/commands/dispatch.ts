@@ -1,7 +1,7 @@
 /**
- * Turns a typed command line ("/digest morning") into a command call:
- * looks the command up, checks admin rights, validates the arguments and
- * maps failures to short, specific replies (details go to the log).
+ * Turns a command request into a command call: looks the command (and
+ * subcommand) up, checks admin rights, validates the arguments and maps
+ * failures to short, specific replies (details go to the log).
  */
 import { z } from 'zod';
 import { toDigestError } from '../errors.ts';
@@ -11,13 +11,15 @@ import type { Command, CommandContext } from './types.ts';
 
 export interface DispatchDeps {
   logger: Logger;
+  /** Records a refused admin command (the audit log). @defaultValue none */
+  onRefused?(ctx: CommandContext, command: string): void;
 }
 
-function reply(title: string, line: string): Message {
+export function replyMessage(title: string, line: string): Message {
   return { title, sections: [{ lines: [line] }], ephemeral: true };
 }
 
-/** Splits "/name a b" into the name and its argument words. */
+/** Splits "/name a b" into the name and its argument words (whitespace-separated). */
 export function parseCommandLine(text: string): { name: string; words: string[] } | null {
   const words = text.trim().split(/\s+/u).filter((w) => w !== '');
   const head = words.shift();
@@ -25,24 +27,43 @@ export function parseCommandLine(text: string): { name: string; words: string[] 
   return { name: head.slice(1).toLowerCase(), words };
 }
 
-export async function dispatchCommand<Deps>(
-  commands: readonly Command<Deps>[], deps: Deps & DispatchDeps, ctx: CommandContext, text: string,
+/** Runs `name` with its argument words (subcommand first, when the command has subcommands). Never throws. */
+export async function dispatchRequest<Deps>(
+  commands: readonly Command<Deps>[], deps: Deps & DispatchDeps, ctx: CommandContext, name: string, words: readonly string[],
 ): Promise<Message> {
-  const parsed = parseCommandLine(text);
-  if (parsed === null) return reply('Unknown input', 'Commands start with "/"; try /help.');
-  const command = commands.find((c) => c.name === parsed.name);
-  if (command === undefined) return reply('Unknown command', `There is no /${parsed.name}; try /help.`);
-  if (command.adminOnly && !ctx.isAdmin) {
-    return reply('Not allowed', `Only server managers can use /${command.name}.`);
+  const sub = words[0]?.toLowerCase();
+  const withSub = sub === undefined ? undefined : commands.find((c) => c.name === `${name} ${sub}`);
+  const command = withSub ?? commands.find((c) => c.name === name);
+  const args = withSub === undefined ? words : words.slice(1);
+  if (command === undefined) {
+    const subs = commands.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name.slice(name.length + 1));
+    if (subs.length > 0) {
+      return replyMessage(`/${name}`, sub === undefined ? `Say what to do: /${name} ${subs.join('|')}.` : `/${name} has no "${sub}"; use one of: ${subs.join(', ')}.`);
+    }
+    return replyMessage('Unknown command', `There is no /${name}; try /help.`);
   }
-  const args = command.args.safeParse(parsed.words);
-  if (!args.success) return reply(`/${command.name}`, `Invalid arguments: ${z.prettifyError(args.error).replace(/\n/gu, ' ')}`);
+  if (command.adminOnly && !ctx.isAdmin) {
+    deps.logger.info('admin command refused', { command: command.name, userId: ctx.userId, workspaceId: ctx.workspaceId });
+    deps.onRefused?.(ctx, command.name);
+    return replyMessage('Not allowed', `Only server managers can use /${command.name}.`);
+  }
+  const parsed = command.args.safeParse(args);
+  if (!parsed.success) return replyMessage(`/${command.name}`, `Invalid arguments: ${z.prettifyError(parsed.error).replace(/\n/gu, ' ')}`);
   try {
-    return await command.run(deps, ctx, args.data);
+    return await command.run(deps, ctx, parsed.data);
   } catch (err) {
     const error = toDigestError(err);
     const log = error.userFacing ? deps.logger.info : deps.logger.error;
     log('command failed', { command: command.name, code: error.code, err: error.message });
-    return reply(`/${command.name} failed`, error.userFacing ? error.message : 'Something went wrong; the details are in the log.');
+    return replyMessage(`/${command.name} failed`, error.userFacing ? error.message : 'Something went wrong; the details are in the log.');
   }
+}
+
+/** Runs a typed command line ("/digest morning"). Never throws. */
+export async function dispatchCommand<Deps>(
+  commands: readonly Command<Deps>[], deps: Deps & DispatchDeps, ctx: CommandContext, text: string,
+): Promise<Message> {
+  const parsed = parseCommandLine(text);
+  if (parsed === null) return replyMessage('Unknown input', 'Commands start with "/"; try /help.');
+  return dispatchRequest(commands, deps, ctx, parsed.name, parsed.words);
 }

@@ -11,9 +11,12 @@ export interface CommandContext {
   userId: string;
   /** Whether the platform says the user may manage the bot (the adapter's admin check). */
   isAdmin: boolean;
+  /** Where the command was typed (`discord:<channel>`), when known. */
+  channelId: string | null;
 }
 
 export interface Command<Deps, Schema extends z.ZodType = z.ZodType> {
+  /** The command, or command and subcommand (`sources add`). */
   name: string;
   description: string;
   adminOnly: boolean;

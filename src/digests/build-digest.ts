@@ -1,23 +1,23 @@
 /**
- * Builds one digest message from a definition: reads every source (a broken
- * source is reported in the footer, never stops the digest), records new
- * articles in the store (deduplicated by URL and content hash), digests each
- * article once per version (cached by content hash and engine version),
- * groups the same story from several sources into one entry, and renders
- * the neutral message model.
+ * Builds one digest message from a definition: reads folder sources, brings
+ * the definition's feed/page sources up to date (a broken source is reported
+ * in the health line, never stops the digest), takes their articles first
+ * seen within the look-back window (digested once per version, cached),
+ * applies keyword filters, groups the same story from several sources into
+ * one entry, and renders the neutral message model.
  */
-import { createHash } from 'node:crypto';
-import { digestArticle } from '../engine/digest.ts';
-import { prepareInput } from '../engine/input.ts';
 import { digestSchema, type Digest } from '../engine/schema.ts';
 import { toDigestError } from '../errors.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { Message, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { Store } from '../store/port.ts';
+import { digestBytes } from '../sources/digest-articles.ts';
+import type { SourceRecord, Store } from '../store/port.ts';
 import type { DigestDefinition, SourceDefinition } from './definition.ts';
+import { definitionSources } from './definition-sources.ts';
+import { failingFromRecords, healthLine, type FailingSource } from './health-line.ts';
 
-/** One article as a source yields it. */
+/** One article as a folder source yields it. */
 export interface RawArticle {
   /** File name or URL, for messages and logs. */
   name: string;
@@ -26,28 +26,32 @@ export interface RawArticle {
   contentType: string | null;
 }
 
+export type FolderSource = Extract<SourceDefinition, { type: 'folder' }>;
+
 export interface BuildDigestDeps {
   store: Store;
-  workspaceId: string;
   clock: Clock;
   logger: Logger;
   /** Changes whenever the engine's output may change; part of the cache key. */
   engineVersion: string;
-  /** Reads a source's current articles. Throws a DigestError when the source is unreachable or broken. */
-  readSource(source: SourceDefinition): Promise<RawArticle[]>;
+  /** Reads a folder source's articles. Throws a DigestError when it cannot be read. */
+  readFolder(source: FolderSource): Promise<RawArticle[]>;
+  /** Polls the definition's feed/page sources that are due, before building. @defaultValue none (use what is stored) */
+  refresh?(sources: readonly SourceRecord[]): Promise<void>;
 }
 
 export interface BuiltDigest {
   message: Message;
   /** Entries in the message (after grouping). */
   entries: number;
-  failingSources: { name: string; error: string }[];
+  failingSources: FailingSource[];
 }
 
 interface Entry {
   digest: Digest;
   /** Every source that carried the story, with the article's URL there when it has one. */
   seenIn: { source: string; url: string | null }[];
+  words: Set<string>;
 }
 
 const TITLE_WORD = /[\p{L}\p{N}]{3,}/gu;
@@ -65,12 +69,17 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-function digestOf(deps: BuildDigestDeps, raw: RawArticle, hash: string): Digest {
-  const cached = deps.store.digestCache.get(hash, deps.engineVersion);
-  if (cached !== null) return digestSchema.parse(JSON.parse(cached));
-  const { digest } = digestArticle(prepareInput(raw.bytes, raw.name, raw.contentType, raw.url ?? undefined));
-  deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(digest), deps.clock.now().toISOString());
-  return digest;
+/** Whether a digest passes the definition's include/exclude keywords (case-insensitive, anywhere in its text). */
+export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'include' | 'exclude'>): boolean {
+  if (def.include.length === 0 && def.exclude.length === 0) return true;
+  const text = [digest.title ?? '', ...digest.summary, ...digest.figures.map((f) => f.sentence), ...digest.risks.map((r) => r.text)].join(' ').toLowerCase();
+  if (def.exclude.some((w) => text.includes(w.toLowerCase()))) return false;
+  return def.include.length === 0 || def.include.some((w) => text.includes(w.toLowerCase()));
+}
+
+function digestOfRaw(deps: BuildDigestDeps, raw: RawArticle): Digest {
+  const hash = digestBytes(deps, { ...raw, url: raw.url ?? undefined });
+  return digestSchema.parse(JSON.parse(deps.store.digestCache.get(hash, deps.engineVersion) ?? 'null'));
 }
 
 function section(entry: Entry, language: 'de' | 'en'): MessageSection {
@@ -85,50 +94,88 @@ function section(entry: Entry, language: 'de' | 'en'): MessageSection {
   return { heading: d.title ?? sources.join(', '), lines, ...(links.length > 0 ? { links } : {}) };
 }
 
-/** Builds the digest message for a definition now. */
-export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition): Promise<BuiltDigest> {
-  const now = deps.clock.now();
-  const entries: (Entry & { words: Set<string> })[] = [];
-  const failing: { name: string; error: string }[] = [];
+class EntryList {
+  readonly entries: Entry[] = [];
+  constructor(private readonly def: DigestDefinition) {}
+
+  get full(): boolean {
+    return this.entries.length >= this.def.maxArticles;
+  }
+
+  add(digest: Digest, source: string, url: string | null): void {
+    if (!passesFilters(digest, this.def)) return;
+    const words = titleWords(digest.title);
+    const same = this.entries.find((e) => similarity(e.words, words) >= SAME_STORY);
+    if (same !== undefined) same.seenIn.push({ source, url });
+    else if (!this.full) this.entries.push({ digest, seenIn: [{ source, url }], words });
+  }
+}
+
+async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: EntryList, failing: FailingSource[]): Promise<void> {
   for (const source of def.sources) {
+    if (source.type !== 'folder') continue;
     let raws: RawArticle[];
     try {
-      raws = await deps.readSource(source);
+      raws = await deps.readFolder(source);
     } catch (err) {
       const error = toDigestError(err);
-      failing.push({ name: source.name, error: error.message });
+      failing.push({ name: source.name, error: error.message, since: null });
       deps.logger.warn('source failed', { source: source.name, code: error.code });
       continue;
     }
     for (const raw of raws) {
-      if (entries.length >= def.maxArticles) break;
       try {
-        const hash = createHash('sha256').update(raw.bytes).digest('hex');
-        const digest = digestOf(deps, raw, hash);
-        const words = titleWords(digest.title);
-        const same = entries.find((e) => similarity(e.words, words) >= SAME_STORY);
-        if (same !== undefined) {
-          same.seenIn.push({ source: source.name, url: raw.url });
-          continue;
-        }
-        entries.push({ digest, seenIn: [{ source: source.name, url: raw.url }], words });
+        list.add(digestOfRaw(deps, raw), source.name, raw.url);
       } catch (err) {
-        const error = toDigestError(err);
-        deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: error.code });
+        deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: toDigestError(err).code });
       }
     }
   }
-  const dateText = now.toLocaleDateString(def.language === 'de' ? 'de-DE' : 'en-GB', {
-    timeZone: def.schedule?.timezone ?? 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
-  });
+}
+
+function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: EntryList): number {
+  const since = new Date(deps.clock.now().getTime() - def.lookbackHours * 3_600_000).toISOString();
+  const names = new Map(sources.map((s) => [s.id, s.name]));
+  let unreadable = 0;
+  for (const article of deps.store.articles.recent(def.workspace, since, def.maxArticles * 10, [...names.keys()])) {
+    if (article.digestHash === null) {
+      if (article.digestError !== null) unreadable++;
+      continue;
+    }
+    const cached = deps.store.digestCache.get(article.digestHash, deps.engineVersion);
+    if (cached === null) continue;
+    list.add(digestSchema.parse(JSON.parse(cached)), names.get(article.sourceId) ?? '?', article.link ?? article.canonicalUrl);
+  }
+  return unreadable;
+}
+
+/** Builds the digest message for a definition now. */
+export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition): Promise<BuiltDigest> {
+  const now = deps.clock.now();
+  const list = new EntryList(def);
+  const failing: FailingSource[] = [];
+  await addFolders(deps, def, list, failing);
+  let sources = definitionSources(deps.store, def, now.toISOString());
+  if (sources.length > 0 && deps.refresh !== undefined) {
+    await deps.refresh(sources);
+    sources = sources.map((s) => deps.store.sources.get(s.id) ?? s);
+  }
+  const unreadable = addStored(deps, def, sources, list);
+  failing.push(...failingFromRecords(sources));
+  const de = def.language === 'de';
+  const timeZone = def.schedule?.timezone ?? 'UTC';
+  const dateText = now.toLocaleDateString(de ? 'de-DE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const n = list.entries.length;
   const message: Message = {
     title: def.title,
-    subtitle: `${dateText} · ${String(entries.length)} ${def.language === 'de' ? 'Artikel' : entries.length === 1 ? 'article' : 'articles'}`,
-    sections: entries.map((e) => section(e, def.language)),
+    subtitle: `${dateText} · ${String(n)} ${de ? 'Artikel' : n === 1 ? 'article' : 'articles'}`,
+    sections: list.entries.map((e) => section(e, def.language)),
   };
-  if (failing.length > 0) {
-    const label = def.language === 'de' ? 'Quellen mit Fehlern' : 'sources failing';
-    message.footer = `${String(failing.length)} ${label}: ${failing.map((f) => `${f.name} (${f.error})`).join('; ')}`;
-  }
-  return { message, entries: entries.length, failingSources: failing };
+  const footer = [
+    n === 0 ? (de ? 'Keine neuen Artikel im Zeitraum.' : 'No new articles in this period.') : null,
+    unreadable > 0 ? (de ? `${String(unreadable)} Artikel nicht lesbar (Seite nicht erreichbar oder ohne Text).` : `${String(unreadable)} article(s) could not be read (page unreachable or without text).`) : null,
+    healthLine(failing, def.language, timeZone),
+  ].filter((x): x is string => x !== null);
+  if (footer.length > 0) message.footer = footer.join('\n');
+  return { message, entries: n, failingSources: failing };
 }

@@ -30,23 +30,37 @@ export const sourceDefinitionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('url'),
     name: z.string().min(1),
+    /** A feed (RSS, Atom, JSON Feed) or a web page (article or listing); the type is detected from the content. */
     url: z.url({ protocol: /^https?$/u }),
+  }),
+  z.object({
+    /** Every source added from chat in the digest's workspace. */
+    type: z.literal('workspace'),
   }),
 ]);
 export type SourceDefinition = z.infer<typeof sourceDefinitionSchema>;
 
+export const scheduleSchema = z.object({
+  cron: z.string().refine(isPlausibleCron, 'not a valid cron expression'),
+  timezone: z.string().refine(isTimeZone, 'not an IANA time zone'),
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+const keyword = z.string().trim().min(1).max(100);
+
 export const digestDefinitionSchema = z.object({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'lower-case letters, digits and dashes'),
-  title: z.string().min(1),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'lower-case letters, digits and dashes').max(64),
+  title: z.string().min(1).max(200),
+  /** Workspace the digest belongs to: `console:local`, `discord:<guild>`, `slack:<team>`. */
+  workspace: z.string().regex(/^(console|discord|slack):\S+$/u).default('console:local'),
   /** Language of labels in the posted digest. */
   language: z.enum(['de', 'en']).default('en'),
   sources: z.array(sourceDefinitionSchema).min(1),
-  schedule: z
-    .object({
-      cron: z.string().refine(isPlausibleCron, 'not a valid cron expression'),
-      timezone: z.string().refine(isTimeZone, 'not an IANA time zone'),
-    })
-    .optional(),
+  /** Only articles mentioning one of these words (title, summary, figures, risks), case-insensitive. Empty: all. */
+  include: z.array(keyword).max(50).default([]),
+  /** No articles mentioning any of these words. */
+  exclude: z.array(keyword).max(50).default([]),
+  schedule: scheduleSchema.optional(),
   /** Target channels, as `platform:channel` (e.g. `console:main`, `discord:1234`). */
   channels: z.array(z.string().regex(/^(console|discord|slack):\S+$/u)).default(['console:main']),
   maxArticles: z.number().int().min(1).max(50).default(10),

@@ -5,7 +5,7 @@
  * exponential backoff and, when every attempt fails, recorded as failed so
  * the next catch-up tries again.
  */
-import { toDigestError } from '../errors.ts';
+import { toDigestError, type DigestError } from '../errors.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { DeliveryLedger } from '../store/port.ts';
@@ -29,7 +29,12 @@ export interface DeliverDeps {
   sleep(ms: number): Promise<void>;
   /** Attempts per run and the first backoff delay. @defaultValue { attempts: 3, baseDelayMs: 2000 } */
   retry?: { attempts: number; baseDelayMs: number };
+  /** Told about failures retrying cannot fix (channel gone, no permission), e.g. to write the admin log. @defaultValue none */
+  onPermanentFailure?(run: RunKey, error: DigestError): void;
 }
+
+/** Publish errors that another attempt will not fix. */
+const PERMANENT = new Set(['publish/channel-missing', 'publish/forbidden']);
 
 export type DeliveryOutcome = 'posted' | 'already-posted' | 'failed';
 
@@ -59,6 +64,10 @@ export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<Delive
       const error = toDigestError(err);
       lastError = `${error.code}: ${error.message}`;
       deps.logger.warn('digest post failed', { run: runId(run), attempt, code: error.code, err: error.message });
+      if (PERMANENT.has(error.code)) {
+        deps.onPermanentFailure?.(run, error);
+        break;
+      }
       if (attempt < attempts) await deps.sleep(baseDelayMs * 2 ** (attempt - 1));
     }
   }

@@ -34,7 +34,7 @@ export function floorToMinute(date: Date): Date {
 }
 
 /** The run times of a schedule after `from` (exclusive) up to `to` (inclusive), oldest first. */
-export function runsBetween(spec: ScheduleSpec, from: Date, to: Date): Date[] {
+export function runsBetween(spec: Pick<ScheduleSpec, 'cron' | 'timezone'> & Partial<ScheduleSpec>, from: Date, to: Date): Date[] {
   const task = cron.createTask(spec.cron, () => undefined, { timezone: spec.timezone });
   try {
     const start = Math.max(from.getTime(), to.getTime() - MAX_WINDOW_MS);

@@ -26,8 +26,8 @@ export interface SchedulerDeps {
 }
 
 export interface Scheduler {
-  /** Catches up on missed runs, then starts the cron tasks. Returns the number of late runs posted. */
-  start(): Promise<number>;
+  /** Catches up on missed runs (unless told not to), then starts the cron tasks. Returns the number of late runs posted. */
+  start(options?: { catchUp?: boolean }): Promise<number>;
   /** Delivers missed runs within the grace window; returns how many were posted. */
   catchUp(): Promise<number>;
   stop(): Promise<void>;
@@ -82,8 +82,8 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
   }
 
   return {
-    async start() {
-      const posted = await catchUp();
+    async start(options = {}) {
+      const posted = options.catchUp === false ? 0 : await catchUp();
       for (const digest of digests) {
         tasks.push(cron.schedule(digest.cron, (ctx) => tick(digest, ctx.date), {
           timezone: digest.timezone, noOverlap: true, name: `digest:${digest.digest}`,

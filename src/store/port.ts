@@ -47,6 +47,8 @@ export interface SourceRepository {
   add(source: NewSource, at: string): SourceRecord;
   remove(workspaceId: string, nameOrId: string): SourceRecord | null;
   list(workspaceId: string): SourceRecord[];
+  /** Every source of every workspace (the poll loop). */
+  all(): SourceRecord[];
   get(id: number): SourceRecord | null;
   /** Records a successful fetch: clears errors, backoff and pause; keeps the conditional-GET validators. */
   recordSuccess(id: number, at: string, validators: { etag: string | null; lastModified: string | null }): void;

@@ -54,10 +54,15 @@ beforeAll(async () => {
     <p>Die M\xfcller GmbH erh\xf6ht die Preise f\xfcr \xd6l um 5 Prozent, weil die Kosten gestiegen sind.</p>
     <p>Die Gesch\xe4ftsf\xfchrung erwartet daher einen R\xfcckgang der Nachfrage im n\xe4chsten Jahr.</p>
     <p>Gro\xdfe Kunden wollen die h\xf6heren Preise nicht zahlen und drohen mit einem Wechsel.</p></article></body></html>`, 'latin1');
-  server = await startPageServer({
+  const routes: Parameters<typeof startPageServer>[0] = {
     '/artikel': send(html1252, { 'content-type': 'text/html' }),
     '/missing': send('nope', {}, 404),
-  });
+  };
+  server = await startPageServer(routes);
+  const items = [1, 2, 3, 4, 5].map((n) => `<item><title>Meldung ${String(n)}</title><link>${server.url('/artikel')}?n=${String(n)}</link>
+    <guid>m${String(n)}</guid><pubDate>Tue, 24 Nov 2026 0${String(n)}:00:00 GMT</pubDate></item>`).join('');
+  routes['/feed.xml'] = send(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Testfeed Wirtschaft</title>${items}</channel></rss>`,
+    { 'content-type': 'application/rss+xml' });
 });
 
 afterAll(async () => {
@@ -174,10 +179,38 @@ describe('npm start (the bot in console mode)', () => {
     // Shown once at start and once for /digest morning-markets.
     expect(r.stdout.match(/▸ Nordlicht Halbleiter senkt Prognose trotz Rekordumsatz/gu)).toHaveLength(2);
     expect(r.stdout).toContain('/digest — the latest digest now');
-    expect(r.stdout).toContain('there is no digest called "nope" (known: morning-markets)');
+    expect(r.stdout).toContain('there is no digest called "nope" here (known: morning-markets)');
     expect(r.stdout).toContain('There is no /frobnicate');
     expect(r.stdout).toMatch(/schedules: morning-markets: 30 7 \* \* 1-5 \(Europe\/Berlin\)/u);
     expect(r.stdout).not.toContain('\uFFFD');
     expect(existsSync(join(dataDir, 'digestbot.sqlite'))).toBe(true);
+  });
+
+  it('given source, schedule and query commands at the prompt, then each answers from the real store and the loopback feed', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'digestbot-console-'));
+    const lines = [
+      `/sources add ${server.url('/feed.xml')} Test Feed`,
+      '/sources list',
+      `/sources add ${server.url('/missing')}`,
+      '/schedule set morning-markets 0 8 * * * Europe/Berlin',
+      '/schedule show',
+      '/risks Preise',
+      `/summarize ${server.url('/artikel')}`,
+      '/sources remove Test Feed',
+      '/quit',
+    ];
+    const r = await run([], `${lines.join('\n')}\n`, { DATA_DIR: dataDir, SCHEDULE_GRACE_HOURS: '0' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Added “Test Feed”');
+    expect(r.stdout).toMatch(/RSS feed, 5 item\(s\)/u);
+    expect(r.stdout).toContain('The newest 3 will be in the next digest; 2 older one(s) were marked as already seen.');
+    expect(r.stdout).toMatch(/Test Feed \(#\d+, rss\)[\s\S]*✓ ok · last fetched/u);
+    expect(r.stdout).toMatch(/sources add failed[\s\S]*HTTP 404/u);
+    expect(r.stdout).toMatch(/morning-markets: 0 8 \* \* \* \(Europe\/Berlin\) → console:main/u);
+    expect(r.stdout).toMatch(/Risks[\s\S]*Meldung|Risks[\s\S]*Grüße/u);
+    expect(r.stdout).toMatch(/▸ Summary|Zusammenfassung/u);
+    expect(r.stdout).toContain('Müller GmbH');
+    expect(r.stdout).toContain('Removed “Test Feed”');
+    expect(r.stdout).not.toContain('\uFFFD');
   });
 });

@@ -39,6 +39,7 @@ export function sqliteSources(db: Database.Database): SourceRepository {
   const byName = db.prepare<[string, string], SourceRow>('SELECT * FROM sources WHERE workspace_id = ? AND name = ?');
   const list = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE workspace_id = ? ORDER BY name');
   const del = db.prepare<[number]>('DELETE FROM sources WHERE id = ?');
+  const all = db.prepare<[], SourceRow>('SELECT * FROM sources ORDER BY id');
   const success = db.prepare<[string, string | null, string | null, number]>(
     'UPDATE sources SET last_success_at = ?, etag = ?, last_modified = ?, error_count = 0, last_error = NULL, next_attempt_at = NULL, paused_reason = NULL, failing_since = NULL WHERE id = ?',
   );
@@ -71,6 +72,7 @@ export function sqliteSources(db: Database.Database): SourceRepository {
       return toRecord(row);
     },
     list: (workspaceId) => list.all(workspaceId).map(toRecord),
+    all: () => all.all().map(toRecord),
     get,
     recordSuccess(id, at, validators) {
       success.run(at, validators.etag, validators.lastModified, id);

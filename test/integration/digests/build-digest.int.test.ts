@@ -1,47 +1,66 @@
 /**
- * Building a digest message from a definition, with a real SQLite store and
- * the bundled sample folder: a broken source is reported in the footer and
- * does not stop the digest, the same story from two sources is one entry,
- * and each article version is digested once (cache).
+ * Building a digest message from a definition, with a real SQLite store, the
+ * bundled sample folder and feeds served on 127.0.0.1 through the real
+ * poller: a broken source is reported in the health line and does not stop
+ * the digest, the same story from two sources is one entry, keyword filters
+ * apply, and each article version is digested once (cache).
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDigest, type BuildDigestDeps, type RawArticle } from '../../../src/digests/build-digest.ts';
-import { digestDefinitionSchema, type SourceDefinition } from '../../../src/digests/definition.ts';
-import { DigestError } from '../../../src/errors.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildDigest, type BuildDigestDeps } from '../../../src/digests/build-digest.ts';
+import { digestDefinitionSchema, type DigestDefinition } from '../../../src/digests/definition.ts';
 import { silentLogger } from '../../../src/ports.ts';
 import { readFolderSource } from '../../../src/sources/folder.ts';
+import { createHttpClient } from '../../../src/sources/http/client.ts';
+import { pollSource } from '../../../src/sources/poll-source.ts';
 import type { Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
+import { reply, startFixtureServer, type FixtureServer, type Handler } from '../../fakes/http-fixtures.ts';
 
 const samples = resolve(import.meta.dirname, '..', '..', '..', 'digests', 'samples');
-const definition = digestDefinitionSchema.parse({
-  name: 'morning', title: 'Morgen-Digest', language: 'de',
-  sources: [
-    { type: 'folder', name: 'Beispiele', path: 'samples' },
-    { type: 'url', name: 'Kaputt', url: 'https://broken.example/feed' },
-    { type: 'url', name: 'Zweitquelle', url: 'https://second.example/feed' },
-  ],
-  schedule: { cron: '30 7 * * 1-5', timezone: 'Europe/Berlin' },
+const GERMAN = readFileSync(join(samples, 'de-halbleiter.html'));
+
+let server: FixtureServer;
+beforeAll(async () => {
+  const routes: Record<string, Handler> = {};
+  server = await startFixtureServer(routes);
+  routes['/nordlicht-copy'] = reply(GERMAN, { 'content-type': 'text/html; charset=windows-1252' });
+  routes['/feed.xml'] = reply(`<?xml version="1.0"?><rss version="2.0"><channel><title>Zweitquelle</title>
+    <item><title>Nordlicht Halbleiter senkt Prognose</title><link>${server.url('/nordlicht-copy')}</link><guid>n1</guid></item></channel></rss>`,
+  { 'content-type': 'application/rss+xml' });
+  routes['/down.xml'] = reply('maintenance', { 'content-type': 'text/plain' }, 503);
 });
+afterAll(() => server.close());
 
 let dir: string;
 let store: Store;
+const now = new Date('2026-11-20T06:30:00Z');
 
-function deps(): BuildDigestDeps {
+function definition(extra: Partial<DigestDefinition> = {}): DigestDefinition {
+  return digestDefinitionSchema.parse({
+    name: 'morning', title: 'Morgen-Digest', language: 'de',
+    sources: [
+      { type: 'folder', name: 'Beispiele', path: 'samples' },
+      { type: 'url', name: 'Kaputt', url: server.url('/down.xml') },
+      { type: 'url', name: 'Zweitquelle', url: server.url('/feed.xml') },
+    ],
+    schedule: { cron: '30 7 * * 1-5', timezone: 'Europe/Berlin' },
+    ...extra,
+  });
+}
+
+function deps(engineVersion = 'test-1'): BuildDigestDeps {
+  const http = createHttpClient({ allowPrivateHosts: ['127.0.0.1'] });
+  const clock = { now: () => now };
+  const policy = { pollIntervalMs: 900_000, pauseAfterFailures: 5, newSourceItems: 3 };
   return {
-    store, workspaceId: 'console:local', clock: { now: () => new Date('2026-11-20T06:30:00Z') }, logger: silentLogger,
-    engineVersion: 'test-1',
-    async readSource(source: SourceDefinition): Promise<RawArticle[]> {
-      if (source.name === 'Kaputt') throw new DigestError('fetch/timeout', 'no answer within 15 s');
-      if (source.type === 'folder') {
-        return readFolderSource(samples);
-      }
-      // The second source carries the German semiconductor story again, under another URL.
-      return [{ name: 'copy.html', url: 'https://second.example/nordlicht', bytes: new Uint8Array(readFileSync(join(samples, 'de-halbleiter.html'))), contentType: 'text/html; charset=windows-1252' }];
+    store, clock, logger: silentLogger, engineVersion,
+    readFolder: () => readFolderSource(samples),
+    async refresh(sources) {
+      for (const s of sources) await pollSource({ store, http, clock, logger: silentLogger, engineVersion, policy }, s);
     },
   };
 }
@@ -57,37 +76,52 @@ afterEach(() => {
 });
 
 describe('buildDigest', () => {
-  it('given a broken source among working ones, then the digest goes out and the footer names the broken one', async () => {
-    const built = await buildDigest(deps(), definition);
+  it('given a broken source among working ones, then the digest goes out and the health line names the broken one with its start', async () => {
+    const built = await buildDigest(deps(), definition());
     expect(built.entries).toBe(3);
-    expect(built.failingSources).toEqual([{ name: 'Kaputt', error: 'no answer within 15 s' }]);
-    expect(built.message.footer).toContain('Kaputt');
+    expect(built.failingSources).toHaveLength(1);
+    expect(built.failingSources[0]).toMatchObject({ name: 'Kaputt', since: now.toISOString() });
+    expect(built.failingSources[0]?.error).toMatch(/503/u);
+    expect(built.message.footer).toMatch(/^1 Quelle mit Fehlern seit Fr\., 20\. Nov\.: Kaputt \(.*503.*\)$/mu);
   });
 
-  it('given the same story from two sources, then it is one entry listing both', async () => {
-    const built = await buildDigest(deps(), definition);
-    const story = built.message.sections.find((s) => s.heading?.startsWith('Nordlicht'));
-    expect(story?.links?.map((l) => l.label)).toEqual(['Zweitquelle']);
-    expect(story?.lines).toContain('Quellen: Beispiele, Zweitquelle');
-    expect(built.message.sections.filter((s) => s.heading?.startsWith('Nordlicht'))).toHaveLength(1);
+  it('given the same story from the folder and a feed, then it is one entry listing both sources', async () => {
+    const built = await buildDigest(deps(), definition());
+    const story = built.message.sections.filter((s) => s.heading?.startsWith('Nordlicht'));
+    expect(story).toHaveLength(1);
+    expect(story[0]?.links?.map((l) => l.label)).toEqual(['Zweitquelle']);
+    expect(story[0]?.lines).toContain('Quellen: Beispiele, Zweitquelle');
   });
 
-  it('given the German samples, then figures are rendered in German format with umlauts intact', async () => {
-    const built = await buildDigest(deps(), definition);
-    const text = JSON.stringify(built.message);
+  it('given include and exclude keywords, then only matching articles are kept', async () => {
+    const only = await buildDigest(deps(), definition({ include: ['Harbor'] }));
+    expect(only.message.sections.map((s) => s.heading)).toEqual([expect.stringContaining('Harbor Foods')]);
+    const without = await buildDigest(deps(), definition({ exclude: ['halbleiter'] }));
+    expect(without.message.sections.some((s) => s.heading?.includes('Nordlicht'))).toBe(false);
+    expect(without.entries).toBe(2);
+  });
+
+  it('given German samples, then figures are rendered in German format with umlauts intact', async () => {
+    const text = JSON.stringify((await buildDigest(deps(), definition())).message);
     expect(text).toContain('Kennzahl: ');
     expect(text).toMatch(/Mrd\. EUR/u);
     expect(text).not.toContain('\uFFFD');
   });
 
   it('given a second build of the same article version, then the cached digest is used, not the engine', async () => {
-    await buildDigest(deps(), definition);
-    const hash = createHash('sha256').update(readFileSync(join(samples, 'de-halbleiter.html'))).digest('hex');
+    await buildDigest(deps(), definition());
+    const hash = createHash('sha256').update(readFileSync(join(samples, 'en-harbor-foods.html'))).digest('hex');
     const cached = store.digestCache.get(hash, 'test-1');
     expect(cached).not.toBeNull();
     store.digestCache.put(hash, 'test-1', JSON.stringify({ ...JSON.parse(cached ?? '{}'), title: 'Aus dem Cache' }), '2026-11-20T06:31:00Z');
-    const second = await buildDigest(deps(), definition);
+    const second = await buildDigest(deps(), definition());
     expect(second.message.sections.map((s) => s.heading)).toContain('Aus dem Cache');
     expect(store.digestCache.get(hash, 'test-2')).toBeNull();
+  });
+
+  it('given nothing new in the window, then the digest says so instead of being empty', async () => {
+    const built = await buildDigest(deps(), definition({ sources: [{ type: 'workspace' }] }));
+    expect(built.entries).toBe(0);
+    expect(built.message.footer).toContain('Keine neuen Artikel');
   });
 });

@@ -24,7 +24,7 @@ const tell: Command<Deps> = {
   run: () => Promise.reject(new DigestError('command/invalid', 'no digest is defined yet')),
 };
 
-const member: CommandContext = { workspaceId: 'w', userId: 'u', isAdmin: false };
+const member: CommandContext = { workspaceId: 'w', userId: 'u', isAdmin: false, channelId: null };
 const admin: CommandContext = { ...member, isAdmin: true };
 
 async function say(ctx: CommandContext, text: string, deps: Deps = { added: [] }): Promise<string> {

@@ -1,0 +1,228 @@
+/**
+ * The bot, platform-neutral: digest definitions, the source poll loop, the
+ * schedules with their delivery ledger, and the commands behind ChatCore.
+ * Adapters add a publisher per platform and feed chat requests to `core`.
+ * One process, one store, one scheduler, whatever adapters run.
+ */
+import type { CommandSpec } from '../chat/catalog.ts';
+import { COMMAND_CATALOG } from '../chat/catalog.ts';
+import type { ChatCore, ChatRequest } from '../chat/core.ts';
+import { dispatchRequest } from '../commands/dispatch.ts';
+import { digestCommand, workspaceDigests } from '../commands/digest.ts';
+import { figuresCommand, risksCommand } from '../commands/figures.ts';
+import { helpCommand } from '../commands/help.ts';
+import { scheduleOffCommand, scheduleSetCommand, scheduleShowCommand } from '../commands/schedule.ts';
+import { audit, type CommandServices } from '../commands/services.ts';
+import { sourcesAddCommand, sourcesListCommand, sourcesRemoveCommand } from '../commands/sources.ts';
+import { summarizeCommand } from '../commands/summarize.ts';
+import type { Command } from '../commands/types.ts';
+import { buildDigest, type BuiltDigest, type FolderSource, type RawArticle } from '../digests/build-digest.ts';
+import type { DigestDefinition } from '../digests/definition.ts';
+import { digestSchema, type Digest } from '../engine/schema.ts';
+import { DigestError } from '../errors.ts';
+import { digestBytes } from '../sources/digest-articles.ts';
+import type { Message, MessagePublisher } from '../messages/model.ts';
+import type { Clock, Logger } from '../ports.ts';
+import { deliverRun } from '../schedule/deliver-run.ts';
+import { createScheduler, type Scheduler } from '../schedule/scheduler.ts';
+import type { HttpClient } from '../sources/http/client.ts';
+import { pollSource, type PollPolicy } from '../sources/poll-source.ts';
+import type { SourceRecord, Store } from '../store/port.ts';
+import { createDefinitionRegistry, scheduleId, type DefinitionRegistry } from './definition-registry.ts';
+
+/** Bump when the engine's output changes, so cached digests are rebuilt. */
+export const ENGINE_VERSION = '0.2.0';
+
+export interface BotOptions {
+  store: Store;
+  http: HttpClient;
+  clock: Clock;
+  logger: Logger;
+  policy: PollPolicy;
+  /** Missed runs younger than this are posted late at start. */
+  graceMs: number;
+  /** Definitions from digests/ with their folders. */
+  files: readonly { def: DigestDefinition; dir: string }[];
+  /** Reads a folder source, its path resolved against the definition's folder. */
+  readFolder(source: FolderSource, dir: string | null): Promise<RawArticle[]>;
+  /** @defaultValue ENGINE_VERSION */
+  engineVersion?: string;
+  /** Sleep between delivery attempts. @defaultValue setTimeout */
+  sleep?(ms: number): Promise<void>;
+  /** How often the poll loop looks for due sources, in ms; 0 turns the loop off. @defaultValue 60000 */
+  pollTickMs?: number;
+  /** Sources polled at once by the loop. @defaultValue 4 */
+  pollConcurrency?: number;
+}
+
+export interface Bot {
+  core: ChatCore;
+  definitions: DefinitionRegistry;
+  /** Routes scheduled posts for channels `platform:*` to a publisher. Call before start(). */
+  addPublisher(platform: string, publisher: MessagePublisher): void;
+  /** Catches up on missed runs, starts the schedules and the poll loop. Resolves with the late runs posted. */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+  build(def: DigestDefinition): Promise<BuiltDigest>;
+  /** Polls every due source once (the loop's tick). Resolves with the number polled. */
+  pollDue(): Promise<number>;
+}
+
+const COMMANDS: Command<CommandServices>[] = [];
+COMMANDS.push(...([
+  digestCommand, summarizeCommand, figuresCommand, risksCommand,
+  sourcesAddCommand, sourcesRemoveCommand, sourcesListCommand,
+  scheduleSetCommand, scheduleShowCommand, scheduleOffCommand,
+  // Each command validates its own arguments; the list erases their argument types.
+] as unknown as Command<CommandServices>[]), helpCommand<CommandServices>(() => COMMANDS));
+
+async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
+
+export function createBot(options: BotOptions): Bot {
+  const { store, clock, logger } = options;
+  const engineVersion = options.engineVersion ?? ENGINE_VERSION;
+  const definitions = createDefinitionRegistry(store, options.files, logger);
+  const publishers = new Map<string, MessagePublisher>();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const pollDeps = { store, http: options.http, clock, logger, engineVersion, policy: options.policy };
+  let scheduler: Scheduler | null = null;
+  let pollTimer: NodeJS.Timeout | null = null;
+  let polling: Promise<number> | null = null;
+
+  const refresh = async (sources: readonly SourceRecord[]): Promise<void> => {
+    await inBatches(sources, options.pollConcurrency ?? 4, async (s) => { await pollSource(pollDeps, s); });
+  };
+  const build = (def: DigestDefinition): Promise<BuiltDigest> => buildDigest({
+    store, clock, logger, engineVersion, refresh,
+    readFolder: (source) => options.readFolder(source, definitions.get(def.workspace, def.name)?.dir ?? null),
+  }, def);
+
+  const publisher: MessagePublisher = {
+    publish(channel, message, key) {
+      const target = publishers.get(channel.split(':')[0] ?? '');
+      if (target === undefined) throw new DigestError('publish/channel-missing', `no ${channel.split(':')[0] ?? '?'} adapter is running for ${channel}`);
+      return target.publish(channel, message, key);
+    },
+  };
+
+  const scheduled = (): DigestDefinition[] => definitions.list().map((d) => d.def).filter((d) => d.schedule !== undefined);
+  const findScheduled = (id: string): DigestDefinition | undefined => scheduled().find((d) => scheduleId(d) === id);
+
+  const makeScheduler = (): Scheduler => createScheduler({
+    ledger: store.ledger, clock, logger, graceMs: options.graceMs,
+    deliver: (run) => deliverRun({
+      ledger: store.ledger, publisher, clock, logger, sleep,
+      onPermanentFailure(failed, error) {
+        const def = findScheduled(failed.digest);
+        store.audit.append({
+          workspaceId: def?.workspace ?? 'console:local', actor: 'bot', action: 'delivery.failed', target: failed.channel,
+          details: `${def?.name ?? failed.digest}: ${error.message}`, at: clock.now().toISOString(),
+        });
+      },
+      async buildMessage(run): Promise<Message> {
+        const def = findScheduled(run.digest);
+        if (def === undefined) throw new DigestError('schedule/invalid', `digest ${run.digest} is no longer scheduled`);
+        const { message } = await build(def);
+        return run.late ? { ...message, subtitle: `${message.subtitle ?? ''} · late: scheduled for ${run.scheduledFor.toISOString()}` } : message;
+      },
+    }, run),
+  }, scheduled().map((def) => ({
+    digest: scheduleId(def), cron: def.schedule?.cron ?? '', timezone: def.schedule?.timezone ?? 'UTC', channels: def.channels,
+  })));
+
+  const services: CommandServices = {
+    store, http: options.http, clock, logger, engineVersion, policy: options.policy, definitions, build,
+    async folderDigests(workspaceId) {
+      const out: Digest[] = [];
+      for (const { def, dir } of definitions.list(workspaceId)) {
+        for (const source of def.sources) {
+          if (source.type !== 'folder') continue;
+          const raws = await options.readFolder(source, dir).catch(() => []);
+          for (const raw of raws) {
+            try {
+              const hash = digestBytes({ store, clock, engineVersion }, { ...raw, url: raw.url ?? undefined });
+              out.push(digestSchema.parse(JSON.parse(store.digestCache.get(hash, engineVersion) ?? 'null')));
+            } catch (err) {
+              logger.info('folder article skipped', { article: raw.name, code: err instanceof DigestError ? err.code : 'unknown' });
+            }
+          }
+        }
+      }
+      return out;
+    },
+    async schedulesChanged() {
+      if (scheduler === null) return;
+      await scheduler.stop();
+      scheduler = makeScheduler();
+      await scheduler.start({ catchUp: false });
+    },
+  };
+
+  const pollDue = async (): Promise<number> => {
+    if (polling !== null) return polling;
+    polling = (async () => {
+      const due = store.sources.all().filter((s) => s.pausedReason === null);
+      let polled = 0;
+      await inBatches(due, options.pollConcurrency ?? 4, async (s) => {
+        const outcome = await pollSource(pollDeps, s);
+        if (outcome.status !== 'skipped') polled++;
+      });
+      return polled;
+    })().finally(() => { polling = null; });
+    return polling;
+  };
+
+  const core: ChatCore = {
+    catalog: COMMAND_CATALOG as readonly CommandSpec[],
+    run(request: ChatRequest) {
+      const ctx = { workspaceId: request.workspaceId, userId: request.userId, isAdmin: request.isAdmin, channelId: request.channelId };
+      store.workspaces.upsert({ id: request.workspaceId, name: request.workspaceId }, clock.now().toISOString());
+      return dispatchRequest(COMMANDS, {
+        ...services,
+        onRefused: (c, command) => audit(services, c, 'refused', command),
+      }, ctx, request.command.toLowerCase(), request.args);
+    },
+    complete(workspaceId, kind, prefix) {
+      const names = kind === 'digest'
+        ? workspaceDigests(services, workspaceId).map((d) => d.name)
+        : store.sources.list(workspaceId).map((s) => s.name);
+      const p = prefix.toLowerCase();
+      return Promise.resolve(names.filter((n) => n.toLowerCase().startsWith(p)).slice(0, 25));
+    },
+  };
+
+  return {
+    core, definitions, build, pollDue,
+    addPublisher(platform, p) {
+      publishers.set(platform, p);
+    },
+    async start() {
+      scheduler = makeScheduler();
+      const late = await scheduler.start();
+      const tick = options.pollTickMs ?? 60_000;
+      if (tick > 0) {
+        pollTimer = setInterval(() => {
+          pollDue().catch((err: unknown) => logger.error('poll loop failed', { err: String(err) }));
+        }, tick);
+        pollTimer.unref();
+      }
+      return late;
+    },
+    async stop() {
+      if (pollTimer !== null) clearInterval(pollTimer);
+      pollTimer = null;
+      await polling?.catch(() => 0);
+      await scheduler?.stop();
+      scheduler = null;
+    },
+  };
+}

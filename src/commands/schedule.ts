@@ -1,0 +1,100 @@
+/**
+ * `/schedule set <digest> <cron> <timezone> [channel]`, `/schedule show`, `/schedule off <digest>`.
+ * Admin only, audited. Setting a schedule on a digest the workspace does not have yet creates it
+ * over all the workspace's sources.
+ */
+import { z } from 'zod';
+import { scheduleId } from '../bot/definition-registry.ts';
+import { digestDefinitionSchema, isPlausibleCron, isTimeZone, type DigestDefinition } from '../digests/definition.ts';
+import { DigestError } from '../errors.ts';
+import { runsBetween } from '../schedule/runs.ts';
+import { workspaceDigests } from './digest.ts';
+import { audit, type CommandServices } from './services.ts';
+import type { Command, CommandContext } from './types.ts';
+
+/** The next `count` run times of a schedule within a week, formatted in its zone. */
+export function nextRuns(def: DigestDefinition, from: Date, count = 3): string[] {
+  if (def.schedule === undefined) return [];
+  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: def.schedule.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return runsBetween(def.schedule, from, new Date(from.getTime() + 7 * 86_400_000)).slice(0, count).map((d) => fmt.format(d));
+}
+
+/** A channel argument as a platform-qualified id in the workspace's platform (`<#123>`, `#C1`, `123` or `discord:123`). */
+export function channelOf(raw: string | undefined, ctx: CommandContext): string {
+  const platform = ctx.workspaceId.split(':')[0] ?? 'console';
+  if (raw === undefined) {
+    if (ctx.channelId === null) throw new DigestError('command/invalid', 'say which channel to post to');
+    return ctx.channelId;
+  }
+  const id = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/iu.exec(raw)?.[1] ?? raw.replace(/^#/u, '');
+  const qualified = id.includes(':') ? id : `${platform}:${id}`;
+  if (!qualified.startsWith(`${platform}:`) || !/^[a-z]+:[\w.-]+$/iu.test(qualified)) {
+    throw new DigestError('command/invalid', `"${raw}" is not a channel of this ${platform === 'discord' ? 'server' : 'workspace'}`);
+  }
+  return qualified;
+}
+
+function findDigest(services: CommandServices, ctx: CommandContext, name: string): DigestDefinition | null {
+  return workspaceDigests(services, ctx.workspaceId).find((d) => d.name === name) ?? null;
+}
+
+const nameArg = z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'a digest name (lower-case letters, digits, dashes)').max(64);
+const setArgs = z.tuple([
+  nameArg,
+  z.string().refine(isPlausibleCron, 'a cron expression such as "30 7 * * 1-5"'),
+  z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin'),
+  z.string().optional(),
+]);
+
+export const scheduleSetCommand = {
+  name: 'schedule set',
+  description: 'post a digest on a schedule: /schedule set <digest> <cron> <timezone> [channel]',
+  adminOnly: true,
+  args: setArgs,
+  async run(services, ctx, [name, cron, timezone, channelArg]) {
+    const channel = channelOf(channelArg, ctx);
+    const existing = findDigest(services, ctx, name)
+      ?? digestDefinitionSchema.parse({ name, title: name, workspace: ctx.workspaceId, sources: [{ type: 'workspace' }], channels: [] });
+    const def = digestDefinitionSchema.parse({ ...existing, schedule: { cron, timezone }, channels: [channel] });
+    services.definitions.save(def, services.clock.now().toISOString());
+    audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}`);
+    await services.schedulesChanged();
+    const next = nextRuns(def, services.clock.now());
+    return {
+      title: `Scheduled “${name}”`,
+      sections: [{ lines: [`${cron} (${timezone}) → ${channel}`, next.length > 0 ? `Next: ${next.join(' · ')}` : 'No run within the next 7 days.'] }],
+    };
+  },
+} satisfies Command<CommandServices, typeof setArgs>;
+
+export const scheduleShowCommand = {
+  name: 'schedule show',
+  description: 'schedules of all digests: /schedule show',
+  adminOnly: true,
+  args: z.tuple([]),
+  run(services, ctx) {
+    const now = services.clock.now();
+    const lines = workspaceDigests(services, ctx.workspaceId).map((d) => (d.schedule === undefined
+      ? `${d.name}: on demand only`
+      : `${d.name}: ${d.schedule.cron} (${d.schedule.timezone}) → ${d.channels.join(', ') || 'no channel'} · next ${nextRuns(d, now, 1)[0] ?? 'not within 7 days'}`));
+    return Promise.resolve({ title: 'Schedules', sections: [{ lines }], ephemeral: true });
+  },
+} satisfies Command<CommandServices, z.ZodTuple<[]>>;
+
+const offArgs = z.tuple([nameArg]);
+
+export const scheduleOffCommand = {
+  name: 'schedule off',
+  description: 'stop posting a digest: /schedule off <digest>',
+  adminOnly: true,
+  args: offArgs,
+  async run(services, ctx, [name]) {
+    const def = findDigest(services, ctx, name);
+    if (def?.schedule === undefined) throw new DigestError('schedule/invalid', `"${name}" has no schedule here`);
+    const { schedule: _dropped, ...rest } = def;
+    services.definitions.save(digestDefinitionSchema.parse(rest), services.clock.now().toISOString());
+    audit(services, ctx, 'schedule.off', name, scheduleId(def));
+    await services.schedulesChanged();
+    return { title: `“${name}” is no longer posted`, sections: [{ lines: ['It stays available with /digest.'] }] };
+  },
+} satisfies Command<CommandServices, typeof offArgs>;

@@ -1,0 +1,31 @@
+/** What the bot's commands work with: one object, built once in the bot runtime. */
+import type { DefinitionRegistry } from '../bot/definition-registry.ts';
+import type { BuiltDigest } from '../digests/build-digest.ts';
+import type { DigestDefinition } from '../digests/definition.ts';
+import type { Digest } from '../engine/schema.ts';
+import type { Clock, Logger } from '../ports.ts';
+import type { HttpClient } from '../sources/http/client.ts';
+import type { PollPolicy } from '../sources/poll-source.ts';
+import type { Store } from '../store/port.ts';
+
+export interface CommandServices {
+  store: Store;
+  /** The guarded client: user-supplied URLs never reach private addresses (unless allowlisted in config). */
+  http: HttpClient;
+  clock: Clock;
+  logger: Logger;
+  engineVersion: string;
+  policy: PollPolicy;
+  definitions: DefinitionRegistry;
+  /** Builds a definition's digest now (sources polled when due). */
+  build(def: DigestDefinition): Promise<BuiltDigest>;
+  /** Re-reads the schedules after a change from chat. */
+  schedulesChanged(): Promise<void>;
+  /** Digests of the workspace's folder sources (local files are not in the article store). @defaultValue none */
+  folderDigests?(workspaceId: string): Promise<Digest[]>;
+}
+
+/** Appends to the admin audit log. */
+export function audit(services: CommandServices, ctx: { workspaceId: string; userId: string }, action: string, target: string, details: string | null = null): void {
+  services.store.audit.append({ workspaceId: ctx.workspaceId, actor: ctx.userId, action, target, details, at: services.clock.now().toISOString() });
+}

@@ -1,0 +1,118 @@
+/**
+ * `/sources add <url> [name]` (shows what the source yields, saves only when it yields something),
+ * `/sources remove <name|id>`, `/sources list` (with health). Admin only; every change is audited.
+ */
+import { z } from 'zod';
+import { DigestError } from '../errors.ts';
+import type { Message } from '../messages/model.ts';
+import { fetchDocument } from '../sources/http/from-config.ts';
+import { pollSource } from '../sources/poll-source.ts';
+import { readSourceDocument, type SourceDocument, type SourceKind } from '../sources/read-source.ts';
+import type { SourceRecord } from '../store/port.ts';
+import { audit, type CommandServices } from './services.ts';
+import type { Command } from './types.ts';
+
+const KIND_NAMES: Record<SourceKind, string> = {
+  rss: 'RSS feed', atom: 'Atom feed', rdf: 'RDF feed', 'json-feed': 'JSON Feed', listing: 'web page with article links', article: 'single web page',
+};
+
+/** Fetches a URL and reads it as a source; an HTML page that announces a feed is replaced by that feed. */
+export async function previewSource(services: CommandServices, url: string): Promise<{ url: string; doc: SourceDocument; via: string | null }> {
+  const page = await fetchDocument(services.http, url);
+  const doc = readSourceDocument(page.bytes, page.contentType, page.url);
+  const feed = doc.kind === 'listing' || doc.kind === 'article' ? doc.feeds[0] : undefined;
+  if (feed !== undefined) {
+    try {
+      const fetched = await fetchDocument(services.http, feed.url);
+      const feedDoc = readSourceDocument(fetched.bytes, fetched.contentType, fetched.url);
+      if (feedDoc.items.length > 0) return { url: fetched.url, doc: feedDoc, via: page.url };
+    } catch (err) {
+      services.logger.info('announced feed unusable', { url: feed.url, code: err instanceof DigestError ? err.code : 'unknown' });
+    }
+  }
+  return { url: page.url, doc, via: null };
+}
+
+function sourceName(given: string | undefined, doc: SourceDocument, url: string): string {
+  const raw = given ?? doc.title ?? new URL(url).hostname;
+  const name = raw.replace(/\s+/gu, ' ').trim();
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
+
+const addArgs = z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' }), z.string().trim().min(1).max(60).optional()]);
+
+export const sourcesAddCommand = {
+  name: 'sources add',
+  description: 'add a feed or page: /sources add <url> [name]',
+  adminOnly: true,
+  args: addArgs,
+  async run(services, ctx, [url, given]) {
+    const { url: sourceUrl, doc, via } = await previewSource(services, url);
+    if (doc.items.length === 0) {
+      throw new DigestError('source/empty', `nothing to follow at ${url}: the ${KIND_NAMES[doc.kind]} has no items or article links`);
+    }
+    const at = services.clock.now().toISOString();
+    const source = services.store.sources.add({
+      workspaceId: ctx.workspaceId, name: sourceName(given, doc, sourceUrl), url: sourceUrl, type: doc.kind, addedBy: ctx.userId,
+    }, at);
+    audit(services, ctx, 'sources.add', source.name, sourceUrl);
+    const outcome = await pollSource(services, source, { force: true });
+    const lines = [`${KIND_NAMES[doc.kind]}${via === null ? '' : ` (found on ${via})`}, ${String(doc.items.length)} item(s): ${sourceUrl}`];
+    if (outcome.status === 'ok') {
+      lines.push(`The newest ${String(outcome.added)} will be in the next digest; ${String(outcome.backfilled)} older one(s) were marked as already seen.`);
+    } else if (outcome.status === 'failed') {
+      lines.push(`Saved, but the first fetch failed (${outcome.error.message}); it will be retried.`);
+    }
+    const newest = doc.items.slice(0, 3).map((i) => `• ${i.title ?? i.url ?? '(untitled)'}`);
+    return { title: `Added “${source.name}”`, sections: [{ lines }, ...(newest.length > 0 ? [{ heading: 'Newest items', lines: newest }] : [])] };
+  },
+} satisfies Command<CommandServices, typeof addArgs>;
+
+const removeArgs = z.tuple([z.string().trim().min(1, 'a source name or id')]);
+
+export const sourcesRemoveCommand = {
+  name: 'sources remove',
+  description: 'remove a source: /sources remove <name|id>',
+  adminOnly: true,
+  args: removeArgs,
+  run(services, ctx, [nameOrId]) {
+    const removed = services.store.sources.remove(ctx.workspaceId, nameOrId);
+    if (removed === null) {
+      const known = services.store.sources.list(ctx.workspaceId).map((s) => s.name);
+      throw new DigestError('source/not-found', `there is no source "${nameOrId}" here${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`);
+    }
+    audit(services, ctx, 'sources.remove', removed.name, removed.url);
+    return Promise.resolve({ title: `Removed “${removed.name}”`, sections: [{ lines: [removed.url] }] });
+  },
+} satisfies Command<CommandServices, typeof removeArgs>;
+
+/** A source's health in one line. */
+export function healthText(s: SourceRecord): string {
+  if (s.pausedReason !== null) return `⏸ ${s.pausedReason} — remove and add it again to retry`;
+  if (s.errorCount > 0) {
+    return `⚠ failing since ${s.failingSince ?? s.lastErrorAt ?? '?'} (${String(s.errorCount)}×): ${s.lastError ?? ''}${s.nextAttemptAt === null ? '' : ` · next try ${s.nextAttemptAt}`}`;
+  }
+  return s.lastSuccessAt === null ? '… not fetched yet' : `✓ ok · last fetched ${s.lastSuccessAt}`;
+}
+
+export const sourcesListCommand = {
+  name: 'sources list',
+  description: 'sources with their health: /sources list',
+  adminOnly: true,
+  args: z.tuple([]),
+  run(services, ctx) {
+    const sources = services.store.sources.list(ctx.workspaceId);
+    const sections: Message['sections'] = sources.map((s) => ({ heading: `${s.name} (#${String(s.id)}, ${s.type})`, lines: [s.url, healthText(s)] }));
+    const deliveries = services.store.audit.list(ctx.workspaceId, 50).filter((e) => e.action === 'delivery.failed').slice(0, 5);
+    if (deliveries.length > 0) {
+      sections.push({ heading: 'Delivery problems', lines: deliveries.map((e) => `${e.at} ${e.target}: ${e.details ?? ''}`) });
+    }
+    const failing = sources.filter((s) => s.errorCount > 0 || s.pausedReason !== null).length;
+    return Promise.resolve({
+      title: 'Sources',
+      subtitle: `${String(sources.length)} source(s)${failing > 0 ? `, ${String(failing)} failing` : ''}`,
+      sections: sections.length > 0 ? sections : [{ lines: ['No sources yet: /sources add <url>'] }],
+      ephemeral: true,
+    });
+  },
+} satisfies Command<CommandServices, z.ZodTuple<[]>>;
