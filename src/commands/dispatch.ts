@@ -45,7 +45,7 @@ export async function dispatchRequest<Deps>(
   if (command.adminOnly && !ctx.isAdmin) {
     deps.logger.info('admin command refused', { command: command.name, userId: ctx.userId, workspaceId: ctx.workspaceId });
     deps.onRefused?.(ctx, command.name);
-    return replyMessage('Not allowed', `Only server managers can use /${command.name}.`);
+    return replyMessage('Not allowed', `Only server managers (Discord) and workspace admins (Slack) can use /${command.name}.`);
   }
   const parsed = command.args.safeParse(args);
   if (!parsed.success) return replyMessage(`/${command.name}`, `Invalid arguments: ${z.prettifyError(parsed.error).replace(/\n/gu, ' ')}`);

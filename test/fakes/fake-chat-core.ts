@@ -28,7 +28,7 @@ export function createFakeChatCore(): FakeChatCore {
       core.requests.push(request);
       const spec = COMMAND_CATALOG.find((c) => c.name === request.command);
       if (spec?.adminOnly === true && !request.isAdmin) {
-        return { title: 'Not allowed', sections: [{ lines: [`Only server managers can use /${request.command}.`] }], ephemeral: true };
+        return { title: 'Not allowed', sections: [{ lines: [`Only server managers (Discord) and workspace admins (Slack) can use /${request.command}.`] }], ephemeral: true };
       }
       return core.respond(request);
     },

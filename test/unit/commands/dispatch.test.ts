@@ -35,7 +35,7 @@ async function say(ctx: CommandContext, text: string, deps: Deps = { added: [] }
 describe('dispatchCommand', () => {
   it('given a member running an admin command, then it is refused by name and nothing happens', async () => {
     const deps = { added: [] as string[] };
-    expect(await say(member, '/add https://example.org/feed', deps)).toBe('Not allowed | Only server managers can use /add.');
+    expect(await say(member, '/add https://example.org/feed', deps)).toBe('Not allowed | Only server managers (Discord) and workspace admins (Slack) can use /add.');
     expect(deps.added).toEqual([]);
   });
 

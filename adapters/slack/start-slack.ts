@@ -1,0 +1,174 @@
+/**
+ * The Slack adapter: a Bolt app in HTTP mode (Slack calls /slack/events,
+ * Bolt checks the signature) or Socket Mode (we connect out with the app
+ * token). It answers the `/digest` slash command: ack at once, then parse,
+ * check admin rights for admin-only commands, run the core and send the
+ * rendered payloads to the response_url. It also returns the publisher for
+ * scheduled posts (chat.postMessage).
+ */
+import { App, type RespondFn, type SlashCommand, type webApi } from '@slack/bolt';
+import {
+  DigestError, toDigestError, type ChatCore, type Logger, type Message, type MessagePublisher, type SlackConfig,
+} from '../../src/index.ts';
+import { toBoltLogger } from './bolt-logger.ts';
+import { ADMIN_CACHE_MS, createSlackAdminCheck } from './check-admin.ts';
+import { parseDigestCommand, slackHelpMessage, SLACK_COMMAND } from './parse-command.ts';
+import { renderBlocks, type SlackPayload } from './render-blocks.ts';
+import { createSlackPublisher } from './slack-publisher.ts';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  core: ChatCore;
+  logger: Logger;
+  /** Platform-qualified user ids that count as admins (`slack:U123`), besides workspace admins and owners. */
+  adminUserIds: readonly string[];
+  /**
+   * Retry policy of the Web API client (node-retry options). A 429 is retried after its Retry-After;
+   * tests pass `{ retries: 1, minTimeout: 0 }` or `{ retries: 0 }` to stay fast.
+   * @defaultValue DEFAULT_SLACK_RETRY (3 retries, 1 s to 10 s apart)
+   */
+  retry?: webApi.RetryOptions;
+  /** How long an admin answer from users.info is cached, in ms. @defaultValue 300000 (5 minutes) */
+  adminCacheMs?: number;
+}
+
+export interface SlackAdapter {
+  /** Posts scheduled messages to `slack:<channel id>`. */
+  publisher: MessagePublisher;
+  /** Stops receiving (closes the HTTP server or the socket) and waits for commands in progress. */
+  stop(): Promise<void>;
+  /** The HTTP port actually listened on (useful with port 0); null in Socket Mode. */
+  port: number | null;
+}
+
+/** The Web API retry policy used unless one is given. */
+export const DEFAULT_SLACK_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000, randomize: true };
+
+/** Slack accepts at most five posts to one response_url. */
+const MAX_RESPONSES = 5;
+
+function reply(title: string, line: string): Message {
+  return { title, sections: [{ lines: [line] }], ephemeral: true };
+}
+
+const FAILED = reply('Something went wrong', 'The command failed; the details are in the log. Please try again later.');
+
+function newApp(options: SlackAdapterOptions): App {
+  const { config, logger } = options;
+  const clientOptions = { retryConfig: options.retry ?? DEFAULT_SLACK_RETRY, ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }) };
+  const common = { token: config.botToken, logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
+  if (config.mode === 'http') {
+    if (config.signingSecret === null) throw new DigestError('config/invalid', 'Slack HTTP mode needs the signing secret');
+    return new App({ ...common, signingSecret: config.signingSecret });
+  }
+  if (config.appToken === null) throw new DigestError('config/invalid', 'Slack socket mode needs the app-level token');
+  return new App({ ...common, socketMode: true, appToken: config.appToken });
+}
+
+/**
+ * Starts the Slack adapter (HTTP or Socket Mode per `config.mode`) and
+ * resolves once it receives commands.
+ * @throws DigestError `config/invalid` when Slack rejects the bot token (auth.test) or a secret is missing.
+ */
+export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const { config, core, logger } = options;
+  const app = newApp(options);
+  try {
+    await app.init();
+  } catch (err) {
+    throw new DigestError('config/invalid', 'Slack did not accept the bot token (auth.test failed)', { cause: err });
+  }
+  const listed = new Set(options.adminUserIds);
+  const isAdmin = createSlackAdminCheck({
+    adminUserIds: options.adminUserIds,
+    ttlMs: options.adminCacheMs ?? ADMIN_CACHE_MS,
+    lookUp: async (user) => (await app.client.users.info({ user })).user ?? {},
+  });
+
+  async function answer(command: SlashCommand): Promise<Message> {
+    const parsed = parseDigestCommand(command.text ?? '', core.catalog);
+    if (!parsed.ok) return reply(SLACK_COMMAND, `${parsed.error.message} Try ${SLACK_COMMAND} help.`);
+    const call = parsed.value;
+    if (call.command === 'help') return slackHelpMessage(core.catalog);
+    const admin = call.adminOnly ? await isAdmin(command.team_id, command.user_id) : listed.has(`slack:${command.user_id}`);
+    // A refusal is the core's to give: it words it and writes it to the audit log.
+    return core.run({
+      workspaceId: `slack:${command.team_id}`,
+      userId: `slack:${command.user_id}`,
+      isAdmin: admin,
+      channelId: command.channel_id ? `slack:${command.channel_id}` : null,
+      command: call.command,
+      args: call.args,
+    });
+  }
+
+  async function send(respond: RespondFn, message: Message, meta: Record<string, unknown>): Promise<void> {
+    let payloads: SlackPayload[] = renderBlocks(message);
+    if (payloads.length > MAX_RESPONSES) {
+      logger.warn('slack reply truncated', { ...meta, parts: payloads.length, sent: MAX_RESPONSES - 1 });
+      const left = payloads.length - (MAX_RESPONSES - 1);
+      payloads = [...payloads.slice(0, MAX_RESPONSES - 1), ...renderBlocks(reply('Reply cut short', `${left} more parts did not fit: Slack takes at most ${MAX_RESPONSES} replies to one command.`))];
+    }
+    const responseType = message.ephemeral === true ? 'ephemeral' : 'in_channel';
+    for (const payload of payloads) await respond({ text: payload.text, blocks: payload.blocks, response_type: responseType });
+  }
+
+  async function handle(command: SlashCommand, respond: RespondFn): Promise<void> {
+    const meta = { platform: 'slack', team: command.team_id, user: command.user_id, channel: command.channel_id };
+    const started = performance.now();
+    let message: Message;
+    try {
+      message = await answer(command);
+    } catch (err) {
+      const error = toDigestError(err);
+      logger.error('slack command failed', { ...meta, code: error.code, err: error.message });
+      message = FAILED;
+    }
+    try {
+      await send(respond, message, meta);
+      logger.info('slack command answered', { ...meta, ms: Math.round(performance.now() - started) });
+    } catch (err) {
+      logger.warn('slack reply failed', { ...meta, code: toDigestError(err).code, err: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  const inflight = new Set<Promise<void>>();
+  app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const task = handle(command, respond);
+    inflight.add(task);
+    await task.finally(() => inflight.delete(task));
+  });
+  app.error(async (error) => {
+    logger.error('slack app error', { platform: 'slack', code: error.code, err: error.message });
+  });
+
+  let port: number | null = null;
+  if (config.mode === 'http') {
+    const server = await app.start({ port: config.port, host: config.host });
+    const address = server.address();
+    port = typeof address === 'object' && address !== null ? address.port : config.port;
+  } else {
+    await app.start();
+  }
+  logger.info('slack adapter started', { platform: 'slack', mode: config.mode, port });
+
+  const publisher = createSlackPublisher(async (args) => app.client.chat.postMessage(args), logger);
+  let stopping: Promise<void> | null = null;
+  return {
+    publisher,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        try {
+          await app.stop();
+        } catch (err) {
+          logger.warn('slack adapter stop failed', { platform: 'slack', err: err instanceof Error ? err.message : String(err) });
+        }
+        await Promise.allSettled([...inflight]);
+        logger.info('slack adapter stopped', { platform: 'slack', mode: config.mode });
+      })();
+      return stopping;
+    },
+  };
+}
