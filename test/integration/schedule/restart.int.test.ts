@@ -3,7 +3,8 @@
  * the platform received the post but before the ledger recorded it is
  * retried on restart with the same idempotency key, so the platform (which,
  * like Discord's enforced nonces, drops a repeated key) shows one message;
- * a further restart posts nothing.
+ * a further restart posts nothing. A daily run missed while the process was
+ * down is posted once, marked late, by the next start's catch-up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,8 +41,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-function start(): { proc: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, db, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(...args: string[]): { proc: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> } {
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, ...(args.length === 0 ? ['deliver', db, url] : args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((r) => {
@@ -85,5 +86,22 @@ describe('restart during a delivery', () => {
     const after = openSqliteStore(db);
     expect(after.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'discord:123')).toMatchObject({ status: 'posted', attempts: 2, messageRef: 'm1' });
     after.close();
+  }, 30_000);
+
+  it('given a daily run missed while down, then the next start posts it once, marked late, and the start after posts nothing', async () => {
+    hangNext = false;
+    const missed = new Date(Date.now() - 3 * 60_000);
+    const cronExpr = `${String(missed.getUTCMinutes())} ${String(missed.getUTCHours())} * * *`;
+    const before = received.length;
+    const first = await start('catch-up', db, url, cronExpr).done;
+    expect(first.out.trim()).toBe('1');
+    const second = await start('catch-up', db, url, cronExpr).done;
+    expect(second.out.trim()).toBe('0');
+    expect(received.length - before).toBe(1);
+    const store = openSqliteStore(db);
+    const runs = store.ledger.since('daily', new Date(Date.now() - 86_400_000).toISOString());
+    store.close();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'posted', late: true, channel: 'discord:456', attempts: 1 });
   }, 30_000);
 });
