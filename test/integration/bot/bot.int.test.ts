@@ -1,0 +1,160 @@
+/**
+ * The platform-neutral bot end to end in one process: real SQLite file, the
+ * guarded HTTP client against feeds and pages on 127.0.0.1, commands through
+ * ChatCore as an adapter would call them, publishers per platform.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBot, type Bot } from '../../../src/bot/create-bot.ts';
+import type { ChatRequest } from '../../../src/chat/core.ts';
+import { digestDefinitionSchema } from '../../../src/digests/definition.ts';
+import { DigestError } from '../../../src/errors.ts';
+import type { Message } from '../../../src/messages/model.ts';
+import { silentLogger } from '../../../src/ports.ts';
+import { readFolderSource } from '../../../src/sources/folder.ts';
+import { createHttpClient } from '../../../src/sources/http/client.ts';
+import type { Store } from '../../../src/store/port.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
+import { reply, startFixtureServer, type FixtureServer, type Handler } from '../../fakes/http-fixtures.ts';
+
+const samples = resolve(import.meta.dirname, '..', '..', '..', 'digests', 'samples');
+const ENGLISH = readFileSync(join(samples, 'en-harbor-foods.html'));
+const WS = 'discord:guild1';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  const routes: Record<string, Handler> = {};
+  server = await startFixtureServer(routes);
+  routes['/story'] = reply(ENGLISH);
+  routes['/rss'] = reply(`<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger Daily</title>${[1, 2, 3, 4]
+    .map((n) => `<item><title>Harbor Foods update ${String(n)}</title><link>${server.url('/story')}?v=${String(n)}</link><guid>h${String(n)}</guid></item>`).join('')}</channel></rss>`,
+  { 'content-type': 'application/rss+xml' });
+  routes['/home'] = reply(`<html><head><title>Ledger Daily home</title><link rel="alternate" type="application/rss+xml" href="/rss"></head>
+    <body><p>Welcome.</p></body></html>`);
+  routes['/empty-feed'] = reply('<?xml version="1.0"?><rss version="2.0"><channel><title>Nothing</title></channel></rss>', { 'content-type': 'application/rss+xml' });
+});
+afterAll(() => server.close());
+
+let dir: string;
+let store: Store;
+let bot: Bot;
+let now: Date;
+const posted: { channel: string; message: Message }[] = [];
+
+function makeBot(allowPrivate: string[]): Bot {
+  return createBot({
+    store, logger: silentLogger, clock: { now: () => now }, graceMs: 0, pollTickMs: 0,
+    http: createHttpClient({ allowPrivateHosts: allowPrivate }),
+    policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 2 },
+    files: [{ def: digestDefinitionSchema.parse({ name: 'samples', title: 'Samples', workspace: WS, sources: [{ type: 'folder', name: 'Beispiele', path: 'samples' }], channels: ['discord:c1'] }), dir: resolve(samples, '..') }],
+    readFolder: (source, folder) => readFolderSource(resolve(folder ?? '.', source.path)),
+    sleep: () => Promise.resolve(),
+  });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bot-'));
+  store = openSqliteStore(join(dir, 'bot.sqlite'));
+  now = new Date('2026-11-24T07:00:00.000Z');
+  posted.length = 0;
+  bot = makeBot(['127.0.0.1']);
+});
+afterEach(async () => {
+  await bot.stop();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ask = (command: string, args: string[], extra: Partial<ChatRequest> = {}): Promise<Message> =>
+  bot.core.run({ workspaceId: WS, userId: 'discord:u1', isAdmin: true, channelId: 'discord:c1', command, args, ...extra });
+const text = (m: Message): string => [m.title, m.subtitle ?? '', ...m.sections.flatMap((s) => [s.heading ?? '', ...s.lines]), m.footer ?? ''].join('\n');
+
+describe('the bot through ChatCore', () => {
+  it('given a home page that announces its feed, then sources add follows the feed, previews it and floods nothing', async () => {
+    const added = text(await ask('sources', ['add', server.url('/home')]));
+    expect(added).toContain('Added “Ledger Daily”');
+    expect(added).toContain(`RSS feed (found on ${server.url('/home')}), 4 item(s)`);
+    expect(added).toContain('The newest 2 will be in the next digest; 2 older one(s) were marked as already seen.');
+    expect(store.sources.list(WS)[0]).toMatchObject({ url: server.url('/rss'), type: 'rss', addedBy: 'discord:u1' });
+    expect(store.audit.list(WS, 5)[0]).toMatchObject({ actor: 'discord:u1', action: 'sources.add', target: 'Ledger Daily' });
+  });
+
+  it('given a feed with no items, then nothing is saved and the reply says why', async () => {
+    const m = await ask('sources', ['add', server.url('/empty-feed')]);
+    expect(m.ephemeral).toBe(true);
+    expect(text(m)).toContain('nothing to follow');
+    expect(store.sources.list(WS)).toEqual([]);
+  });
+
+  it('given a member (not admin), then admin commands are refused, the refusal audited, and nothing changes', async () => {
+    const m = await ask('sources', ['add', server.url('/rss')], { isAdmin: false, userId: 'discord:u2' });
+    expect(text(m)).toContain('can use /sources add');
+    expect(store.sources.list(WS)).toEqual([]);
+    expect(store.audit.list(WS, 5)[0]).toMatchObject({ actor: 'discord:u2', action: 'refused', target: 'sources add' });
+  });
+
+  it('given the default client (no allowlist), then summarize and sources add refuse loopback and metadata addresses', async () => {
+    await bot.stop();
+    bot = makeBot([]);
+    for (const target of [server.url('/story'), 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://10.0.0.8/feed']) {
+      expect(text(await ask('summarize', [target]))).toMatch(/refusing to fetch .*(loopback|link-local|private)/u);
+      expect(text(await ask('sources', ['add', target]))).toMatch(/refusing to fetch/u);
+    }
+    expect(text(await ask('summarize', ['file:///etc/passwd']))).toContain('Invalid arguments');
+  });
+
+  it('given a story URL, then summarize returns summary, figures with their sentences and risks', async () => {
+    const m = text(await ask('summarize', [server.url('/story')]));
+    expect(m).toContain('Harbor Foods raises outlook');
+    expect(m).toMatch(/Key figures[\s\S]*3\.5 bn USD|Key figures[\s\S]*USD 3\.5/u);
+    expect(m).toContain('Risks');
+  });
+
+  it('given added sources, then /digest news covers them, /figures and /risks find them, autocomplete lists names', async () => {
+    await ask('sources', ['add', server.url('/rss'), 'Ledger']);
+    const digest = text(await ask('digest', ['samples']));
+    expect(digest).toContain('Harbor Foods');
+    const figures = await ask('figures', ['harbor revenue']);
+    expect(text(figures)).toMatch(/revenue/iu);
+    expect(figures.ephemeral).toBeUndefined();
+    expect(text(await ask('risks', ['tariffs']))).toMatch(/tariffs/u);
+    expect(text(await ask('risks', ['nonexistent-topic']))).toContain('Nothing found');
+    expect(await bot.core.complete(WS, 'source', 'le')).toEqual(['Ledger']);
+    expect(await bot.core.complete(WS, 'digest', '')).toEqual(['samples']);
+  });
+
+  it('given schedule set, show and off, then the definition is stored per workspace and the schedule listed with its next run', async () => {
+    await bot.start();
+    const set = text(await ask('schedule', ['set', 'samples', '30 7 * * 1-5', 'Europe/Berlin']));
+    expect(set).toContain('30 7 * * 1-5 (Europe/Berlin) → discord:c1');
+    // 07:00 UTC is 08:00 in Berlin: today's 07:30 has passed.
+    expect(set).toContain('Next: Wed 25 Nov, 07:30 · Thu 26 Nov, 07:30 · Fri 27 Nov, 07:30');
+    expect(text(await ask('schedule', ['show']))).toContain('samples: 30 7 * * 1-5 (Europe/Berlin) → discord:c1 · next Wed 25 Nov, 07:30');
+    expect(store.definitions.get(WS, 'samples')).not.toBeNull();
+    expect(text(await ask('schedule', ['set', 'evening', '0 18 * * *', 'Mars/Olympus']))).toContain('IANA time zone');
+    expect(text(await ask('schedule', ['set', 'tech', '0 18 * * *', 'UTC', '<#777>']))).toContain('→ discord:777');
+    expect(text(await ask('schedule', ['off', 'samples']))).toContain('no longer posted');
+    expect(text(await ask('schedule', ['show']))).toContain('samples: on demand only');
+    expect(store.audit.list(WS, 10).map((e) => e.action)).toEqual(['schedule.off', 'schedule.set', 'schedule.set']);
+  });
+
+  it('given a scheduled channel that is gone, then delivery is not retried, and sources list reports it', async () => {
+    let attempts = 0;
+    now = new Date(Date.now());
+    const minute = new Date(now.getTime() - 60_000);
+    store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
+      name: 'samples', title: 'Samples', workspace: WS, sources: [{ type: 'folder', name: 'Beispiele', path: 'samples' }],
+      channels: ['discord:gone'], schedule: { cron: `${String(minute.getUTCMinutes())} ${String(minute.getUTCHours())} * * *`, timezone: 'UTC' },
+    })), now.toISOString());
+    await bot.stop();
+    bot = createBot({ store, logger: silentLogger, clock: { now: () => now }, graceMs: 3_600_000, pollTickMs: 0,
+      http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'] }), policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 2 },
+      files: [], readFolder: (source) => readFolderSource(resolve(samples, '..', source.path)), sleep: () => Promise.resolve() });
+    bot.addPublisher('discord', { publish() { attempts++; return Promise.reject(new DigestError('publish/channel-missing', 'Unknown Channel')); } });
+    expect(await bot.start()).toBe(0);
+    expect(attempts).toBe(1);
+    expect(text(await ask('sources', ['list']))).toMatch(/Delivery problems[\s\S]*discord:gone: samples: Unknown Channel/u);
+  });
+});
