@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { configSchema, loadConfig } from '../../src/config.ts';
 import { DigestError } from '../../src/errors.ts';
 
 describe('loadConfig', () => {
@@ -53,5 +55,11 @@ describe('loadConfig', () => {
     }
     expect(message).toContain('DISCORD_APPLICATION_ID');
     expect(message).toContain('SLACK_APP_TOKEN');
+  });
+
+  it('given .env.example, then it documents every configuration key and no unknown one', () => {
+    const text = readFileSync(resolve(import.meta.dirname, '..', '..', '.env.example'), 'utf8');
+    const documented = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gmu)].map((m) => m[1]);
+    expect(new Set(documented)).toEqual(new Set(Object.keys(configSchema.shape)));
   });
 });
