@@ -55,6 +55,28 @@ export default tseslint.config(
     },
   },
   {
+    files: ['adapters/discord/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../../src/*/**', '!../../src/index.ts'], message: 'Adapters import the core only through src/index.ts.' },
+          { group: ['../slack/**', '@slack/*'], message: 'Discord and Slack never import each other.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['adapters/slack/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../../src/*/**', '!../../src/index.ts'], message: 'Adapters import the core only through src/index.ts.' },
+          { group: ['../discord/**', 'discord.js', '@discordjs/*'], message: 'Discord and Slack never import each other.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'max-lines': 'off' },
   },

@@ -1,13 +1,18 @@
 /**
- * Composition root. For now the bot's main job is the sample digest run and
- * the `digest` command line; chat adapters plug in here later.
+ * Composition root: configuration, logger, then the command line. `start`
+ * (the default) builds the one runtime (store, fetcher, scheduler, poll loop)
+ * and runs it on Discord and/or Slack when their tokens are configured, else
+ * in the terminal (console adapter). `digest`, `samples`, `register-commands`
+ * and `invite-url` are one-shot jobs.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, toDigestError } from '../src/index.ts';
 import { runCli } from './cli/run-cli.ts';
 import { runConsoleBot } from './console/run-console-bot.ts';
+import { runDiscordCli } from './discord/commands.ts';
 import { createPinoLogger } from './logger.ts';
+import { runPlatforms } from './run-platforms.ts';
 import { createRuntime } from './runtime.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,5 +27,10 @@ try {
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
 const logger = createPinoLogger(config.log.level);
-const startBot = async (): Promise<number> => runConsoleBot(io, await createRuntime({ projectRoot, cwd: io.cwd, config, logger }));
-process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch, startBot });
+const startBot = async (): Promise<number> => {
+  const runtime = await createRuntime({ projectRoot, cwd: io.cwd, config, logger });
+  // Chat platforms when their tokens are configured, else the terminal.
+  return config.discord !== null || config.slack !== null ? runPlatforms(runtime, config, logger, io.stdout) : runConsoleBot(io, runtime);
+};
+const discordCli = (argv: string[]): Promise<number> => runDiscordCli(argv, io, config.discord);
+process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch, startBot, discordCli });

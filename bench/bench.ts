@@ -9,6 +9,8 @@
  * every system gets the same input; HTML parsing is inside every timing.
  */
 import { readdirSync } from 'node:fs';
+import { benchDiscordAck } from './discord-ack.ts';
+import { benchSlackAck } from './slack-ack.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeHtml } from '../src/engine/extract/charset.ts';
@@ -58,9 +60,24 @@ function time(name: string, pages: Page[], rounds: number, run: (page: Page) => 
   return { name, pagesPerSecond: (pages.length * 1000) / median, msPerPage: median / pages.length, heapMb };
 }
 
+async function chatAck(): Promise<void> {
+  console.log('\n# Chat: time from command received to acknowledgement (fake Discord gateway / Slack HTTP receiver on 127.0.0.1, one process)');
+  console.log('baseline: one command alone (median of 10 single runs); then 200 at once');
+  const benches = [['Discord (defer callback)', benchDiscordAck], ['Slack (HTTP 200 ack)', benchSlackAck]] as const;
+  for (const [name, bench] of benches) {
+    const singles: number[] = [];
+    for (let i = 0; i < 10; i++) singles.push((await bench(1)).medianMs);
+    singles.sort((a, b) => a - b);
+    const alone = singles[5] ?? 0;
+    const burst = await bench(200);
+    console.log(`${name.padEnd(26)} alone ${alone.toFixed(1)} ms · 200 at once: median ${burst.medianMs.toFixed(1)} ms (${(burst.medianMs / alone).toFixed(1)}×), p99 ${burst.p99Ms.toFixed(1)} ms (${(burst.p99Ms / alone).toFixed(1)}×)`);
+  }
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, only: { type: 'string' } } });
   const rounds = Math.max(1, Number(values.rounds));
+  if (values.only === 'chat') return;
   console.log('# Benchmark: pages per second on zyte-dev (median of timed passes, one process)');
   const pages = loadPages();
   if (pages === null) {
@@ -83,3 +100,4 @@ function main(): void {
 }
 
 main();
+await chatAck();

@@ -9,10 +9,12 @@ import { renderDigestText } from './render-text.ts';
 import { runSamples } from './run-samples.ts';
 
 export const USAGE = `usage:
-  digestbot [start]                           the bot in console mode: digests/ on their schedules, a /command prompt
+  digestbot [start]                           the bot: Discord/Slack when configured, else the console with a /command prompt
   digestbot samples                           digest the bundled sample sources once and exit
   digestbot digest <path|url|-> [--json] [--with-text]
   digestbot digest --jsonl [--with-text]      one JSON object per stdin line ({id, text|html|url})
+  digestbot register-commands [--guild ID]    register the Discord slash commands (global, or one server at once)
+  digestbot invite-url                        print the Discord invite link with the bot's minimal permissions
 options:
   --json          print the digest as one JSON object
   --jsonl         batch mode: JSON Lines in on stdin, JSON Lines out, in input order
@@ -44,11 +46,14 @@ export interface CliContext {
   projectRoot: string;
   /** Fetch limits from configuration; command-line flags override them. */
   fetch: FetchConfig;
-  /** Starts the long-running bot (console mode); resolves with the exit code when it ends. */
+  /** Starts the long-running bot; resolves with the exit code when it ends. */
   startBot(): Promise<number>;
+  /** Runs the Discord setup commands (`register-commands`, `invite-url`) with their own arguments. */
+  discordCli(argv: string[]): Promise<number>;
 }
 
 export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promise<number> {
+  if (argv[0] === 'register-commands' || argv[0] === 'invite-url') return ctx.discordCli(argv);
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.help) {

@@ -1,0 +1,74 @@
+/**
+ * Scheduled posts to Discord channels over REST. Each rendered part carries a
+ * nonce derived from the idempotency key and its index, with `enforce_nonce`,
+ * so Discord drops a repeat of a part that was already posted. 429s are left
+ * to discord.js's REST queue (it waits `retry-after` and retries).
+ */
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type APIMessage, type REST } from 'discord.js';
+import { DigestError, type Logger, type Message, type MessagePublisher } from '../../src/index.ts';
+import { renderEmbeds } from './render-embeds.ts';
+
+/** Discord accepts nonces of at most 25 characters. */
+export const MAX_NONCE_LENGTH = 25;
+
+/** A stable nonce for part `index` of the run keyed `idempotencyKey` (≤ 25 characters). */
+export function messageNonce(idempotencyKey: string, index: number): string {
+  const suffix = `.${index.toString(36)}`;
+  const hash = createHash('sha256').update(idempotencyKey).digest('base64url');
+  return `${hash.slice(0, MAX_NONCE_LENGTH - suffix.length)}${suffix}`;
+}
+
+/** The channel id in `discord:<id>`, or null for anything else. */
+function channelIdOf(channel: string): string | null {
+  const match = /^discord:(\d+)$/u.exec(channel);
+  return match?.[1] ?? null;
+}
+
+/** Maps a REST failure to the publisher's error codes (permanent: channel-missing, forbidden; transient: failed). */
+export function publishError(err: unknown, context: Record<string, unknown>): DigestError {
+  const status = err instanceof DiscordAPIError || err instanceof HTTPError ? err.status : null;
+  const code = err instanceof DiscordAPIError ? err.code : null;
+  if (code === RESTJSONErrorCodes.UnknownChannel || status === 404) {
+    return new DigestError('publish/channel-missing', 'the Discord channel does not exist or the bot cannot see it', { cause: err, context: { ...context, status, discordCode: code } });
+  }
+  if (code === RESTJSONErrorCodes.MissingAccess || code === RESTJSONErrorCodes.MissingPermissions || status === 403) {
+    return new DigestError('publish/forbidden', 'the bot may not post in this Discord channel', { cause: err, context: { ...context, status, discordCode: code } });
+  }
+  const reason = err instanceof Error ? err.message : String(err);
+  return new DigestError('publish/failed', `posting to Discord failed: ${reason}`, { cause: err, context: { ...context, status, discordCode: code } });
+}
+
+export interface DiscordPublisherDeps {
+  /** The bot's REST client (the gateway client's `client.rest`, or a standalone one). */
+  rest: REST;
+  logger: Logger;
+}
+
+/** A MessagePublisher that posts to `discord:<channel id>`. */
+export function createDiscordPublisher({ rest, logger }: DiscordPublisherDeps): MessagePublisher {
+  return {
+    async publish(channel: string, message: Message, idempotencyKey: string) {
+      const channelId = channelIdOf(channel);
+      if (channelId === null) {
+        throw new DigestError('publish/channel-missing', 'not a Discord channel id', { context: { channel } });
+      }
+      let ref: string | null = null;
+      const payloads = renderEmbeds(message);
+      for (const [index, payload] of payloads.entries()) {
+        try {
+          const posted = await rest.post(Routes.channelMessages(channelId), {
+            body: { ...payload, nonce: messageNonce(idempotencyKey, index), enforce_nonce: true, allowed_mentions: { parse: [] } },
+          }) as APIMessage;
+          ref ??= posted.id;
+        } catch (err) {
+          const error = publishError(err, { channel, part: index, parts: payloads.length });
+          logger.warn('discord publish failed', { platform: 'discord', channel, code: error.code, part: index, err: error.message });
+          throw error;
+        }
+      }
+      logger.debug('discord message posted', { platform: 'discord', channel, parts: payloads.length, ref });
+      return { ref };
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Renders the neutral Message as Discord embeds within Discord's limits.
+ * Title → first embed's title; subtitle and sections without heading →
+ * description text; sections with a heading → fields (heading as field name);
+ * links → markdown `[label](url)` lines; footer → the last embed's footer.
+ * Content is packed in order into embeds, and embeds into messages; nothing is
+ * dropped. Only a single line longer than the limit of its place is cut with "…".
+ */
+import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import type { Message, MessageLink, MessageSection } from '../../src/index.ts';
+
+/** Discord's embed and message limits (characters, as UTF-16 code units like discord.js counts). */
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fieldsPerEmbed: 25,
+  footer: 2048,
+  embedsPerMessage: 10,
+  /** Sum over all embeds of a message: title, description, field names and values, footer text, author name. */
+  charsPerMessage: 6000,
+} as const;
+
+/** The body of one Discord message (interaction reply, follow-up or channel post). */
+export interface DiscordPayload {
+  embeds: APIEmbed[];
+}
+
+const ACCENT = 0x5865f2;
+const ELLIPSIS = '…';
+const CONTINUED = ' (cont.)';
+const EMPTY_FIELD = '\u200b';
+const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true } as const;
+
+/** Plain text as Discord markdown that shows exactly that text. */
+const escape = (text: string): string => escapeMarkdown(text, ESCAPE_ALL);
+
+/** Cuts one line to at most `max` characters, ending in "…" when it was longer; never splits a surrogate pair. */
+export function cutLine(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - ELLIPSIS.length;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}${ELLIPSIS}`;
+}
+
+function linkLine(link: MessageLink): string {
+  const label = escapeMarkdown(link.label).replace(/[[\]]/gu, (ch) => `\\${ch}`);
+  const url = link.url.replace(/[()\s]/gu, (ch) => encodeURIComponent(ch).replace('(', '%28').replace(')', '%29'));
+  return `[${label}](${url})`;
+}
+
+/** A section's text lines: bulleted when there is more than one, then its links. */
+function sectionLines(section: MessageSection, max: number): string[] {
+  const bullet = section.lines.length > 1 ? '• ' : '';
+  return [
+    ...section.lines.map((line) => cutLine(`${bullet}${escape(line)}`, max)),
+    ...(section.links ?? []).map((link) => cutLine(linkLine(link), max)),
+  ];
+}
+
+/** Packs lines (each already ≤ max) into chunks of at most `max` characters joined by newlines. */
+function packLines(lines: readonly string[], max: number): string[] {
+  const chunks: string[] = [];
+  let chunk = '';
+  for (const line of lines) {
+    if (chunk !== '' && chunk.length + 1 + line.length > max) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    chunk = chunk === '' ? line : `${chunk}\n${line}`;
+  }
+  if (chunk !== '') chunks.push(chunk);
+  return chunks;
+}
+
+/** Fills embeds in order and starts a new message when a limit would be crossed. */
+class EmbedPacker {
+  readonly payloads: DiscordPayload[] = [];
+  private embed: APIEmbed | null = null;
+  /** Characters counted against the 6000 limit in the last payload. */
+  private used = 0;
+
+  title(text: string): void {
+    if (text === '') return;
+    this.open(text.length).title = text;
+    this.used += text.length;
+  }
+
+  /** Appends a line to the description, after a blank line when `gap`. */
+  text(line: string, gap: boolean): void {
+    const e = this.embed;
+    if (e !== null && e.fields === undefined && e.footer === undefined) {
+      const before = e.description ?? '';
+      const joined = before === '' ? line : `${before}${gap ? '\n\n' : '\n'}${line}`;
+      const added = joined.length - before.length;
+      if (joined.length <= DISCORD_LIMITS.description && this.used + added <= DISCORD_LIMITS.charsPerMessage) {
+        e.description = joined;
+        this.used += added;
+        return;
+      }
+    }
+    this.open(line.length).description = line;
+    this.used += line.length;
+  }
+
+  field(name: string, value: string): void {
+    const size = name.length + value.length;
+    let e = this.embed;
+    const fits = e !== null && e.footer === undefined && (e.fields?.length ?? 0) < DISCORD_LIMITS.fieldsPerEmbed
+      && this.used + size <= DISCORD_LIMITS.charsPerMessage;
+    if (!fits || e === null) e = this.open(size);
+    (e.fields ??= []).push({ name, value });
+    this.used += size;
+  }
+
+  footer(text: string): void {
+    const e = this.embed;
+    const target = e !== null && this.used + text.length <= DISCORD_LIMITS.charsPerMessage ? e : this.open(text.length);
+    target.footer = { text };
+    this.used += text.length;
+  }
+
+  /** Opens a new embed, in a new message when the current one is full or lacks `need` characters. */
+  private open(need: number): APIEmbed {
+    let payload = this.payloads.at(-1);
+    if (payload === undefined || payload.embeds.length >= DISCORD_LIMITS.embedsPerMessage || this.used + need > DISCORD_LIMITS.charsPerMessage) {
+      payload = { embeds: [] };
+      this.payloads.push(payload);
+      this.used = 0;
+    }
+    const embed: APIEmbed = { color: ACCENT };
+    payload.embeds.push(embed);
+    this.embed = embed;
+    return embed;
+  }
+}
+
+function addSection(packer: EmbedPacker, section: MessageSection): void {
+  if (section.heading === undefined) {
+    sectionLines(section, DISCORD_LIMITS.description).forEach((line, i) => packer.text(line, i === 0));
+    return;
+  }
+  const values = packLines(sectionLines(section, DISCORD_LIMITS.fieldValue), DISCORD_LIMITS.fieldValue);
+  const heading = section.heading === '' ? EMPTY_FIELD : section.heading;
+  const continued = `${cutLine(heading, DISCORD_LIMITS.fieldName - CONTINUED.length)}${CONTINUED}`;
+  (values.length === 0 ? [EMPTY_FIELD] : values).forEach((value, i) => {
+    packer.field(i === 0 ? cutLine(heading, DISCORD_LIMITS.fieldName) : continued, value);
+  });
+}
+
+/**
+ * Renders a Message as one or more Discord message payloads, in order, each
+ * within every embed and message limit.
+ * @returns at least one payload with at least one embed.
+ */
+export function renderEmbeds(message: Message): DiscordPayload[] {
+  const packer = new EmbedPacker();
+  packer.title(cutLine(message.title, DISCORD_LIMITS.title));
+  if (message.subtitle !== undefined && message.subtitle !== '') {
+    packer.text(cutLine(escape(message.subtitle), DISCORD_LIMITS.description), false);
+  }
+  for (const section of message.sections) addSection(packer, section);
+  if (message.footer !== undefined && message.footer !== '') packer.footer(cutLine(message.footer, DISCORD_LIMITS.footer));
+  if (packer.payloads.length === 0) packer.text(EMPTY_FIELD, false);
+  return packer.payloads;
+}
