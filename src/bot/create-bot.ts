@@ -30,6 +30,10 @@ import { pollSource, type PollPolicy } from '../sources/poll-source.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import { createDefinitionRegistry, scheduleId, type DefinitionRegistry } from './definition-registry.ts';
 
+/** Where the bot notes when it was last running, and how often. */
+const ALIVE_KEY = 'alive_at';
+const ALIVE_EVERY_MS = 60_000;
+
 /** Bump when the engine's output changes, so cached digests are rebuilt. */
 export const ENGINE_VERSION = '0.2.0';
 
@@ -96,6 +100,8 @@ export function createBot(options: BotOptions): Bot {
   const pollDeps = { store, http: options.http, clock, logger, engineVersion, policy: options.policy };
   let scheduler: Scheduler | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
+  let aliveTimer: NodeJS.Timeout | null = null;
+  const markAlive = (): void => store.state.set(ALIVE_KEY, clock.now().toISOString());
   let polling: Promise<number> | null = null;
 
   const refresh = async (sources: readonly SourceRecord[]): Promise<void> => {
@@ -117,8 +123,8 @@ export function createBot(options: BotOptions): Bot {
   const scheduled = (): DigestDefinition[] => definitions.list().map((d) => d.def).filter((d) => d.schedule !== undefined);
   const findScheduled = (id: string): DigestDefinition | undefined => scheduled().find((d) => scheduleId(d) === id);
 
-  const makeScheduler = (): Scheduler => createScheduler({
-    ledger: store.ledger, clock, logger, graceMs: options.graceMs,
+  const makeScheduler = (missedSince: Date | null = null): Scheduler => createScheduler({
+    ledger: store.ledger, clock, logger, graceMs: options.graceMs, missedSince,
     deliver: (run) => deliverRun({
       ledger: store.ledger, publisher, clock, logger, sleep,
       onPermanentFailure(failed, error) {
@@ -206,7 +212,14 @@ export function createBot(options: BotOptions): Bot {
       publishers.set(platform, p);
     },
     async start() {
-      scheduler = makeScheduler();
+      // Runs are "missed" only while the bot was down: from its last sign of life (minus one beat), never
+      // before its first start, so a fresh install or a new schedule posts nothing late.
+      const aliveAt = store.state.get(ALIVE_KEY);
+      const missedSince = aliveAt === null ? clock.now() : new Date(Date.parse(aliveAt) - 2 * ALIVE_EVERY_MS);
+      markAlive();
+      aliveTimer = setInterval(markAlive, ALIVE_EVERY_MS);
+      aliveTimer.unref();
+      scheduler = makeScheduler(missedSince);
       const late = await scheduler.start();
       const tick = options.pollTickMs ?? 60_000;
       if (tick > 0) {
@@ -219,7 +232,12 @@ export function createBot(options: BotOptions): Bot {
     },
     async stop() {
       if (pollTimer !== null) clearInterval(pollTimer);
+      if (aliveTimer !== null) {
+        clearInterval(aliveTimer);
+        markAlive();
+      }
       pollTimer = null;
+      aliveTimer = null;
       await polling?.catch(() => 0);
       await scheduler?.stop();
       scheduler = null;

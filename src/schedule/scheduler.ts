@@ -23,6 +23,11 @@ export interface SchedulerDeps {
   deliver(run: RunKey): Promise<DeliveryOutcome>;
   /** How far back missed runs are still posted after a restart. @defaultValue 6 hours */
   graceMs?: number;
+  /**
+   * The earliest time a missed run can be from: when the bot was last seen running. Runs before it were
+   * not missed (the bot did not exist yet, or the schedule is new). @defaultValue no bound besides the grace window
+   */
+  missedSince?: Date | null;
 }
 
 export interface Scheduler {
@@ -68,7 +73,8 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     const now = deps.clock.now();
     let posted = 0;
     for (const digest of digests) {
-      for (const scheduledFor of runsBetween(digest, new Date(now.getTime() - graceMs), now)) {
+      const from = Math.max(now.getTime() - graceMs, deps.missedSince?.getTime() ?? -Infinity);
+      for (const scheduledFor of runsBetween(digest, new Date(from), now)) {
         try {
           posted += await runAll(digest, scheduledFor, now.getTime() - scheduledFor.getTime() > LATE_AFTER_MS);
         } catch (err) {

@@ -163,6 +163,12 @@ export interface DefinitionRepository {
   remove(workspaceId: string, name: string): boolean;
 }
 
+/** Small facts about the bot itself, by key (e.g. `alive_at`). */
+export interface BotState {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
 export interface Store {
   workspaces: { upsert(workspace: Workspace, at: string): void; get(id: string): Workspace | null };
   sources: SourceRepository;
@@ -171,6 +177,7 @@ export interface Store {
   ledger: DeliveryLedger;
   audit: AuditLog;
   definitions: DefinitionRepository;
+  state: BotState;
   /** The schema version after migrations. */
   schemaVersion(): number;
   close(): void;

@@ -101,6 +101,13 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO digest_definitions (workspace_id, name, json, updated_at) SELECT workspace_id, name, json, updated_at FROM definitions;
   DROP TABLE definitions;
   `,
+  // 3: small facts about the bot itself (when it was last running).
+  `
+  CREATE TABLE bot_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database to the newest schema; returns the version reached. */

@@ -1,6 +1,6 @@
 /** Workspaces, the digest cache, the admin audit log and chat-made definitions, in SQLite. */
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditLog, DefinitionRepository, DigestCache, Store, StoredDefinition } from '../port.ts';
+import type { AuditEntry, AuditLog, BotState, DefinitionRepository, DigestCache, Store, StoredDefinition } from '../port.ts';
 
 export function sqliteWorkspaces(db: Database.Database): Store['workspaces'] {
   const upsert = db.prepare<[string, string, string]>(
@@ -65,5 +65,16 @@ export function sqliteDefinitions(db: Database.Database): DefinitionRepository {
     },
     list: (workspaceId) => (workspaceId === undefined ? listAll.all() : listOne.all(workspaceId)).map(shape),
     remove: (workspaceId, name) => del.run(workspaceId, name).changes > 0,
+  };
+}
+
+export function sqliteState(db: Database.Database): BotState {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM bot_state WHERE key = ?');
+  const set = db.prepare<[string, string]>('INSERT INTO bot_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  return {
+    get: (key) => get.get(key)?.value ?? null,
+    set(key, value) {
+      set.run(key, value);
+    },
   };
 }

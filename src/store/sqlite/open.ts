@@ -11,7 +11,7 @@ import type { Store } from '../port.ts';
 import { sqliteArticles } from './articles.ts';
 import { sqliteLedger } from './ledger.ts';
 import { migrate } from './migrations.ts';
-import { sqliteAudit, sqliteDefinitions, sqliteDigestCache, sqliteWorkspaces } from './misc.ts';
+import { sqliteAudit, sqliteDefinitions, sqliteState, sqliteDigestCache, sqliteWorkspaces } from './misc.ts';
 import { sqliteSources } from './sources.ts';
 
 /** Opens the store at `path` (`:memory:` for a throwaway one). */
@@ -36,6 +36,7 @@ export function openSqliteStore(path: string): Store {
     ledger: sqliteLedger(db),
     audit: sqliteAudit(db),
     definitions: sqliteDefinitions(db),
+    state: sqliteState(db),
     schemaVersion: () => version,
     close: () => {
       db.close();

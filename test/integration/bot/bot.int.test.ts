@@ -153,8 +153,29 @@ describe('the bot through ChatCore', () => {
       http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'] }), policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 2 },
       files: [], readFolder: (source) => readFolderSource(resolve(samples, '..', source.path)), sleep: () => Promise.resolve() });
     bot.addPublisher('discord', { publish() { attempts++; return Promise.reject(new DigestError('publish/channel-missing', 'Unknown Channel')); } });
+    // The bot was last running 10 minutes ago, so the run a minute ago was missed while it was down.
+    store.state.set('alive_at', new Date(now.getTime() - 10 * 60_000).toISOString());
     expect(await bot.start()).toBe(0);
     expect(attempts).toBe(1);
     expect(text(await ask('sources', ['list']))).toMatch(/Delivery problems[\s\S]*discord:gone: samples: Unknown Channel/u);
+  });
+
+  it('given a first start (or a schedule due before the bot ever ran), then no run counts as missed and nothing is posted late', async () => {
+    const posts: string[] = [];
+    now = new Date(Date.now());
+    const minute = new Date(now.getTime() - 60_000);
+    store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
+      name: 'samples', title: 'Samples', workspace: WS, sources: [{ type: 'folder', name: 'Beispiele', path: 'samples' }],
+      channels: ['discord:c1'], schedule: { cron: `${String(minute.getUTCMinutes())} ${String(minute.getUTCHours())} * * *`, timezone: 'UTC' },
+    })), now.toISOString());
+    await bot.stop();
+    bot = createBot({ store, logger: silentLogger, clock: { now: () => now }, graceMs: 3_600_000, pollTickMs: 0,
+      http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'] }), policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 2 },
+      files: [], readFolder: (source) => readFolderSource(resolve(samples, '..', source.path)), sleep: () => Promise.resolve() });
+    bot.addPublisher('discord', { publish(channel) { posts.push(channel); return Promise.resolve({ ref: 'm1' }); } });
+    expect(store.state.get('alive_at')).toBeNull();
+    expect(await bot.start()).toBe(0);
+    expect(posts).toEqual([]);
+    expect(store.state.get('alive_at')).toBe(now.toISOString());
   });
 });

@@ -152,4 +152,14 @@ describe('sqlite store', () => {
     expect(store.definitions.get('console:local', 'morning')).toBeNull();
     expect(store.definitions.get('discord:9', 'morning')?.json).toBe('{"v":3}');
   });
+
+  it('given bot state written, then it survives reopening the file', () => {
+    expect(store.state.get('alive_at')).toBeNull();
+    store.state.set('alive_at', T0);
+    store.state.set('alive_at', '2026-11-20T07:00:00.000Z');
+    store.close();
+    store = openSqliteStore(file);
+    expect(store.state.get('alive_at')).toBe('2026-11-20T07:00:00.000Z');
+    expect(store.schemaVersion()).toBe(3);
+  });
 });
