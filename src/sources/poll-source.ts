@@ -108,8 +108,12 @@ export async function pollSource(deps: PollDeps, source: SourceRecord, options: 
     else fresh.push({ record: stored, item });
   });
   deps.store.sources.recordSuccess(source.id, at, { etag: fetched.etag, lastModified: fetched.lastModified });
-  const batch = fresh.slice(0, deps.policy.maxDigestsPerPoll ?? 20);
-  const digested = await digestArticles(deps, batch.map((b) => b.record), new Map(batch.map((b) => [b.record.id, b.item])));
+  const cap = deps.policy.maxDigestsPerPoll ?? 20;
+  const batch = fresh.slice(0, cap);
+  // Articles left over from earlier polls (more new items than the cap) come next, fetched from their links.
+  const leftovers = batch.length < cap ? deps.store.articles.pending(source.id, cap).filter((a) => !fresh.some((f) => f.record.id === a.id)) : [];
+  const todo = [...batch.map((b) => b.record), ...leftovers].slice(0, cap);
+  const digested = await digestArticles(deps, todo, new Map(batch.map((b) => [b.record.id, b.item])));
   deps.logger.info('source polled', { sourceId: source.id, kind: doc.kind, items: doc.items.length, added: fresh.length, backfilled, digested });
   return { status: 'ok', kind: doc.kind, items: doc.items.length, added: fresh.length, backfilled, digested };
 }

@@ -94,6 +94,8 @@ export interface ArticleRepository {
   insertIfNew(workspaceId: string, sourceId: number, item: NewArticle, at: string, backfill: boolean): ArticleRecord | null;
   /** Articles first seen after `since`, not backfilled, newest first; only from `sourceIds` when given. */
   recent(workspaceId: string, since: string, limit: number, sourceIds?: readonly number[]): ArticleRecord[];
+  /** A source's articles still waiting for their digest (not backfilled, no digest, no error), oldest first. */
+  pending(sourceId: number, limit: number): ArticleRecord[];
   /** Records the outcome of digesting an article. */
   setDigest(id: number, digestHash: string | null, digestError: string | null): void;
 }

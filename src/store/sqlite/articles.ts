@@ -32,6 +32,9 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
   const insert = db.prepare<[string, number, string | null, string | null, string | null, string | null, string | null, string | null, string, number]>(
     'INSERT INTO articles (workspace_id, source_id, link, canonical_url, guid, content_hash, title, published, first_seen_at, backfill) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const pending = db.prepare<[number, number], ArticleRow>(
+    'SELECT * FROM articles WHERE source_id = ? AND backfill = 0 AND digest_hash IS NULL AND digest_error IS NULL ORDER BY id LIMIT ?',
+  );
   const setDigest = db.prepare<[string | null, string | null, number]>('UPDATE articles SET digest_hash = ?, digest_error = ? WHERE id = ?');
   const byId = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
   const recent = db.prepare<[string, string, number], ArticleRow>(
@@ -59,6 +62,7 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
         `SELECT * FROM articles WHERE workspace_id = ? AND first_seen_at > ? AND backfill = 0 AND source_id IN (${ids.join(',')}) ORDER BY first_seen_at DESC, id DESC LIMIT ?`,
       ).all(workspaceId, since, limit).map(toRecord);
     },
+    pending: (sourceId, limit) => pending.all(sourceId, limit).map(toRecord),
     setDigest(id, digestHash, digestError) {
       setDigest.run(digestHash, digestError, id);
     },

@@ -121,6 +121,15 @@ describe('pollSource against feeds and pages on 127.0.0.1', () => {
     expect(store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10)).toHaveLength(4);
   });
 
+  it('given more new items than one poll digests, then the rest are digested by the next polls', async () => {
+    deps.policy = { ...deps.policy, newSourceItems: 10, maxDigestsPerPoll: 4 };
+    const source = add('/feed.xml');
+    expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 6, digested: 4 });
+    expect(await pollSource(deps, reload(source), { force: true })).toMatchObject({ status: 'ok', added: 0, digested: 2 });
+    expect(store.articles.pending(source.id, 10)).toEqual([]);
+    expect(store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10).every((a) => a.digestHash !== null)).toBe(true);
+  });
+
   it('given a source polled less than an interval ago, then it is skipped unless forced', async () => {
     const source = add('/feed.xml');
     await pollSource(deps, source);
