@@ -35,7 +35,7 @@ const ALIVE_KEY = 'alive_at';
 const ALIVE_EVERY_MS = 60_000;
 
 /** Bump when the engine's output changes, so cached digests are rebuilt. */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.2.1';
 
 export interface BotOptions {
   store: Store;
@@ -80,12 +80,18 @@ COMMANDS.push(...([
   // Each command validates its own arguments; the list erases their argument types.
 ] as unknown as Command<CommandServices>[]), helpCommand<CommandServices>(() => COMMANDS));
 
-async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+/** Runs `fn` over the items, `size` at a time; one item's failure is logged and never stops the others. */
+async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>, logger: Logger): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const item = items[next++];
-      if (item !== undefined) await fn(item);
+      if (item === undefined) continue;
+      try {
+        await fn(item);
+      } catch (err) {
+        logger.error('batch item failed', { err: err instanceof Error ? err.message : String(err) });
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
@@ -102,10 +108,16 @@ export function createBot(options: BotOptions): Bot {
   let pollTimer: NodeJS.Timeout | null = null;
   let aliveTimer: NodeJS.Timeout | null = null;
   const markAlive = (): void => store.state.set(ALIVE_KEY, clock.now().toISOString());
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
   let polling: Promise<number> | null = null;
 
   const refresh = async (sources: readonly SourceRecord[]): Promise<void> => {
-    await inBatches(sources, options.pollConcurrency ?? 4, async (s) => { await pollSource(pollDeps, s); });
+    await inBatches(sources, options.pollConcurrency ?? 4, async (s) => { await pollSource(pollDeps, s); }, logger);
   };
   const build = (def: DigestDefinition): Promise<BuiltDigest> => buildDigest({
     store, clock, logger, engineVersion, refresh,
@@ -165,11 +177,14 @@ export function createBot(options: BotOptions): Bot {
       }
       return out;
     },
-    async schedulesChanged() {
-      if (scheduler === null) return;
-      await scheduler.stop();
-      scheduler = makeScheduler();
-      await scheduler.start({ catchUp: false });
+    schedulesChanged() {
+      // Scheduler changes run one after another, so a change during start-up never leaves an old task behind.
+      return serial(async () => {
+        if (scheduler === null) return;
+        await scheduler.stop();
+        scheduler = makeScheduler();
+        await scheduler.start({ catchUp: false });
+      });
     },
   };
 
@@ -181,7 +196,7 @@ export function createBot(options: BotOptions): Bot {
       await inBatches(due, options.pollConcurrency ?? 4, async (s) => {
         const outcome = await pollSource(pollDeps, s);
         if (outcome.status !== 'skipped') polled++;
-      });
+      }, logger);
       return polled;
     })().finally(() => { polling = null; });
     return polling;
@@ -219,8 +234,13 @@ export function createBot(options: BotOptions): Bot {
       markAlive();
       aliveTimer = setInterval(markAlive, ALIVE_EVERY_MS);
       aliveTimer.unref();
-      scheduler = makeScheduler(missedSince);
-      const late = await scheduler.start();
+      const started = makeScheduler(missedSince);
+      await serial(async () => {
+        scheduler = started;
+        await started.start({ catchUp: false });
+      });
+      // Catch-up outside the chain: it may take minutes, and schedule changes must not wait for it.
+      const late = await started.catchUp();
       const tick = options.pollTickMs ?? 60_000;
       if (tick > 0) {
         pollTimer = setInterval(() => {
@@ -239,8 +259,10 @@ export function createBot(options: BotOptions): Bot {
       pollTimer = null;
       aliveTimer = null;
       await polling?.catch(() => 0);
-      await scheduler?.stop();
-      scheduler = null;
+      await serial(async () => {
+        await scheduler?.stop();
+        scheduler = null;
+      });
     },
   };
 }

@@ -85,7 +85,24 @@ function isBoundary(text: string, start: number, end: number, lang: RuleLanguage
   return true;
 }
 
-/** Splits one paragraph into sentences (verbatim, trimmed). */
+/**
+ * Longest sentence handed to the figure and risk grammars. Real sentences stay far below it; run-on text
+ * without punctuation (scraped tables, hostile pages) is cut at spaces so analysis time stays linear.
+ */
+export const MAX_SENTENCE_CHARS = 1200;
+
+function capLength(sentence: string, out: string[]): void {
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE_CHARS) {
+    const space = rest.lastIndexOf(' ', MAX_SENTENCE_CHARS);
+    const cut = space > MAX_SENTENCE_CHARS / 2 ? space : MAX_SENTENCE_CHARS;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest !== '') out.push(rest);
+}
+
+/** Splits one paragraph into sentences (verbatim, trimmed; run-on text cut at {@link MAX_SENTENCE_CHARS}). */
 export function splitSentences(paragraph: string, language: RuleLanguage): string[] {
   const text = paragraph.trim();
   if (text === '') return [];
@@ -100,11 +117,11 @@ export function splitSentences(paragraph: string, language: RuleLanguage): strin
     if (!isBoundary(text, start, end, language, quotes)) continue;
     quotes.advance(text, end);
     const sentence = text.slice(from, end).trim();
-    if (sentence !== '') out.push(sentence);
+    if (sentence !== '') capLength(sentence, out);
     from = end;
     quotes.reset();
   }
   const rest = text.slice(from).trim();
-  if (rest !== '') out.push(rest);
+  if (rest !== '') capLength(rest, out);
   return out;
 }

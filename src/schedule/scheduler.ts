@@ -46,14 +46,24 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
   const tasks: ScheduledTask[] = [];
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
 
-  async function runAll(digest: ScheduledDigest, scheduledFor: Date, late: boolean): Promise<number> {
-    let posted = 0;
-    for (const channel of digest.channels) {
-      const existing = deps.ledger.get(digest.digest, scheduledFor.toISOString(), channel);
-      if (existing?.status === 'posted') continue;
-      const outcome = await deps.deliver({ digest: digest.digest, scheduledFor, channel, late });
-      if (outcome === 'posted') posted++;
+  /** Runs being delivered by this process, so a tick and the catch-up never post the same run at once. */
+  const inFlight = new Set<string>();
+
+  async function deliverOnce(digest: ScheduledDigest, scheduledFor: Date, channel: string, late: boolean): Promise<boolean> {
+    const key = `${digest.digest}|${scheduledFor.toISOString()}|${channel}`;
+    if (inFlight.has(key)) return false;
+    if (deps.ledger.get(digest.digest, scheduledFor.toISOString(), channel)?.status === 'posted') return false;
+    inFlight.add(key);
+    try {
+      return (await deps.deliver({ digest: digest.digest, scheduledFor, channel, late })) === 'posted';
+    } finally {
+      inFlight.delete(key);
     }
+  }
+
+  async function runAll(digest: ScheduledDigest, scheduledFor: Date, late: boolean, channels = digest.channels): Promise<number> {
+    let posted = 0;
+    for (const channel of channels) if (await deliverOnce(digest, scheduledFor, channel, late)) posted++;
     return posted;
   }
 
@@ -69,14 +79,27 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     }
   }
 
+  /** Runs to post late: those missed while down, plus any claimed or failed run in the grace window (crash or outage). */
+  function dueRuns(digest: ScheduledDigest, now: Date): { scheduledFor: Date; channels: string[] }[] {
+    const windowStart = now.getTime() - graceMs;
+    const from = Math.max(windowStart, deps.missedSince?.getTime() ?? -Infinity);
+    const runs = new Map<number, Set<string>>();
+    for (const at of runsBetween(digest, new Date(from), now)) runs.set(at.getTime(), new Set(digest.channels));
+    for (const row of deps.ledger.since(digest.digest, new Date(windowStart).toISOString())) {
+      if (row.status === 'posted' || !digest.channels.includes(row.channel)) continue;
+      const at = Date.parse(row.scheduledFor);
+      runs.set(at, (runs.get(at) ?? new Set()).add(row.channel));
+    }
+    return [...runs.entries()].sort((a, b) => a[0] - b[0]).map(([at, channels]) => ({ scheduledFor: new Date(at), channels: [...channels] }));
+  }
+
   async function catchUp(): Promise<number> {
     const now = deps.clock.now();
     let posted = 0;
     for (const digest of digests) {
-      const from = Math.max(now.getTime() - graceMs, deps.missedSince?.getTime() ?? -Infinity);
-      for (const scheduledFor of runsBetween(digest, new Date(from), now)) {
+      for (const { scheduledFor, channels } of dueRuns(digest, now)) {
         try {
-          posted += await runAll(digest, scheduledFor, now.getTime() - scheduledFor.getTime() > LATE_AFTER_MS);
+          posted += await runAll(digest, scheduledFor, now.getTime() - scheduledFor.getTime() > LATE_AFTER_MS, channels);
         } catch (err) {
           const error = toDigestError(err);
           deps.logger.error('catch-up run failed', { digest: digest.digest, code: error.code, err: error.message });
@@ -89,13 +112,13 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
 
   return {
     async start(options = {}) {
-      const posted = options.catchUp === false ? 0 : await catchUp();
+      // Tasks first, so a run falling due during a long catch-up is not missed (inFlight keeps them apart).
       for (const digest of digests) {
         tasks.push(cron.schedule(digest.cron, (ctx) => tick(digest, ctx.date), {
           timezone: digest.timezone, noOverlap: true, name: `digest:${digest.digest}`,
         }));
       }
-      return posted;
+      return options.catchUp === false ? 0 : catchUp();
     },
     catchUp,
     async stop() {

@@ -42,7 +42,8 @@ export const BACKOFF_MAX_MS = 6 * 60 * 60 * 1000;
 /** When a source that failed `errorCount` times in a row may be tried again. */
 export function nextAttemptAfter(now: Date, errorCount: number, error: DigestError): Date {
   const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, errorCount - 1));
-  const retryAfter = typeof error.context?.['retryAfterMs'] === 'number' ? error.context['retryAfterMs'] : 0;
+  const asked = error.context?.['retryAfterMs'];
+  const retryAfter = typeof asked === 'number' && Number.isFinite(asked) ? Math.min(asked, 24 * BACKOFF_MAX_MS) : 0;
   return new Date(now.getTime() + Math.max(backoff, retryAfter));
 }
 
@@ -73,6 +74,17 @@ function recordFailure(deps: PollDeps, source: SourceRecord, err: unknown): Poll
  * Never throws for source trouble: failures come back as `failed` and are recorded on the source.
  */
 export async function pollSource(deps: PollDeps, source: SourceRecord, options: { force?: boolean } = {}): Promise<PollOutcome> {
+  try {
+    return await pollOnce(deps, source, options);
+  } catch (err) {
+    // Only store trouble gets here (e.g. the source was removed mid-poll): report it, never throw into a digest.
+    const error = toDigestError(err);
+    deps.logger.error('source poll aborted', { sourceId: source.id, code: error.code, err: error.message });
+    return { status: 'failed', error, paused: false, nextAttemptAt: null };
+  }
+}
+
+async function pollOnce(deps: PollDeps, source: SourceRecord, options: { force?: boolean }): Promise<PollOutcome> {
   const now = deps.clock.now();
   const skip = pollDue(source, now, deps.policy.pollIntervalMs);
   if (skip !== null && (options.force !== true || skip.reason === 'paused')) return skip;
@@ -85,6 +97,7 @@ export async function pollSource(deps: PollDeps, source: SourceRecord, options: 
     });
     if (fetched.status === 'not-modified') {
       deps.store.sources.recordSuccess(source.id, now.toISOString(), { etag: source.etag, lastModified: source.lastModified });
+      await digestArticles(deps, deps.store.articles.pending(source.id, deps.policy.maxDigestsPerPoll ?? 20));
       return { status: 'not-modified' };
     }
     doc = readSourceDocument(fetched.bytes, fetched.contentType, fetched.url);

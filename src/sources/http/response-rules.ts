@@ -44,12 +44,16 @@ export function acceptHeader(kinds: readonly ContentKind[]): string {
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  if (/^\d+$/u.test(text)) return Number(text) * 1000;
+  // A server cannot park a source for more than a day (hostile or broken headers stay bounded).
+  if (/^\d+$/u.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
   if (!/[a-z]/iu.test(text)) return undefined;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
+  return Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
 }
+
+/** The longest wait a Retry-After header can ask for. */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** Content encodings the client decodes itself. */
 export type Encoding = 'identity' | 'gzip' | 'deflate' | 'br';

@@ -52,9 +52,12 @@ function deps(): Parameters<typeof deliverRun>[0] {
   };
 }
 
-function scheduler(graceMs?: number): ReturnType<typeof createScheduler> {
+function scheduler(graceMs?: number, missedSince?: Date): ReturnType<typeof createScheduler> {
   const d = deps();
-  return createScheduler({ ledger: store.ledger, clock, logger: silentLogger, deliver: (run) => deliverRun(d, run), ...(graceMs === undefined ? {} : { graceMs }) }, [MORNING]);
+  return createScheduler({
+    ledger: store.ledger, clock, logger: silentLogger, deliver: (run) => deliverRun(d, run),
+    ...(graceMs === undefined ? {} : { graceMs }), ...(missedSince === undefined ? {} : { missedSince }),
+  }, [MORNING]);
 }
 
 beforeEach(() => {
@@ -119,6 +122,21 @@ describe('scheduler', () => {
     expect(store.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'console:main')?.status).toBe('failed');
     expect(await scheduler().catchUp()).toBe(1);
     expect(publisher.posts).toHaveLength(1);
+  });
+
+  it('given a run that failed or was cut off before the bot was last seen alive, then catch-up still posts it once within the grace window', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T08:00:00Z') });
+    store.ledger.claim('morning', '2026-11-20T06:30:00.000Z', 'console:main', '2026-11-20T06:30:01.000Z', false);
+    // Alive at 07:55: the 06:30 run is not "missed while down", but its claim was never completed.
+    expect(await scheduler(undefined, new Date('2026-11-20T07:55:00Z')).catchUp()).toBe(1);
+    expect(await scheduler(undefined, new Date('2026-11-20T07:55:00Z')).catchUp()).toBe(0);
+    expect(publisher.posts).toHaveLength(1);
+  });
+
+  it('given a run before the bot was last alive and never claimed, then it is not posted', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T08:00:00Z') });
+    expect(await scheduler(undefined, new Date('2026-11-20T07:55:00Z')).catchUp()).toBe(0);
+    expect(publisher.posts).toHaveLength(0);
   });
 
   it('given a daily 02:30 run on the night the clocks go back, then the repeated 02:30 counts once', () => {

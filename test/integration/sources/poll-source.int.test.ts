@@ -59,6 +59,7 @@ beforeAll(async () => {
   routes['/huge'] = reply(Buffer.alloc(300_000, 'a'), { 'content-type': 'text/html' });
   routes['/loop-a'] = (_req, res) => res.writeHead(302, { location: '/loop-b' }).end();
   routes['/loop-b'] = (_req, res) => res.writeHead(302, { location: '/loop-a' }).end();
+  routes['/forever'] = reply('go away', { 'content-type': 'text/plain', 'retry-after': '99999999999999' }, 429);
   routes['/busy'] = reply('slow down', { 'content-type': 'text/plain', 'retry-after': '120' }, 429);
   routes['/broken.xml'] = reply('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken<item><title>x</channel>', { 'content-type': 'application/rss+xml' });
   routes['/flaky.xml'] = (_req, res) => {
@@ -198,6 +199,18 @@ describe('pollSource against feeds and pages on 127.0.0.1', () => {
     const source = add('/busy');
     expect(failed(await pollSource(deps, source)).error.code).toBe('fetch/rate-limited');
     expect(reload(source).nextAttemptAt).toBe(new Date(now.getTime() + 120_000).toISOString());
+  });
+
+  it('given a 429 asking to wait for ages, then the wait is capped at one day and nothing throws', async () => {
+    const source = add('/forever');
+    expect(failed(await pollSource(deps, source)).error.code).toBe('fetch/rate-limited');
+    expect(reload(source).nextAttemptAt).toBe(new Date(now.getTime() + 86_400_000).toISOString());
+  });
+
+  it('given a source removed while it is being polled, then the poll reports a failure instead of throwing', async () => {
+    const source = add('/busy');
+    store.sources.remove(WS, source.name);
+    expect((await pollSource(deps, source)).status).toBe('failed');
   });
 
   it('given 3 failures in a row, then backoff doubles and the source is paused with the reason; a paused source is not fetched', async () => {
