@@ -73,7 +73,14 @@ export async function startDiscordAdapter(options: StartDiscordOptions): Promise
   }
   logger.info('discord adapter ready', { platform: 'discord', guilds: client.guilds.cache.size, applicationId: config.applicationId });
   return {
-    publisher: createDiscordPublisher({ rest: client.rest, logger }),
+    publisher: {
+      ...createDiscordPublisher({ rest: client.rest, logger }),
+      async workspaceOf(channel) {
+        const id = channel.replace(/^discord:/u, '');
+        const found = client.channels.cache.get(id) ?? await client.channels.fetch(id).catch(() => null);
+        return found !== null && 'guildId' in found && typeof found.guildId === 'string' ? `discord:${found.guildId}` : null;
+      },
+    },
     async stop() {
       await client.destroy();
       logger.info('discord adapter stopped', { platform: 'discord' });

@@ -159,6 +159,10 @@ export function createBot(options: BotOptions): Bot {
 
   const services: CommandServices = {
     store, http: options.http, clock, logger, engineVersion, policy: options.policy, definitions, build,
+    async channelWorkspace(channel) {
+      const target = publishers.get(channel.split(':')[0] ?? '');
+      return target?.workspaceOf === undefined ? undefined : target.workspaceOf(channel);
+    },
     async folderDigests(workspaceId) {
       const out: Digest[] = [];
       for (const { def, dir } of definitions.list(workspaceId)) {

@@ -53,6 +53,9 @@ export const scheduleSetCommand = {
   args: setArgs,
   async run(services, ctx, [name, cron, timezone, channelArg]) {
     const channel = channelOf(channelArg, ctx);
+    const owner = await services.channelWorkspace?.(channel);
+    if (owner === null) throw new DigestError('command/invalid', `the bot cannot see channel ${channel}`);
+    if (owner !== undefined && owner !== ctx.workspaceId) throw new DigestError('command/invalid', `channel ${channel} belongs to another server`);
     const existing = findDigest(services, ctx, name)
       ?? digestDefinitionSchema.parse({ name, title: name, workspace: ctx.workspaceId, sources: [{ type: 'workspace' }], channels: [] });
     const def = digestDefinitionSchema.parse({ ...existing, schedule: { cron, timezone }, channels: [channel] });

@@ -21,6 +21,8 @@ export interface CommandServices {
   build(def: DigestDefinition): Promise<BuiltDigest>;
   /** Re-reads the schedules after a change from chat. */
   schedulesChanged(): Promise<void>;
+  /** The workspace a channel belongs to, null for an unknown channel, undefined when the platform cannot tell. @defaultValue undefined */
+  channelWorkspace?(channel: string): Promise<string | null | undefined>;
   /** Digests of the workspace's folder sources (local files are not in the article store). @defaultValue none */
   folderDigests?(workspaceId: string): Promise<Digest[]>;
 }

@@ -36,4 +36,9 @@ export interface MessagePublisher {
    * @returns a reference to the posted message, when the platform gives one.
    */
   publish(channel: string, message: Message, idempotencyKey: string): Promise<{ ref: string | null }>;
+  /**
+   * The workspace a channel belongs to (`discord:<guild>`), or null when the platform does not know the
+   * channel. Platforms where every channel the bot can post to is in the one workspace leave it out.
+   */
+  workspaceOf?(channel: string): Promise<string | null>;
 }

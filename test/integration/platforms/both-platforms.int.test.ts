@@ -30,6 +30,8 @@ const guildId = snowflake();
 const channelId = snowflake();
 const managerId = snowflake();
 const memberId = snowflake();
+const otherGuildId = snowflake();
+const otherChannelId = snowflake();
 
 beforeAll(async () => {
   const routes: Record<string, Handler> = {};
@@ -37,7 +39,10 @@ beforeAll(async () => {
   routes['/story'] = reply(ENGLISH);
   routes['/feed.xml'] = reply(`<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger Daily</title>
     <item><title>Harbor Foods raises outlook</title><link>${pages.url('/story')}</link><guid>s1</guid></item></channel></rss>`, { 'content-type': 'application/rss+xml' });
-  discord = await startFakeDiscord({ guilds: [{ id: guildId, channels: [{ id: channelId }], members: [{ id: managerId, permissions: MANAGE_GUILD }, { id: memberId }] }] });
+  discord = await startFakeDiscord({ guilds: [
+    { id: guildId, channels: [{ id: channelId }], members: [{ id: managerId, permissions: MANAGE_GUILD }, { id: memberId }] },
+    { id: otherGuildId, channels: [{ id: otherChannelId }] },
+  ] });
   slack = await startFakeSlackApi({ users: [{ id: 'UADMIN', isAdmin: true }, { id: 'UMEMBER' }] });
   dir = mkdtempSync(join(tmpdir(), 'e2e-'));
   const config = loadConfig({
@@ -77,6 +82,18 @@ describe('Discord and Slack in one process on the real core', () => {
     const digest = discord.dispatchInteraction({ command: 'digest', userId: memberId });
     expect(embedsText(await digest.edit())).toContain('Harbor Foods raises outlook');
     expect(runtime.store.sources.list(`discord:${guildId}`)).toHaveLength(1);
+  });
+
+  it('given a Discord manager scheduling into a channel of another server or an unknown one, then it is refused; this server\'s channel works', async () => {
+    const schedule = async (channel: string): Promise<string> => {
+      const sent = discord.dispatchInteraction({ command: 'schedule', subcommand: 'set', options: { digest: 'news', cron: '30 7 * * 1-5', timezone: 'Europe/Berlin', channel }, userId: managerId });
+      await sent.callback();
+      await discord.waitForCall((c) => c.path.startsWith('/webhooks/') && c.path.includes(sent.token) && (c.method === 'POST' || c.method === 'PATCH'));
+      return JSON.stringify(sent.calls().map((c) => c.body));
+    };
+    expect(await schedule(otherChannelId)).toContain('belongs to another server');
+    expect(await schedule('123456789012345678')).toContain('cannot see channel');
+    expect(await schedule(`<#${channelId}>`)).toContain(`→ discord:${channelId}`);
   });
 
   it('given a Discord member without Manage Server, then /sources list is refused ephemerally and audited', async () => {
