@@ -18,7 +18,7 @@ import { summarizeCommand } from '../commands/summarize.ts';
 import type { Command } from '../commands/types.ts';
 import { buildDigest, type BuiltDigest, type FolderSource, type RawArticle } from '../digests/build-digest.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
-import { digestSchema, type Digest } from '../engine/schema.ts';
+import type { Digest } from '../engine/schema.ts';
 import { DigestError } from '../errors.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
@@ -171,8 +171,7 @@ export function createBot(options: BotOptions): Bot {
           const raws = await options.readFolder(source, dir).catch(() => []);
           for (const raw of raws) {
             try {
-              const hash = digestBytes({ store, clock, engineVersion }, { ...raw, url: raw.url ?? undefined });
-              out.push(digestSchema.parse(JSON.parse(store.digestCache.get(hash, engineVersion) ?? 'null')));
+              out.push(digestBytes({ store, clock, engineVersion }, { ...raw, url: raw.url ?? undefined }).digest);
             } catch (err) {
               logger.info('folder article skipped', { article: raw.name, code: err instanceof DigestError ? err.code : 'unknown' });
             }

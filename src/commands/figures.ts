@@ -1,8 +1,9 @@
 /** `/figures <query>` and `/risks <query>`: from recent articles of this workspace that match the query. */
 import { z } from 'zod';
-import { digestSchema, type Digest } from '../engine/schema.ts';
+import type { Digest } from '../engine/schema.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { Message } from '../messages/model.ts';
+import { cachedDigest } from '../sources/digest-articles.ts';
 import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';
 
@@ -25,10 +26,8 @@ export async function matchingDigests(services: CommandServices, workspaceId: st
   const found: Found[] = [];
   for (const article of services.store.articles.recent(workspaceId, since, 500)) {
     if (article.digestHash === null) continue;
-    const json = services.store.digestCache.get(article.digestHash, services.engineVersion);
-    if (json === null) continue;
-    const digest = digestSchema.parse(JSON.parse(json));
-    if (matches(digest, words)) found.push({ digest, link: article.link });
+    const digest = cachedDigest(services.store, article.digestHash, services.engineVersion);
+    if (digest !== null && matches(digest, words)) found.push({ digest, link: article.link });
   }
   for (const digest of (await services.folderDigests?.(workspaceId)) ?? []) {
     if (matches(digest, words)) found.push({ digest, link: digest.url });

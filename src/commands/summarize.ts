@@ -1,6 +1,6 @@
 /** `/summarize <url>`: fetch one article with the guarded client and digest it. */
 import { z } from 'zod';
-import { digestSchema, type Digest } from '../engine/schema.ts';
+import type { Digest } from '../engine/schema.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { Message } from '../messages/model.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
@@ -30,8 +30,7 @@ export const summarizeCommand = {
   args: z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' })]),
   async run(services, _ctx, [url]) {
     const page = await fetchDocument(services.http, url);
-    const hash = digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
-    const digest = digestSchema.parse(JSON.parse(services.store.digestCache.get(hash, services.engineVersion) ?? 'null'));
+    const { digest } = digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
     return articleMessage(digest, page.url);
   },
 } satisfies Command<CommandServices, z.ZodTuple<[z.ZodURL]>>;

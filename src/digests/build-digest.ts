@@ -6,12 +6,12 @@
  * applies keyword filters, groups the same story from several sources into
  * one entry, and renders the neutral message model.
  */
-import { digestSchema, type Digest } from '../engine/schema.ts';
+import type { Digest } from '../engine/schema.ts';
 import { toDigestError } from '../errors.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { Message, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
-import { digestBytes } from '../sources/digest-articles.ts';
+import { cachedDigest, digestBytes } from '../sources/digest-articles.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import type { DigestDefinition, SourceDefinition } from './definition.ts';
 import { definitionSources } from './definition-sources.ts';
@@ -77,11 +77,6 @@ export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'inclu
   return def.include.length === 0 || def.include.some((w) => text.includes(w.toLowerCase()));
 }
 
-function digestOfRaw(deps: BuildDigestDeps, raw: RawArticle): Digest {
-  const hash = digestBytes(deps, { ...raw, url: raw.url ?? undefined });
-  return digestSchema.parse(JSON.parse(deps.store.digestCache.get(hash, deps.engineVersion) ?? 'null'));
-}
-
 function section(entry: Entry, language: 'de' | 'en'): MessageSection {
   const d = entry.digest;
   const lines = [...d.summary];
@@ -125,7 +120,7 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: En
     }
     for (const raw of raws) {
       try {
-        list.add(digestOfRaw(deps, raw), source.name, raw.url);
+        list.add(digestBytes(deps, { ...raw, url: raw.url ?? undefined }).digest, source.name, raw.url);
       } catch (err) {
         deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: toDigestError(err).code });
       }
@@ -142,9 +137,8 @@ function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readon
       if (article.digestError !== null) unreadable++;
       continue;
     }
-    const cached = deps.store.digestCache.get(article.digestHash, deps.engineVersion);
-    if (cached === null) continue;
-    list.add(digestSchema.parse(JSON.parse(cached)), names.get(article.sourceId) ?? '?', article.link ?? article.canonicalUrl);
+    const digest = cachedDigest(deps.store, article.digestHash, deps.engineVersion);
+    if (digest !== null) list.add(digest, names.get(article.sourceId) ?? '?', article.link ?? article.canonicalUrl);
   }
   return unreadable;
 }

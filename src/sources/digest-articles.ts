@@ -10,6 +10,7 @@ import { digestArticle } from '../engine/digest.ts';
 import { prepareInput } from '../engine/input.ts';
 import { DigestError, toDigestError } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
+import { digestSchema, type Digest } from '../engine/schema.ts';
 import type { ArticleRecord, Store } from '../store/port.ts';
 import type { FeedItem } from './content/feed-types.ts';
 import { htmlToText } from './content/html-text.ts';
@@ -37,7 +38,8 @@ export function feedItemDocument(item: FeedItem): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${published}${body}</article></body></html>`;
 }
 
-interface Material { bytes: Uint8Array; contentType: string | null; url: string | undefined; name: string }
+/** Bytes to digest, with what is needed to decode and name them. */
+export interface Material { bytes: Uint8Array; contentType: string | null; url: string | undefined; name: string }
 
 async function materialFor(deps: DigestArticlesDeps, article: ArticleRecord, item: FeedItem | undefined): Promise<Material> {
   const contentText = item === undefined ? null : htmlToText(item.contentHtml);
@@ -61,13 +63,20 @@ async function materialFor(deps: DigestArticlesDeps, article: ArticleRecord, ite
   throw new DigestError('input/empty', 'the item has neither content nor a reachable link');
 }
 
-/** Digests the bytes (or takes the cached digest) and returns the cache key. */
-export function digestBytes(deps: Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion'>, material: Material): string {
+/** The digest cached under `hash` for this engine version, or null. */
+export function cachedDigest(store: Store, hash: string, engineVersion: string): Digest | null {
+  const json = store.digestCache.get(hash, engineVersion);
+  return json === null ? null : digestSchema.parse(JSON.parse(json));
+}
+
+/** Digests the bytes once per version: the cached digest when there is one, else the engine's (then cached). Returns it with its cache key. */
+export function digestBytes(deps: Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion'>, material: Material): { hash: string; digest: Digest } {
   const hash = createHash('sha256').update(material.bytes).digest('hex');
-  if (deps.store.digestCache.get(hash, deps.engineVersion) !== null) return hash;
+  const cached = cachedDigest(deps.store, hash, deps.engineVersion);
+  if (cached !== null) return { hash, digest: cached };
   const { digest } = digestArticle(prepareInput(material.bytes, material.name, material.contentType, material.url));
   deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(digest), deps.clock.now().toISOString());
-  return hash;
+  return { hash, digest };
 }
 
 /**
@@ -80,7 +89,7 @@ export async function digestArticles(
   let done = 0;
   for (const article of articles) {
     try {
-      const hash = digestBytes(deps, await materialFor(deps, article, items.get(article.id)));
+      const { hash } = digestBytes(deps, await materialFor(deps, article, items.get(article.id)));
       deps.store.articles.setDigest(article.id, hash, null);
       done++;
     } catch (err) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestSchema } from '../../src/engine/schema.ts';
-import { send, startPageServer, type PageServer } from '../fakes/page-server.ts';
+import { reply, startFixtureServer, type FixtureServer, type Handler } from '../fakes/http-fixtures.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'digestbot.js');
@@ -43,7 +43,7 @@ const ARTICLE_TEXT = [
 ].join(' ');
 
 let dir: string;
-let server: PageServer;
+let server: FixtureServer;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'digestbot-cli-'));
@@ -54,14 +54,14 @@ beforeAll(async () => {
     <p>Die M\xfcller GmbH erh\xf6ht die Preise f\xfcr \xd6l um 5 Prozent, weil die Kosten gestiegen sind.</p>
     <p>Die Gesch\xe4ftsf\xfchrung erwartet daher einen R\xfcckgang der Nachfrage im n\xe4chsten Jahr.</p>
     <p>Gro\xdfe Kunden wollen die h\xf6heren Preise nicht zahlen und drohen mit einem Wechsel.</p></article></body></html>`, 'latin1');
-  const routes: Parameters<typeof startPageServer>[0] = {
-    '/artikel': send(html1252, { 'content-type': 'text/html' }),
-    '/missing': send('nope', {}, 404),
+  const routes: Record<string, Handler> = {
+    '/artikel': reply(html1252, { 'content-type': 'text/html' }),
+    '/missing': reply('nope', {}, 404),
   };
-  server = await startPageServer(routes);
+  server = await startFixtureServer(routes);
   const items = [1, 2, 3, 4, 5].map((n) => `<item><title>Meldung ${String(n)}</title><link>${server.url('/artikel')}?n=${String(n)}</link>
     <guid>m${String(n)}</guid><pubDate>Tue, 24 Nov 2026 0${String(n)}:00:00 GMT</pubDate></item>`).join('');
-  routes['/feed.xml'] = send(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Testfeed Wirtschaft</title>${items}</channel></rss>`,
+  routes['/feed.xml'] = reply(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Testfeed Wirtschaft</title>${items}</channel></rss>`,
     { 'content-type': 'application/rss+xml' });
 });
 
@@ -118,7 +118,7 @@ describe('digestbot digest', () => {
   });
 
   it('given an unreachable URL, then one error line and exit 1', async () => {
-    const closed = await startPageServer({});
+    const closed = await startFixtureServer({});
     const url = closed.url('/x');
     await closed.close();
     expectOneLineError(await run(['digest', url]), /cannot reach/u);

@@ -43,15 +43,28 @@ let bot: Bot;
 let now: Date;
 const posted: { channel: string; message: Message }[] = [];
 
-function makeBot(allowPrivate: string[]): Bot {
+const SAMPLES_DEF = { name: 'samples', title: 'Samples', workspace: WS, sources: [{ type: 'folder', name: 'Beispiele', path: 'samples' }] };
+
+function makeBot(allowPrivate: string[], options: { graceMs?: number; withFile?: boolean } = {}): Bot {
   return createBot({
-    store, logger: silentLogger, clock: { now: () => now }, graceMs: 0, pollTickMs: 0,
+    store, logger: silentLogger, clock: { now: () => now }, graceMs: options.graceMs ?? 0, pollTickMs: 0,
     http: createHttpClient({ allowPrivateHosts: allowPrivate }),
     policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 2 },
-    files: [{ def: digestDefinitionSchema.parse({ name: 'samples', title: 'Samples', workspace: WS, sources: [{ type: 'folder', name: 'Beispiele', path: 'samples' }], channels: ['discord:c1'] }), dir: resolve(samples, '..') }],
-    readFolder: (source, folder) => readFolderSource(resolve(folder ?? '.', source.path)),
+    files: options.withFile === false ? [] : [{ def: digestDefinitionSchema.parse({ ...SAMPLES_DEF, channels: ['discord:c1'] }), dir: resolve(samples, '..') }],
+    readFolder: (source, folder) => readFolderSource(resolve(folder ?? resolve(samples, '..'), source.path)),
     sleep: () => Promise.resolve(),
   });
+}
+
+/** A bot with no definition files and one stored definition scheduled a minute ago (UTC), posting to `channel`. */
+async function botWithRunAMinuteAgo(channel: string): Promise<void> {
+  now = new Date(Date.now());
+  const minute = new Date(now.getTime() - 60_000);
+  store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
+    ...SAMPLES_DEF, channels: [channel], schedule: { cron: `${String(minute.getUTCMinutes())} ${String(minute.getUTCHours())} * * *`, timezone: 'UTC' },
+  })), now.toISOString());
+  await bot.stop();
+  bot = makeBot(['127.0.0.1'], { graceMs: 3_600_000, withFile: false });
 }
 
 beforeEach(() => {
@@ -142,16 +155,7 @@ describe('the bot through ChatCore', () => {
 
   it('given a scheduled channel that is gone, then delivery is not retried, and sources list reports it', async () => {
     let attempts = 0;
-    now = new Date(Date.now());
-    const minute = new Date(now.getTime() - 60_000);
-    store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
-      name: 'samples', title: 'Samples', workspace: WS, sources: [{ type: 'folder', name: 'Beispiele', path: 'samples' }],
-      channels: ['discord:gone'], schedule: { cron: `${String(minute.getUTCMinutes())} ${String(minute.getUTCHours())} * * *`, timezone: 'UTC' },
-    })), now.toISOString());
-    await bot.stop();
-    bot = createBot({ store, logger: silentLogger, clock: { now: () => now }, graceMs: 3_600_000, pollTickMs: 0,
-      http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'] }), policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 2 },
-      files: [], readFolder: (source) => readFolderSource(resolve(samples, '..', source.path)), sleep: () => Promise.resolve() });
+    await botWithRunAMinuteAgo('discord:gone');
     bot.addPublisher('discord', { publish() { attempts++; return Promise.reject(new DigestError('publish/channel-missing', 'Unknown Channel')); } });
     // The bot was last running 10 minutes ago, so the run a minute ago was missed while it was down.
     store.state.set('alive_at', new Date(now.getTime() - 10 * 60_000).toISOString());
@@ -162,16 +166,7 @@ describe('the bot through ChatCore', () => {
 
   it('given a first start (or a schedule due before the bot ever ran), then no run counts as missed and nothing is posted late', async () => {
     const posts: string[] = [];
-    now = new Date(Date.now());
-    const minute = new Date(now.getTime() - 60_000);
-    store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
-      name: 'samples', title: 'Samples', workspace: WS, sources: [{ type: 'folder', name: 'Beispiele', path: 'samples' }],
-      channels: ['discord:c1'], schedule: { cron: `${String(minute.getUTCMinutes())} ${String(minute.getUTCHours())} * * *`, timezone: 'UTC' },
-    })), now.toISOString());
-    await bot.stop();
-    bot = createBot({ store, logger: silentLogger, clock: { now: () => now }, graceMs: 3_600_000, pollTickMs: 0,
-      http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'] }), policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 2 },
-      files: [], readFolder: (source) => readFolderSource(resolve(samples, '..', source.path)), sleep: () => Promise.resolve() });
+    await botWithRunAMinuteAgo('discord:c1');
     bot.addPublisher('discord', { publish(channel) { posts.push(channel); return Promise.resolve({ ref: 'm1' }); } });
     expect(store.state.get('alive_at')).toBeNull();
     expect(await bot.start()).toBe(0);

@@ -1,25 +1,17 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestError } from '../../../src/errors.ts';
 import { createHttpClient, type HttpClientOptions } from '../../../src/sources/http/client.ts';
 import {
   chunked, gzipBomb, reply, RSS_BODY, silent, startFixtureServer, trickle, WINDOWS_1252_PAGE, type FixtureServer,
 } from '../../fakes/http-fixtures.ts';
+import { digestErrorOf } from '../../helpers/digest-error-of.ts';
 
 let server: FixtureServer;
 const LOCAL = { allowPrivateHosts: ['127.0.0.1'] } satisfies HttpClientOptions;
 const client = (options: HttpClientOptions = {}) => createHttpClient({ ...LOCAL, ...options });
 const PLAIN = 'Plain text body, repeated. '.repeat(200);
 
-async function failure(promise: Promise<unknown>): Promise<DigestError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof DigestError) return err;
-    throw err;
-  }
-  throw new Error('expected the request to fail');
-}
+const failure = digestErrorOf;
 
 const hits = (path: string): number => server.requests.filter((r) => r.path === path).length;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestError } from '../../../src/errors.ts';
 import { createHttpClient } from '../../../src/sources/http/client.ts';
 import type { LookupFn } from '../../../src/sources/http/guard.ts';
 import { reply, startFixtureServer, type FixtureServer } from '../../fakes/http-fixtures.ts';
+import { digestErrorOf } from '../../helpers/digest-error-of.ts';
 
 let server: FixtureServer;
 let port: number;
@@ -23,15 +23,7 @@ const lookup: LookupFn = async (host) => {
   return system(host, { all: true });
 };
 
-async function failure(promise: Promise<unknown>): Promise<DigestError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof DigestError) return err;
-    throw err;
-  }
-  throw new Error('expected the request to be refused');
-}
+const failure = digestErrorOf;
 
 beforeAll(async () => {
   server = await startFixtureServer({

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DigestError } from '../../../../src/errors.ts';
 import { parseAllowlist } from '../../../../src/sources/http/address.ts';
 import { checkTarget, parseHttpUrl, type LookupFn } from '../../../../src/sources/http/guard.ts';
+import { digestErrorOf } from '../../../helpers/digest-error-of.ts';
 
 const resolvesTo = (...addresses: string[]): LookupFn => async () =>
   addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 const none = parseAllowlist([]);
 
-async function refusal(promise: Promise<unknown>): Promise<DigestError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof DigestError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = digestErrorOf;
 
 describe('checkTarget with an injected lookup', () => {
   const url = new URL('https://news.example.com/feed.xml');
