@@ -30,7 +30,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const files: { def: DigestDefinition; dir: string }[] = [];
   const definitionErrors: string[] = [];
-  for (const item of await loadDigestDefinitions(resolve(options.projectRoot, 'digests'))) {
+  for (const item of await loadDigestDefinitions(resolve(options.projectRoot, config.store.digestsDir))) {
     if (item.ok) files.push({ def: item.value.definition, dir: dirname(item.value.file) });
     else definitionErrors.push(item.error.message);
   }
@@ -40,6 +40,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     http: createConfiguredHttpClient(config.fetch),
     policy: config.sources,
     graceMs: config.schedule.graceMs,
+    pollConcurrency: config.sources.concurrency,
     readFolder: (source, dir) => readFolderSource(resolve(dir ?? options.projectRoot, source.path)),
     ...(options.pollTickMs === undefined ? {} : { pollTickMs: options.pollTickMs }),
   });

@@ -31,6 +31,10 @@ export const configSchema = z.object({
   SOURCE_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
   /** Items of a newly added source that go into the next digest; the rest are marked seen. @defaultValue 3 */
   NEW_SOURCE_ITEMS: z.coerce.number().int().min(0).max(50).default(3),
+  /** Sources fetched at once by the poll loop (each host is still limited by FETCH_PER_HOST_CONCURRENCY). @defaultValue 16 */
+  POLL_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(16),
+  /** Folder of the digest definition files, relative to the project. @defaultValue digests */
+  DIGESTS_DIR: z.string().min(1).default('digests'),
   /** Folder of the SQLite database file. @defaultValue ./data */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Missed scheduled runs younger than this are posted (late) after a restart. @defaultValue 6 */
@@ -99,8 +103,8 @@ export interface SlackConfig {
 /** The validated configuration, as the rest of the program sees it. */
 export interface Config {
   fetch: FetchConfig;
-  sources: { pollIntervalMs: number; pauseAfterFailures: number; newSourceItems: number };
-  store: { dataDir: string };
+  sources: { pollIntervalMs: number; pauseAfterFailures: number; newSourceItems: number; concurrency: number };
+  store: { dataDir: string; digestsDir: string };
   schedule: { graceMs: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error' };
   adminUserIds: string[];
@@ -134,8 +138,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollIntervalMs: e.POLL_INTERVAL_MINUTES * 60_000,
       pauseAfterFailures: e.SOURCE_PAUSE_AFTER_FAILURES,
       newSourceItems: e.NEW_SOURCE_ITEMS,
+      concurrency: e.POLL_CONCURRENCY,
     },
-    store: { dataDir: e.DATA_DIR },
+    store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR },
     schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000 },
     log: { level: e.LOG_LEVEL },
     adminUserIds: e.ADMIN_USER_IDS,
