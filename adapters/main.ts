@@ -2,7 +2,8 @@
  * Composition root: configuration, logger, then the command line. `start`
  * (the default) builds the one runtime (store, fetcher, scheduler, poll loop)
  * and runs it on Discord and/or Slack when their tokens are configured, else
- * in the terminal (console adapter). `digest`, `samples`, `register-commands`
+ * in the terminal (console adapter); with METRICS_PORT set the runtime also
+ * serves /metrics and /healthz. `digest`, `samples`, `register-commands`
  * and `invite-url` are one-shot jobs.
  */
 import { dirname, resolve } from 'node:path';
@@ -30,7 +31,9 @@ const logger = createPinoLogger(config.log.level);
 const startBot = async (): Promise<number> => {
   const runtime = await createRuntime({ projectRoot, cwd: io.cwd, config, logger });
   // Chat platforms when their tokens are configured, else the terminal.
-  return config.discord !== null || config.slack !== null ? runPlatforms(runtime, config, logger, io.stdout) : runConsoleBot(io, runtime);
+  if (config.discord !== null || config.slack !== null) return runPlatforms(runtime, config, logger, io.stdout);
+  if (runtime.ops !== null) io.stderr.write(`metrics on ${runtime.ops.url}/metrics, health on ${runtime.ops.url}/healthz\n`);
+  return runConsoleBot(io, runtime);
 };
 const discordCli = (argv: string[]): Promise<number> => runDiscordCli(argv, io, config.discord);
 process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch, startBot, discordCli });

@@ -55,7 +55,8 @@ export async function startPlatforms(runtime: Runtime, config: Config, logger: L
 /** Runs until the process is told to stop; resolves with the exit code. */
 export async function runPlatforms(runtime: Runtime, config: Config, logger: Logger, out: NodeJS.WritableStream): Promise<number> {
   const run = await startPlatforms(runtime, config, logger);
-  out.write(`digestbot running on ${run.platforms.join(' and ')} · Ctrl-C stops it\n`);
+  const ops = runtime.ops === null ? '' : ` · metrics on ${runtime.ops.url}/metrics`;
+  out.write(`digestbot running on ${run.platforms.join(' and ')}${ops} · Ctrl-C stops it\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

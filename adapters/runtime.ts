@@ -1,19 +1,26 @@
 /**
  * Builds the one bot runtime every adapter shares: digest definitions from
  * digests/, the SQLite store under DATA_DIR, the guarded HTTP client and the
- * platform-neutral bot (schedules, poll loop, commands).
+ * platform-neutral bot (schedules, poll loop, commands); with METRICS_PORT set,
+ * the Prometheus metrics and the operator server (/metrics, /healthz).
  */
 import { dirname, join, resolve } from 'node:path';
 import {
-  createBot, createConfiguredHttpClient, loadDigestDefinitions, openSqliteStore, readFolderSource, systemClock,
+  countSourceStates, createBot, createConfiguredHttpClient, loadDigestDefinitions, openSqliteStore, readFolderSource, systemClock,
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
+import { botHealth } from './ops/health.ts';
+import { startOpsServer, type OpsServer } from './ops/ops-server.ts';
+import { createPromMetrics } from './ops/prom-metrics.ts';
 
 export interface Runtime {
   bot: Bot;
   store: Store;
   /** Problems with definition files (each named); the valid ones are loaded anyway. */
   definitionErrors: string[];
+  /** The operator server (/metrics, /healthz) when METRICS_PORT is set, else null. */
+  ops: OpsServer | null;
+  /** Stops the operator server, the bot, then closes the store. */
   close(): Promise<void>;
 }
 
@@ -34,7 +41,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (item.ok) files.push({ def: item.value.definition, dir: dirname(item.value.file) });
     else definitionErrors.push(item.error.message);
   }
+  const startedAt = new Date();
   const store = openSqliteStore(join(resolve(options.cwd, config.store.dataDir), 'digestbot.sqlite'));
+  const prom = config.ops === null ? null : createPromMetrics({ sourceStates: () => countSourceStates(store.sources.all()) });
   const bot = createBot({
     store, logger, clock: systemClock, files,
     http: createConfiguredHttpClient(config.fetch),
@@ -43,10 +52,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     pollConcurrency: config.sources.concurrency,
     readFolder: (source, dir) => readFolderSource(resolve(dir ?? options.projectRoot, source.path)),
     ...(options.pollTickMs === undefined ? {} : { pollTickMs: options.pollTickMs }),
+    ...(prom === null ? {} : { metrics: prom.metrics }),
   });
+  let ops: OpsServer | null = null;
+  if (prom !== null && config.ops !== null) {
+    try {
+      ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt) });
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    logger.info('ops server listening', { url: ops.url });
+  }
   return {
-    bot, store, definitionErrors,
+    bot, store, definitionErrors, ops,
     async close() {
+      await ops?.close();
       await bot.stop();
       store.close();
     },

@@ -9,6 +9,8 @@ import { DigestError } from './errors.ts';
 const commaList = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''));
 const optionalText = z.string().trim().optional().transform((s) => (s === undefined || s === '' ? null : s));
 const httpUrl = z.url({ protocol: /^https?$/u }).optional();
+/** A port number, or unset: an empty value (`KEY=` in an env file) counts as unset. */
+const optionalPort = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(0).max(65_535).optional());
 
 export const configSchema = z.object({
   /** Total time allowed for one fetch (all redirects, headers and body), in ms. @defaultValue 15000 */
@@ -59,6 +61,10 @@ export const configSchema = z.object({
   SLACK_HOST: z.string().min(1).default('0.0.0.0'),
   /** Slack Web API base (tests point it at a local fake). @defaultValue https://slack.com/api/ */
   SLACK_API_URL: httpUrl,
+  /** Port of the operator HTTP server (/metrics, /healthz); unset: no server; 0: any free port (logged). @defaultValue unset */
+  METRICS_PORT: optionalPort,
+  /** Address the operator HTTP server listens on. @defaultValue 127.0.0.1 */
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
 }).superRefine((env, ctx) => {
   if ((env.DISCORD_TOKEN === null) !== (env.DISCORD_APPLICATION_ID === null)) {
     ctx.addIssue({ code: 'custom', path: [env.DISCORD_TOKEN === null ? 'DISCORD_TOKEN' : 'DISCORD_APPLICATION_ID'], message: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID go together' });
@@ -100,6 +106,13 @@ export interface SlackConfig {
   apiUrl: string | null;
 }
 
+/** The operator HTTP server (/metrics, /healthz). */
+export interface OpsConfig {
+  /** 0: any free port. */
+  port: number;
+  host: string;
+}
+
 /** The validated configuration, as the rest of the program sees it. */
 export interface Config {
   fetch: FetchConfig;
@@ -112,6 +125,8 @@ export interface Config {
   discord: DiscordConfig | null;
   /** Null when Slack is not configured. */
   slack: SlackConfig | null;
+  /** Null when METRICS_PORT is unset (no operator server). */
+  ops: OpsConfig | null;
 }
 
 /**
@@ -153,5 +168,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           port: e.SLACK_PORT, host: e.SLACK_HOST, apiUrl: e.SLACK_API_URL ?? null,
         }
       : null,
+    ops: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
   };
 }

@@ -17,7 +17,7 @@ export {
   type DigestDefinition, type SourceDefinition,
 } from './digests/definition.ts';
 export { loadDigestDefinitions, type LoadedDefinition } from './digests/load-definitions.ts';
-export { loadConfig, configSchema, type Config, type FetchConfig, type DiscordConfig, type SlackConfig } from './config.ts';
+export { loadConfig, configSchema, type Config, type FetchConfig, type DiscordConfig, type SlackConfig, type OpsConfig } from './config.ts';
 export { silentLogger, systemClock, type Clock, type Logger } from './ports.ts';
 export type { Message, MessageSection, MessageLink, MessagePublisher } from './messages/model.ts';
 export type { Store } from './store/port.ts';
@@ -32,6 +32,11 @@ export type { Command, CommandContext } from './commands/types.ts';
 export { COMMAND_CATALOG, type CommandSpec, type SubcommandSpec, type OptionSpec, type OptionKind } from './chat/catalog.ts';
 export type { ChatCore, ChatRequest } from './chat/core.ts';
 export { tokenize, normalizeArgs } from './chat/normalize-args.ts';
-export { createBot, ENGINE_VERSION, type Bot, type BotOptions } from './bot/create-bot.ts';
+export { createBot, ENGINE_VERSION, ALIVE_KEY, type Bot, type BotOptions } from './bot/create-bot.ts';
 export { scheduleId, type DefinitionRegistry, type RegisteredDefinition } from './bot/definition-registry.ts';
 export { pollSource, type PollOutcome, type PollPolicy } from './sources/poll-source.ts';
+export {
+  noopMetrics, countSourceStates, sourceState,
+  type BotMetrics, type FetchFinished, type FetchOutcome, type DigestPosted, type DeliveryFailed, type DeliveryFailureKind,
+  type CommandFinished, type CommandOutcome, type SourceState,
+} from './metrics.ts';

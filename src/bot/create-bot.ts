@@ -22,16 +22,18 @@ import type { Digest } from '../engine/schema.ts';
 import { DigestError } from '../errors.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
+import { elapsedMs, noopMetrics, type BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { deliverRun } from '../schedule/deliver-run.ts';
 import { createScheduler, type Scheduler } from '../schedule/scheduler.ts';
 import type { HttpClient } from '../sources/http/client.ts';
 import { pollSource, type PollPolicy } from '../sources/poll-source.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
+import { commandLabel, commandProbe } from './command-outcome.ts';
 import { createDefinitionRegistry, scheduleId, type DefinitionRegistry } from './definition-registry.ts';
 
-/** Where the bot notes when it was last running, and how often. */
-const ALIVE_KEY = 'alive_at';
+/** Where (in the store's bot state) the bot notes when it was last running, and how often. */
+export const ALIVE_KEY = 'alive_at';
 const ALIVE_EVERY_MS = 60_000;
 
 /** Bump when the engine's output changes, so cached digests are rebuilt. */
@@ -57,6 +59,8 @@ export interface BotOptions {
   pollTickMs?: number;
   /** Sources polled at once by the loop. @defaultValue 4 */
   pollConcurrency?: number;
+  /** Told about fetches, posts, failed deliveries and commands. @defaultValue noopMetrics */
+  metrics?: BotMetrics;
 }
 
 export interface Bot {
@@ -70,6 +74,8 @@ export interface Bot {
   build(def: DigestDefinition): Promise<BuiltDigest>;
   /** Polls every due source once (the loop's tick). Resolves with the number polled. */
   pollDue(): Promise<number>;
+  /** Whether the bot is started (schedules running) and not stopped. */
+  isRunning(): boolean;
 }
 
 const COMMANDS: Command<CommandServices>[] = [];
@@ -99,14 +105,16 @@ async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => 
 
 export function createBot(options: BotOptions): Bot {
   const { store, clock, logger } = options;
+  const metrics = options.metrics ?? noopMetrics;
   const engineVersion = options.engineVersion ?? ENGINE_VERSION;
   const definitions = createDefinitionRegistry(store, options.files, logger);
   const publishers = new Map<string, MessagePublisher>();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const pollDeps = { store, http: options.http, clock, logger, engineVersion, policy: options.policy };
+  const pollDeps = { store, http: options.http, clock, logger, engineVersion, policy: options.policy, metrics };
   let scheduler: Scheduler | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let aliveTimer: NodeJS.Timeout | null = null;
+  let running = false;
   const markAlive = (): void => store.state.set(ALIVE_KEY, clock.now().toISOString());
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -138,7 +146,7 @@ export function createBot(options: BotOptions): Bot {
   const makeScheduler = (missedSince: Date | null = null): Scheduler => createScheduler({
     ledger: store.ledger, clock, logger, graceMs: options.graceMs, missedSince,
     deliver: (run) => deliverRun({
-      ledger: store.ledger, publisher, clock, logger, sleep,
+      ledger: store.ledger, publisher, clock, logger, sleep, metrics,
       onPermanentFailure(failed, error) {
         const def = findScheduled(failed.digest);
         store.audit.append({
@@ -158,7 +166,7 @@ export function createBot(options: BotOptions): Bot {
   })));
 
   const services: CommandServices = {
-    store, http: options.http, clock, logger, engineVersion, policy: options.policy, definitions, build,
+    store, http: options.http, clock, logger, engineVersion, policy: options.policy, definitions, build, metrics,
     async channelWorkspace(channel) {
       const target = publishers.get(channel.split(':')[0] ?? '');
       return target?.workspaceOf === undefined ? undefined : target.workspaceOf(channel);
@@ -207,13 +215,21 @@ export function createBot(options: BotOptions): Bot {
 
   const core: ChatCore = {
     catalog: COMMAND_CATALOG as readonly CommandSpec[],
-    run(request: ChatRequest) {
+    async run(request: ChatRequest) {
+      const started = clock.now();
       const ctx = { workspaceId: request.workspaceId, userId: request.userId, isAdmin: request.isAdmin, channelId: request.channelId };
-      store.workspaces.upsert({ id: request.workspaceId, name: request.workspaceId }, clock.now().toISOString());
-      return dispatchRequest(COMMANDS, {
+      store.workspaces.upsert({ id: request.workspaceId, name: request.workspaceId }, started.toISOString());
+      const name = request.command.toLowerCase();
+      const probe = commandProbe(COMMANDS);
+      const reply = await dispatchRequest(probe.commands, {
         ...services,
-        onRefused: (c, command) => audit(services, c, 'refused', command),
-      }, ctx, request.command.toLowerCase(), request.args);
+        onRefused: (c, command) => {
+          probe.refused();
+          audit(services, c, 'refused', command);
+        },
+      }, ctx, name, request.args);
+      metrics.commandFinished({ command: commandLabel(COMMANDS, name, request.args), durationMs: elapsedMs(clock, started), outcome: probe.outcome() });
+      return reply;
     },
     complete(workspaceId, kind, prefix) {
       const names = kind === 'digest'
@@ -226,6 +242,7 @@ export function createBot(options: BotOptions): Bot {
 
   return {
     core, definitions, build, pollDue,
+    isRunning: () => running,
     addPublisher(platform, p) {
       publishers.set(platform, p);
     },
@@ -242,6 +259,7 @@ export function createBot(options: BotOptions): Bot {
         scheduler = started;
         await started.start({ catchUp: false });
       });
+      running = true;
       // Catch-up outside the chain: it may take minutes, and schedule changes must not wait for it.
       const late = await started.catchUp();
       const tick = options.pollTickMs ?? 60_000;
@@ -254,6 +272,7 @@ export function createBot(options: BotOptions): Bot {
       return late;
     },
     async stop() {
+      running = false;
       if (pollTimer !== null) clearInterval(pollTimer);
       if (aliveTimer !== null) {
         clearInterval(aliveTimer);

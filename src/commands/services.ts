@@ -3,6 +3,7 @@ import type { DefinitionRegistry } from '../bot/definition-registry.ts';
 import type { BuiltDigest } from '../digests/build-digest.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
+import type { BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { HttpClient } from '../sources/http/client.ts';
 import type { PollPolicy } from '../sources/poll-source.ts';
@@ -25,6 +26,8 @@ export interface CommandServices {
   channelWorkspace?(channel: string): Promise<string | null | undefined>;
   /** Digests of the workspace's folder sources (local files are not in the article store). @defaultValue none */
   folderDigests?(workspaceId: string): Promise<Digest[]>;
+  /** Told when the fetch of a newly added source ends. @defaultValue none */
+  metrics?: BotMetrics;
 }
 
 /** Appends to the admin audit log. */

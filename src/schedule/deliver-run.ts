@@ -7,6 +7,7 @@
  */
 import { toDigestError, type DigestError } from '../errors.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
+import { channelPlatform, type BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { DeliveryLedger } from '../store/port.ts';
 
@@ -31,6 +32,8 @@ export interface DeliverDeps {
   retry?: { attempts: number; baseDelayMs: number };
   /** Told about failures retrying cannot fix (channel gone, no permission), e.g. to write the admin log. @defaultValue none */
   onPermanentFailure?(run: RunKey, error: DigestError): void;
+  /** Told about each post and each failed attempt. @defaultValue noopMetrics (none) */
+  metrics?: BotMetrics;
 }
 
 /** Publish errors that another attempt will not fix. */
@@ -59,12 +62,15 @@ export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<Delive
       const { ref } = await deps.publisher.publish(run.channel, message, runId(run));
       deps.ledger.markPosted(run.digest, scheduledFor, run.channel, at(), ref);
       deps.logger.info('digest posted', { run: runId(run), late: run.late, attempt });
+      deps.metrics?.digestPosted({ platform: channelPlatform(run.channel), late: run.late });
       return 'posted';
     } catch (err) {
       const error = toDigestError(err);
       lastError = `${error.code}: ${error.message}`;
       deps.logger.warn('digest post failed', { run: runId(run), attempt, code: error.code, err: error.message });
-      if (PERMANENT.has(error.code)) {
+      const permanent = PERMANENT.has(error.code);
+      deps.metrics?.deliveryFailed({ platform: channelPlatform(run.channel), kind: permanent ? 'permanent' : 'retryable', code: error.code });
+      if (permanent) {
         deps.onPermanentFailure?.(run, error);
         break;
       }

@@ -8,6 +8,7 @@
  * `pauseAfterFailures` in a row, with the reason kept.
  */
 import { toDigestError, type DigestError } from '../errors.ts';
+import { elapsedMs, type BotMetrics, type FetchOutcome } from '../metrics.ts';
 import type { ArticleRecord, SourceRecord } from '../store/port.ts';
 import { itemKeys } from './content/item-keys.ts';
 import type { FeedItem } from './content/feed-types.ts';
@@ -27,6 +28,8 @@ export interface PollPolicy {
 
 export interface PollDeps extends DigestArticlesDeps {
   policy: PollPolicy;
+  /** Told when each fetch ends. @defaultValue noopMetrics (none) */
+  metrics?: BotMetrics;
 }
 
 export type PollOutcome =
@@ -90,18 +93,27 @@ async function pollOnce(deps: PollDeps, source: SourceRecord, options: { force?:
   if (skip !== null && (options.force !== true || skip.reason === 'paused')) return skip;
   let fetched;
   let doc;
+  let reported = false;
+  const fetchEnded = (outcome: FetchOutcome, error?: DigestError): void => {
+    if (reported) return;
+    reported = true;
+    deps.metrics?.fetchFinished({ sourceType: source.type, durationMs: elapsedMs(deps.clock, now), outcome, ...(error === undefined ? {} : { code: error.code }) });
+  };
   try {
     fetched = await deps.http.get(source.url, {
       ...(source.etag === null ? {} : { etag: source.etag }),
       ...(source.lastModified === null ? {} : { lastModified: source.lastModified }),
     });
     if (fetched.status === 'not-modified') {
+      fetchEnded('not-modified');
       deps.store.sources.recordSuccess(source.id, now.toISOString(), { etag: source.etag, lastModified: source.lastModified });
       await digestArticles(deps, deps.store.articles.pending(source.id, deps.policy.maxDigestsPerPoll ?? 20));
       return { status: 'not-modified' };
     }
     doc = readSourceDocument(fetched.bytes, fetched.contentType, fetched.url);
+    fetchEnded('ok');
   } catch (err) {
+    fetchEnded('error', toDigestError(err));
     return recordFailure(deps, source, err);
   }
   const firstPoll = source.lastSuccessAt === null;

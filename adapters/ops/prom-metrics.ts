@@ -1,0 +1,91 @@
+/**
+ * The BotMetrics port on prom-client, in a registry of its own (never the
+ * global default one): built in the composition root, scraped by the ops
+ * server. Label values come from small fixed sets; anything else becomes
+ * `other`, so no user input can grow the number of series.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BotMetrics, SourceState } from '../../src/index.ts';
+
+export interface PromMetricsOptions {
+  /** How many sources are in each state, read at every scrape; a throw leaves the gauge empty for that scrape. */
+  sourceStates?(): Record<SourceState, number>;
+  /** Node.js process metrics (CPU, memory, event loop lag, GC). @defaultValue true */
+  processMetrics?: boolean;
+}
+
+export interface PromMetrics {
+  metrics: BotMetrics;
+  registry: Registry;
+}
+
+const PLATFORMS = new Set(['discord', 'slack', 'console']);
+const SOURCE_TYPES = new Set(['rss', 'atom', 'rdf', 'json-feed', 'listing', 'article', 'folder']);
+const STATES: readonly SourceState[] = ['ok', 'failing', 'paused'];
+
+const oneOf = (allowed: ReadonlySet<string>, value: string): string => (allowed.has(value) ? value : 'other');
+/** Error codes and command names are fixed sets in the core; the cap guards against a surprise. */
+const bounded = (value: string): string => (/^[a-z][a-z0-9 /-]{0,39}$/u.test(value) ? value : 'other');
+const seconds = (ms: number): number => ms / 1000;
+
+export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics {
+  const registry = new Registry();
+  if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
+
+  const { sourceStates } = options;
+  new Gauge({
+    name: 'digestbot_sources', help: 'Sources by state: ok, failing (last fetch failed), paused (after repeated failures).',
+    labelNames: ['state'] as const, registers: [registry],
+    collect() {
+      this.reset();
+      if (sourceStates === undefined) return;
+      let counts: Record<SourceState, number>;
+      try {
+        counts = sourceStates();
+      } catch {
+        // The store is unavailable (closed, locked): no sample this scrape; /healthz reports why.
+        return;
+      }
+      for (const state of STATES) this.set({ state }, counts[state]);
+    },
+  });
+  const fetchDuration = new Histogram({
+    name: 'digestbot_source_fetch_duration_seconds', help: 'Time to fetch and read a source document, by source type and outcome.',
+    labelNames: ['type', 'outcome'] as const, registers: [registry],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 60],
+  });
+  const fetchErrors = new Counter({
+    name: 'digestbot_source_fetch_errors_total', help: 'Failed source fetches, by error code.',
+    labelNames: ['code'] as const, registers: [registry],
+  });
+  const posted = new Counter({
+    name: 'digestbot_digests_posted_total', help: 'Scheduled digests posted, by platform and whether they were late (catch-up).',
+    labelNames: ['platform', 'late'] as const, registers: [registry],
+  });
+  const deliveryFailures = new Counter({
+    name: 'digestbot_delivery_failures_total', help: 'Failed delivery attempts of scheduled digests, by platform, kind (retryable, permanent) and error code.',
+    labelNames: ['platform', 'kind', 'code'] as const, registers: [registry],
+  });
+  const commandDuration = new Histogram({
+    name: 'digestbot_command_duration_seconds', help: 'Time to answer a chat command, by command and outcome (ok, refused, invalid, error).',
+    labelNames: ['command', 'outcome'] as const, registers: [registry],
+    buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
+  });
+
+  const metrics: BotMetrics = {
+    fetchFinished({ sourceType, durationMs, outcome, code }) {
+      fetchDuration.observe({ type: oneOf(SOURCE_TYPES, sourceType), outcome }, seconds(durationMs));
+      if (outcome === 'error') fetchErrors.inc({ code: bounded(code ?? 'unknown') });
+    },
+    digestPosted({ platform, late }) {
+      posted.inc({ platform: oneOf(PLATFORMS, platform), late: String(late) });
+    },
+    deliveryFailed({ platform, kind, code }) {
+      deliveryFailures.inc({ platform: oneOf(PLATFORMS, platform), kind, code: bounded(code) });
+    },
+    commandFinished({ command, durationMs, outcome }) {
+      commandDuration.observe({ command: bounded(command), outcome }, seconds(durationMs));
+    },
+  };
+  return { metrics, registry };
+}
