@@ -41,7 +41,8 @@ export function feedItemDocument(item: FeedItem): string {
 /** Bytes to digest, with what is needed to decode and name them. */
 export interface Material { bytes: Uint8Array; contentType: string | null; url: string | undefined; name: string }
 
-async function materialFor(deps: DigestArticlesDeps, article: ArticleRecord, item: FeedItem | undefined): Promise<Material> {
+/** What to digest for an article: the feed's full content, else its page (fetched with the guarded client), else the feed's own text. */
+export async function materialFor(deps: DigestArticlesDeps, article: ArticleRecord, item: FeedItem | undefined): Promise<Material> {
   const contentText = item === undefined ? null : htmlToText(item.contentHtml);
   if (item !== undefined && (contentText?.length ?? 0) >= FULL_CONTENT_CHARS) {
     return { bytes: new TextEncoder().encode(feedItemDocument(item)), contentType: 'text/html; charset=utf-8', url: item.url ?? undefined, name: item.url ?? item.title ?? 'feed item' };

@@ -9,7 +9,7 @@
  */
 import { toDigestError, type DigestError } from '../errors.ts';
 import { elapsedMs, type BotMetrics, type FetchOutcome } from '../metrics.ts';
-import type { ArticleRecord, SourceRecord } from '../store/port.ts';
+import type { ArticleRecord, NewArticle, SourceRecord } from '../store/port.ts';
 import { itemKeys } from './content/item-keys.ts';
 import type { FeedItem } from './content/feed-types.ts';
 import { digestArticles, type DigestArticlesDeps } from './digest-articles.ts';
@@ -48,6 +48,14 @@ export function nextAttemptAfter(now: Date, errorCount: number, error: DigestErr
   const asked = error.context?.['retryAfterMs'];
   const retryAfter = typeof asked === 'number' && Number.isFinite(asked) ? Math.min(asked, 24 * BACKOFF_MAX_MS) : 0;
   return new Date(now.getTime() + Math.max(backoff, retryAfter));
+}
+
+/** The article record of a listed item, with the keys that recognise it later. */
+export function newArticleOf(item: FeedItem): NewArticle {
+  const keys = itemKeys(item);
+  // A bare link (listing pages) has no text of its own to hash: it is known by its URL.
+  const contentHash = item.title === null && item.summary === null && item.contentHtml === null ? null : keys.contentHash;
+  return { link: item.url, canonicalUrl: keys.canonicalUrl, guid: keys.guid, contentHash, title: item.title, published: item.published };
 }
 
 /** Whether a source is due for a poll now. */
@@ -121,13 +129,8 @@ async function pollOnce(deps: PollDeps, source: SourceRecord, options: { force?:
   const fresh: { record: ArticleRecord; item: FeedItem }[] = [];
   let backfilled = 0;
   doc.items.forEach((item, index) => {
-    const keys = itemKeys(item);
-    // A bare link (listing pages) has no text of its own to hash: it is known by its URL.
-    const contentHash = item.title === null && item.summary === null && item.contentHtml === null ? null : keys.contentHash;
     const backfill = firstPoll && index >= deps.policy.newSourceItems;
-    const stored = deps.store.articles.insertIfNew(source.workspaceId, source.id, {
-      link: item.url, canonicalUrl: keys.canonicalUrl, guid: keys.guid, contentHash, title: item.title, published: item.published,
-    }, at, backfill);
+    const stored = deps.store.articles.insertIfNew(source.workspaceId, source.id, newArticleOf(item), at, backfill);
     if (stored === null) return;
     if (backfill) backfilled++;
     else fresh.push({ record: stored, item });

@@ -90,6 +90,8 @@ export interface NewArticle extends ItemKeys {
 export interface ArticleRepository {
   /** Whether any of the keys matches an article already stored for the workspace. */
   seen(workspaceId: string, keys: ItemKeys): boolean;
+  /** The stored article any of the keys matches (canonical URL first, then GUID, then content hash), or null. */
+  find(workspaceId: string, keys: ItemKeys): ArticleRecord | null;
   /** Stores a new article; returns null when it was already seen (by any key). */
   insertIfNew(workspaceId: string, sourceId: number, item: NewArticle, at: string, backfill: boolean): ArticleRecord | null;
   /** Articles first seen after `since`, not backfilled, newest first; only from `sourceIds` when given. */
@@ -98,6 +100,8 @@ export interface ArticleRepository {
   pending(sourceId: number, limit: number): ArticleRecord[];
   /** Records the outcome of digesting an article. */
   setDigest(id: number, digestHash: string | null, digestError: string | null): void;
+  /** Counts an article marked seen on subscribe as a regular one (an operator's backfill), so `recent` returns it. */
+  clearBackfill(id: number): void;
 }
 
 export interface DigestCache {

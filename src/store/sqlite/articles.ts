@@ -37,6 +37,7 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
   );
   const setDigest = db.prepare<[string | null, string | null, number]>('UPDATE articles SET digest_hash = ?, digest_error = ? WHERE id = ?');
   const byId = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
+  const clearBackfill = db.prepare<[number]>('UPDATE articles SET backfill = 0 WHERE id = ?');
   const recent = db.prepare<[string, string, number], ArticleRow>(
     'SELECT * FROM articles WHERE workspace_id = ? AND first_seen_at > ? AND backfill = 0 ORDER BY first_seen_at DESC, id DESC LIMIT ?',
   );
@@ -50,8 +51,16 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
     const row = byId.get(Number(info.lastInsertRowid));
     return row === undefined ? null : toRecord(row);
   });
+  const find = (workspaceId: string, keys: ItemKeys): ArticleRecord | null => {
+    const hit = (keys.canonicalUrl === null ? undefined : byUrl.get(workspaceId, keys.canonicalUrl))
+      ?? (keys.guid === null ? undefined : byGuid.get(workspaceId, keys.guid))
+      ?? (keys.contentHash === null ? undefined : byHash.get(workspaceId, keys.contentHash));
+    const row = hit === undefined ? undefined : byId.get(hit.id);
+    return row === undefined ? null : toRecord(row);
+  };
   return {
     seen,
+    find,
     insertIfNew: (workspaceId, sourceId, item, at, backfill) => insertIfNew(workspaceId, sourceId, item, at, backfill),
     recent(workspaceId, since, limit, sourceIds) {
       if (sourceIds === undefined) return recent.all(workspaceId, since, limit).map(toRecord);
@@ -65,6 +74,9 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
     pending: (sourceId, limit) => pending.all(sourceId, limit).map(toRecord),
     setDigest(id, digestHash, digestError) {
       setDigest.run(digestHash, digestError, id);
+    },
+    clearBackfill(id) {
+      clearBackfill.run(id);
     },
   };
 }
