@@ -8,8 +8,9 @@
  */
 import type { Digest } from '../engine/schema.ts';
 import { toDigestError } from '../errors.ts';
+import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import { formatFigure } from '../format/figure.ts';
-import type { Message, MessageSection } from '../messages/model.ts';
+import type { Message, MessageImage, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { cachedDigest, digestBytes } from '../sources/digest-articles.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
@@ -143,6 +144,18 @@ function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readon
   return unreadable;
 }
 
+/** File name of the key-figures chart attached to digests with `chart: true`. */
+export const CHART_FILENAME = 'figures.png';
+
+/** The key-figures chart of the entries, or null when none has a percent change to show. */
+export function digestChart(def: Pick<DigestDefinition, 'title' | 'language'>, digests: readonly Digest[]): MessageImage | null {
+  const rows = chartRows(digests);
+  if (rows.length === 0) return null;
+  const title = `${def.title} – ${def.language === 'de' ? 'Veränderungen in %' : 'changes in %'}`;
+  const chart = renderFiguresChart(rows, { title, language: def.language });
+  return { filename: CHART_FILENAME, png: chart.png, alt: chart.alt, width: chart.width, height: chart.height };
+}
+
 /** Builds the digest message for a definition now. */
 export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition): Promise<BuiltDigest> {
   const now = deps.clock.now();
@@ -171,5 +184,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
     healthLine(failing, def.language, timeZone),
   ].filter((x): x is string => x !== null);
   if (footer.length > 0) message.footer = footer.join('\n');
+  const image = def.chart ? digestChart(def, list.entries.map((e) => e.digest)) : null;
+  if (image !== null) message.image = image;
   return { message, entries: n, failingSources: failing };
 }

@@ -65,5 +65,7 @@ export const digestDefinitionSchema = z.object({
   channels: z.array(z.string().regex(/^(console|discord|slack):\S+$/u)).default(['console:main']),
   maxArticles: z.number().int().min(1).max(50).default(10),
   lookbackHours: z.number().positive().max(24 * 30).default(24),
+  /** Attach a PNG chart of the entries' percent changes (green up, red down) to the posted digest. */
+  chart: z.boolean().default(false),
 });
 export type DigestDefinition = z.infer<typeof digestDefinitionSchema>;

@@ -16,6 +16,18 @@ export interface MessageSection {
   links?: MessageLink[];
 }
 
+/** A picture that goes with a message (the key-figures chart). */
+export interface MessageImage {
+  /** File name to attach it as, e.g. `figures.png`. */
+  filename: string;
+  /** The PNG file's bytes. */
+  png: Uint8Array;
+  /** What the picture shows, as text (alt text, screen readers, platforms without images). */
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface Message {
   title: string;
   /** A short line under the title (date, sources, "late" notice). */
@@ -25,6 +37,8 @@ export interface Message {
   footer?: string;
   /** Whether only the asking user should see it (chat replies). */
   ephemeral?: boolean;
+  /** A picture to attach (only digests whose definition asks for a chart). @defaultValue none */
+  image?: MessageImage;
 }
 
 /** Where messages go: one implementation per chat platform (adapters/). */

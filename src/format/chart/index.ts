@@ -1,0 +1,9 @@
+/** Key-figure charts as PNG, drawn without a browser or native code. */
+export { chartRows, isChartable, MAX_CHART_ROWS, type ChartRow } from './select-figures.ts';
+export {
+  renderFiguresChart, chartLayout, chartValueText, barLength, CHART_COLOURS,
+  type FiguresChart, type FiguresChartOptions, type ChartLayout,
+} from './figures-chart.ts';
+export { encodePng, PNG_SIGNATURE } from './png.ts';
+export { Raster, textWidth, fitText, type Rgb } from './raster.ts';
+export { glyphOf, hasGlyph } from './font.ts';
