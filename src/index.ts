@@ -41,3 +41,7 @@ export {
   type BotMetrics, type FetchFinished, type FetchOutcome, type DigestPosted, type DeliveryFailed, type DeliveryFailureKind,
   type CommandFinished, type CommandOutcome, type SourceState,
 } from './metrics.ts';
+export {
+  backfillSource, backfillItems, listBackfillSources, resolveBackfillSource, nearNames,
+  type BackfillOptions, type BackfillProgress, type BackfillReport, type NamedSource,
+} from './sources/backfill-source.ts';
