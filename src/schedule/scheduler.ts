@@ -1,15 +1,18 @@
 /**
  * Runs digests on their schedules: one node-cron task per digest (its own
- * time zone, no overlapping runs), each tick with its own catch, plus a
- * catch-up at start-up that delivers, once and marked late, the runs missed
- * while the bot was down within the grace window.
+ * time zone), each tick with its own catch, plus a catch-up at start-up that
+ * delivers, once and marked late, the runs missed while the bot was down
+ * within the grace window. A digest's runs are delivered one after another:
+ * a tick that falls due while the previous run is still being delivered, or
+ * that node-cron reports as missed (event loop busy past its tolerance),
+ * waits its turn instead of being dropped.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import { toDigestError } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { DeliveryLedger } from '../store/port.ts';
 import type { DeliveryOutcome, RunKey } from './deliver-run.ts';
-import { floorToMinute, isRepeatedWallTime, runsBetween, type ScheduleSpec } from './runs.ts';
+import { isRepeatedWallTime, runsBetween, runTimeOf, type ScheduleSpec } from './runs.ts';
 
 export interface ScheduledDigest extends ScheduleSpec {
   channels: string[];
@@ -67,9 +70,18 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     return posted;
   }
 
+  /** Per digest, the tail of its queue of ticks. */
+  const queues = new Map<string, Promise<void>>();
+
+  function enqueue(digest: ScheduledDigest, date: Date): Promise<void> {
+    const next = (queues.get(digest.digest) ?? Promise.resolve()).then(() => tick(digest, date));
+    queues.set(digest.digest, next);
+    return next;
+  }
+
   async function tick(digest: ScheduledDigest, date: Date): Promise<void> {
     try {
-      const scheduledFor = floorToMinute(date);
+      const scheduledFor = runTimeOf(digest.cron, date);
       if (isRepeatedWallTime(scheduledFor, digest.timezone)) return;
       const late = deps.clock.now().getTime() - scheduledFor.getTime() > LATE_AFTER_MS;
       await runAll(digest, scheduledFor, late);
@@ -114,9 +126,12 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     async start(options = {}) {
       // Tasks first, so a run falling due during a long catch-up is not missed (inFlight keeps them apart).
       for (const digest of digests) {
-        tasks.push(cron.schedule(digest.cron, (ctx) => tick(digest, ctx.date), {
-          timezone: digest.timezone, noOverlap: true, name: `digest:${digest.digest}`,
-        }));
+        const task = cron.schedule(digest.cron, (ctx) => enqueue(digest, ctx.date), { timezone: digest.timezone, name: `digest:${digest.digest}` });
+        task.on('execution:missed', (ctx) => {
+          deps.logger.warn('scheduled run fired late', { digest: digest.digest, scheduledFor: ctx.date.toISOString() });
+          void enqueue(digest, ctx.date);
+        });
+        tasks.push(task);
       }
       return options.catchUp === false ? 0 : catchUp();
     },
