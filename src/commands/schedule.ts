@@ -16,7 +16,7 @@ import type { Command, CommandContext } from './types.ts';
 export function nextRuns(def: DigestDefinition, from: Date, count = 3): string[] {
   if (def.schedule === undefined) return [];
   const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: def.schedule.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  return runsBetween(def.schedule, from, new Date(from.getTime() + 7 * 86_400_000)).slice(0, count).map((d) => fmt.format(d));
+  return runsBetween(def.schedule, from, new Date(from.getTime() + 7 * 86_400_000), count).map((d) => fmt.format(d));
 }
 
 /** A channel argument as a platform-qualified id in the workspace's platform (`<#123>`, `#C1`, `123` or `discord:123`). */
