@@ -15,7 +15,7 @@
  *   is a long word or a page file (`.html`). Bare section paths (`/politik/inland`) and all-digit date archives
  *   (`/2026/11`) do not count.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml } from '../../engine/extract/html/bounded-parser.ts';
 import { isSameSite, parseHttpUrl, tryCanonicalUrl } from './canonical-url.ts';
 
 /** Options for {@link extractArticleLinks}. */
@@ -123,7 +123,8 @@ function scanPage(html: string, pageUrl: string | null): LinkScan {
     links.push(url.href);
   };
 
-  const parser = new Parser(
+  parseHtml(
+    html,
     {
       onopentag(name, attrs) {
         const parent = stack[stack.length - 1] ?? stack[0];
@@ -159,7 +160,6 @@ function scanPage(html: string, pageUrl: string | null): LinkScan {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
   return { links, maxProse };
 }
 
@@ -180,7 +180,7 @@ export const ARTICLE_MIN_PROSE = 1200;
 /** Where a page says it lives (`<link rel="canonical">`, `og:url`); used when no URL is passed. */
 function declaredUrl(html: string): string | null {
   let found: string | null = null;
-  const parser = new Parser({
+  parseHtml(html, {
     onopentag(name, attrs) {
       if (found !== null) return;
       const rel = (attrs['rel'] ?? '').toLowerCase();
@@ -188,7 +188,6 @@ function declaredUrl(html: string): string | null {
       if (name === 'meta' && attrs['property'] === 'og:url') found = parseHttpUrl(attrs['content'] ?? '')?.href ?? null;
     },
   }, { lowerCaseTags: true, lowerCaseAttributeNames: true });
-  parser.end(html);
   return found;
 }
 

@@ -3,7 +3,7 @@
  * Hrefs are resolved against `<base href>` (when the page has one) and the page URL, deduplicated by canonical
  * URL, and ordered RSS/Atom first, JSON Feed after, comment feeds last within each group.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml } from '../../engine/extract/html/bounded-parser.ts';
 import { parseHttpUrl, tryCanonicalUrl } from './canonical-url.ts';
 import { collapse } from './html-text.ts';
 
@@ -35,7 +35,8 @@ export function discoverFeeds(html: string, baseUrl: string): DiscoveredFeed[] {
   let base = baseUrl;
   const found: DiscoveredFeed[] = [];
   const seen = new Set<string>();
-  const parser = new Parser(
+  parseHtml(
+    html,
     {
       onopentag(name, attrs) {
         if (name === 'base' && attrs['href'] !== undefined) {
@@ -57,7 +58,6 @@ export function discoverFeeds(html: string, baseUrl: string): DiscoveredFeed[] {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
   return found
     .map((feed, index) => ({ feed, index }))
     .sort((a, b) => rank(a.feed) - rank(b.feed) || a.index - b.index)

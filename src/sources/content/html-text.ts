@@ -2,7 +2,7 @@
  * Small HTML ↔ text helpers for feed fields: feed titles and descriptions are often HTML fragments
  * ("&lt;p&gt;Hallo &amp;auml;…"), and the rest of the bot wants plain text.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml } from '../../engine/extract/html/bounded-parser.ts';
 
 /** Elements whose text is never shown. */
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'title']);
@@ -21,7 +21,8 @@ export function htmlToText(html: string | null | undefined): string | null {
   if (!/[<&]/u.test(html)) return collapse(html);
   const parts: string[] = [];
   let hidden = 0;
-  const parser = new Parser(
+  parseHtml(
+    html,
     {
       onopentag(name) {
         if (HIDDEN.has(name)) hidden++;
@@ -37,7 +38,6 @@ export function htmlToText(html: string | null | undefined): string | null {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.end(html);
   return collapse(parts.join(''));
 }
 

@@ -4,7 +4,7 @@
  * that never hold article text (script, style, svg, …) are not built; their
  * head metadata (meta, link, title, JSON-LD) is collected on the way.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml } from './bounded-parser.ts';
 
 /** An element of the lean tree. */
 export interface El {
@@ -84,7 +84,7 @@ export function parsePage(html: string): ParsedPage {
     if (key !== undefined && content !== undefined && !meta.meta.has(key)) meta.meta.set(key, content);
   };
 
-  const parser = new Parser({
+  parseHtml(html, {
     onopentag(name, attrs) {
       if (name === 'meta') onMeta(attrs);
       else if (name === 'link') {
@@ -151,6 +151,5 @@ export function parsePage(html: string): ParsedPage {
       }
     },
   }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
-  parser.end(html);
   return { body: root, meta };
 }
