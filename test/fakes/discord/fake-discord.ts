@@ -49,6 +49,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuildSpec[];
   /** @defaultValue 41250 */
   heartbeatIntervalMs?: number;
+  /** Like Discord, a repeated nonce with `enforce_nonce` returns the earlier message only within this window. @defaultValue 120000 (Discord: "a few minutes") */
+  nonceWindowMs?: number;
 }
 
 /** A dispatched interaction: its ids, send time, and waiters for its REST calls. */
@@ -129,6 +131,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const rules: Rule[] = [];
   const waiters = new Set<Waiter>();
   const interactions = new Map<string, { token: string; answered: boolean }>();
+  const acceptedAt = new Map<PostedMessage, number>();
+  const nonceWindowMs = options.nonceWindowMs ?? 120_000;
   const bot = userPayload(botUserId, 'digestbot', true);
   let port = 0;
 
@@ -163,10 +167,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (target === undefined) return discordFailures.unknownChannel();
     if (target.canSend === false) return discordFailures.missingPermissions();
     const nonce = typeof body['nonce'] === 'string' || typeof body['nonce'] === 'number' ? String(body['nonce']) : null;
-    const repeat = body['enforce_nonce'] === true && nonce !== null ? messages.find((m) => m.channelId === channelId && m.nonce === nonce) : undefined;
+    const repeat = body['enforce_nonce'] === true && nonce !== null ? messages.find((m) => m.channelId === channelId && m.nonce === nonce && Date.now() - (acceptedAt.get(m) ?? 0) <= nonceWindowMs) : undefined;
     if (repeat !== undefined) return json(messagePayload({ id: repeat.id, channelId, author: bot, body: repeat.body }));
     const message: PostedMessage = { id: snowflake(), channelId, nonce, body };
     messages.push(message);
+    acceptedAt.set(message, Date.now());
     return json(messagePayload({ id: message.id, channelId, author: bot, body }));
   }
 
