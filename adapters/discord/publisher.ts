@@ -2,10 +2,12 @@
  * Scheduled posts to Discord channels over REST. Each rendered part carries a
  * nonce derived from the idempotency key and its index, with `enforce_nonce`,
  * so Discord drops a repeat of a part that was already posted. 429s are left
- * to discord.js's REST queue (it waits `retry-after` and retries).
+ * to discord.js's REST queue (it waits `retry-after` and retries). A message
+ * image (the key-figures chart) is uploaded with the first part as a file
+ * attachment (multipart/form-data) that the first embed shows.
  */
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type APIMessage, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type APIMessage, type RawFile, type REST } from 'discord.js';
 import { DigestError, type Logger, type Message, type MessagePublisher } from '../../src/index.ts';
 import { renderEmbeds } from './render-embeds.ts';
 
@@ -17,6 +19,19 @@ export function messageNonce(idempotencyKey: string, index: number): string {
   const suffix = `.${index.toString(36)}`;
   const hash = createHash('sha256').update(idempotencyKey).digest('base64url');
   return `${hash.slice(0, MAX_NONCE_LENGTH - suffix.length)}${suffix}`;
+}
+
+/** Discord's limit for an attachment's description (its alt text). */
+const MAX_ATTACHMENT_DESCRIPTION = 1024;
+
+/** The file and the `attachments` entry for a message image, sent with the first part. */
+function imageUpload(message: Message): { files: RawFile[]; attachments: { id: number; filename: string; description: string }[] } | null {
+  const image = message.image;
+  if (image === undefined) return null;
+  return {
+    files: [{ name: image.filename, data: Buffer.from(image.png), contentType: 'image/png' }],
+    attachments: [{ id: 0, filename: image.filename, description: image.alt.slice(0, MAX_ATTACHMENT_DESCRIPTION) }],
+  };
 }
 
 /** The channel id in `discord:<id>`, or null for anything else. */
@@ -54,11 +69,17 @@ export function createDiscordPublisher({ rest, logger }: DiscordPublisherDeps): 
         throw new DigestError('publish/channel-missing', 'not a Discord channel id', { context: { channel } });
       }
       let ref: string | null = null;
-      const payloads = renderEmbeds(message);
+      const upload = imageUpload(message);
+      const payloads = renderEmbeds(message, { withImage: upload !== null });
       for (const [index, payload] of payloads.entries()) {
+        const withFile = index === 0 && upload !== null;
         try {
           const posted = await rest.post(Routes.channelMessages(channelId), {
-            body: { ...payload, nonce: messageNonce(idempotencyKey, index), enforce_nonce: true, allowed_mentions: { parse: [] } },
+            body: {
+              ...payload, nonce: messageNonce(idempotencyKey, index), enforce_nonce: true, allowed_mentions: { parse: [] },
+              ...(withFile ? { attachments: upload.attachments } : {}),
+            },
+            ...(withFile ? { files: upload.files } : {}),
           }) as APIMessage;
           ref ??= posted.id;
         } catch (err) {
@@ -67,7 +88,7 @@ export function createDiscordPublisher({ rest, logger }: DiscordPublisherDeps): 
           throw error;
         }
       }
-      logger.debug('discord message posted', { platform: 'discord', channel, parts: payloads.length, ref });
+      logger.debug('discord message posted', { platform: 'discord', channel, parts: payloads.length, ref, image: upload !== null });
       return { ref };
     },
   };

@@ -150,12 +150,20 @@ function addSection(packer: EmbedPacker, section: MessageSection): void {
   });
 }
 
+export interface RenderEmbedsOptions {
+  /**
+   * Show the message's image (the key-figures chart) in the first embed as `attachment://<filename>`;
+   * the sender must then attach the file to the first payload. @defaultValue false
+   */
+  withImage?: boolean;
+}
+
 /**
  * Renders a Message as one or more Discord message payloads, in order, each
  * within every embed and message limit.
  * @returns at least one payload with at least one embed.
  */
-export function renderEmbeds(message: Message): DiscordPayload[] {
+export function renderEmbeds(message: Message, options: RenderEmbedsOptions = {}): DiscordPayload[] {
   const packer = new EmbedPacker();
   packer.title(cutLine(message.title, DISCORD_LIMITS.title));
   if (message.subtitle !== undefined && message.subtitle !== '') {
@@ -164,5 +172,7 @@ export function renderEmbeds(message: Message): DiscordPayload[] {
   for (const section of message.sections) addSection(packer, section);
   if (message.footer !== undefined && message.footer !== '') packer.footer(cutLine(message.footer, DISCORD_LIMITS.footer));
   if (packer.payloads.length === 0) packer.text(EMPTY_FIELD, false);
+  const first = packer.payloads[0]?.embeds[0];
+  if (options.withImage === true && message.image !== undefined && first !== undefined) first.image = { url: `attachment://${message.image.filename}` };
   return packer.payloads;
 }

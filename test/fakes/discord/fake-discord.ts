@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { multipartBoundary, parseMultipart, type FormPart } from '../multipart.ts';
 import { FakeGateway } from './gateway.ts';
 import {
   discordFailures, interactionPayload, messagePayload, snowflake, userPayload,
@@ -22,6 +23,8 @@ export interface RecordedCall {
   path: string;
   query: Record<string, string>;
   body: unknown;
+  /** File parts of a multipart/form-data request (the JSON body then comes from `payload_json`). */
+  files: FormPart[];
   /** Lower-case header names. */
   headers: Record<string, string>;
   /** performance.now() when the request arrived. */
@@ -36,6 +39,8 @@ export interface PostedMessage {
   channelId: string;
   nonce: string | null;
   body: Record<string, unknown>;
+  /** Files uploaded with the message (multipart `files[n]` parts). */
+  files: FormPart[];
 }
 
 export interface FakeDiscordOptions {
@@ -109,15 +114,23 @@ interface Reply {
 const json = (body: unknown, status = 200): Reply => ({ status, body });
 const notFound = (): Reply => json({ message: '404: Not Found', code: 0 }, 404);
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+/** The request body: JSON (or text), or for multipart/form-data the parsed `payload_json` and the file parts. */
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: FormPart[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return null;
+  const raw = Buffer.concat(chunks);
+  const boundary = multipartBoundary(req.headers['content-type']);
+  if (boundary !== null) {
+    const parts = parseMultipart(raw, boundary);
+    const payload = parts.find((p) => p.name === 'payload_json');
+    return { body: payload === undefined ? null : JSON.parse(payload.data.toString('utf8')) as unknown, files: parts.filter((p) => p.filename !== null) };
+  }
+  const text = raw.toString('utf8');
+  if (text === '') return { body: null, files: [] };
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(text) as unknown, files: [] };
   } catch {
-    return text;
+    return { body: text, files: [] };
   }
 }
 
@@ -162,14 +175,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return options.token === undefined ? auth.startsWith('Bot ') : auth === `Bot ${options.token}`;
   }
 
-  function postMessage(channelId: string, body: Record<string, unknown>): Reply {
+  function postMessage(channelId: string, body: Record<string, unknown>, files: FormPart[]): Reply {
     const target = channel(channelId);
     if (target === undefined) return discordFailures.unknownChannel();
     if (target.canSend === false) return discordFailures.missingPermissions();
     const nonce = typeof body['nonce'] === 'string' || typeof body['nonce'] === 'number' ? String(body['nonce']) : null;
     const repeat = body['enforce_nonce'] === true && nonce !== null ? messages.find((m) => m.channelId === channelId && m.nonce === nonce && Date.now() - (acceptedAt.get(m) ?? 0) <= nonceWindowMs) : undefined;
     if (repeat !== undefined) return json(messagePayload({ id: repeat.id, channelId, author: bot, body: repeat.body }));
-    const message: PostedMessage = { id: snowflake(), channelId, nonce, body };
+    const message: PostedMessage = { id: snowflake(), channelId, nonce, body, files };
     messages.push(message);
     acceptedAt.set(message, Date.now());
     return json(messagePayload({ id: message.id, channelId, author: bot, body }));
@@ -179,7 +192,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return json(messagePayload({ id: snowflake(), channelId: snowflake(), author: bot, body, webhookId: applicationId, applicationId }));
   }
 
-  function route(method: string, path: string, call: { body: unknown; headers: Record<string, string> }): Reply {
+  function route(method: string, path: string, call: { body: unknown; files: FormPart[]; headers: Record<string, string> }): Reply {
     const body = (call.body ?? {}) as Record<string, unknown>;
     const parts = path.split('/').slice(1);
     const [head, a, b, c, d, e] = parts;
@@ -202,7 +215,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (head === 'gateway' && a === 'bot' && method === 'GET') {
       return json({ url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     }
-    if (head === 'channels' && a !== undefined && b === 'messages' && c === undefined && method === 'POST') return postMessage(a, body);
+    if (head === 'channels' && a !== undefined && b === 'messages' && c === undefined && method === 'POST') return postMessage(a, body, call.files);
     if (head === 'applications' && a === applicationId && method === 'PUT' && (b === 'commands' || (b === 'guilds' && d === 'commands'))) {
       const list = Array.isArray(call.body) ? (call.body as Record<string, unknown>[]) : [];
       return json(list.map((cmd) => ({ ...cmd, id: snowflake(), application_id: applicationId, version: snowflake(), ...(b === 'guilds' ? { guild_id: c } : {}) })));
@@ -223,13 +236,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const time = performance.now();
-    void readBody(req).then((body) => {
+    void readBody(req).then(({ body, files }) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/u, '');
       const method = (req.method ?? 'GET').toUpperCase();
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
-      const reply = url.pathname.startsWith('/api/v10/') ? (takeFailure(method, path) ?? route(method, path, { body, headers })) : notFound();
-      record({ method, path, query: Object.fromEntries(url.searchParams), body, headers, time, status: reply.status });
+      const reply = url.pathname.startsWith('/api/v10/') ? (takeFailure(method, path) ?? route(method, path, { body, files, headers })) : notFound();
+      record({ method, path, query: Object.fromEntries(url.searchParams), body, files, headers, time, status: reply.status });
       const hasBody = reply.body !== undefined && reply.status !== 204;
       res.writeHead(reply.status, { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...reply.headers });
       res.end(hasBody ? JSON.stringify(reply.body) : undefined);
