@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { logOf, passOf, type EvalHooks } from './eval-progress.ts';
 import { readabilityArticleJsdom, readabilityArticleLinkedom, type ReadabilityArticle } from './lib/readability.ts';
 import { evalPath, readGz, SKIP_MESSAGE } from './lib/shared.ts';
 import { decodeHtml } from '../src/engine/extract/charset.ts';
@@ -78,7 +79,7 @@ function timed(extract: Extractor, page: Page): ReadabilityArticle & { ms: numbe
   return { ...article, ms: performance.now() - t0 };
 }
 
-function scoreZyte(name: string, pages: Page[], truth: Map<string, string>, extract: Extractor): Scored {
+function scoreZyte(name: string, pages: Page[], truth: Map<string, string>, extract: Extractor, step: (item: string) => void = () => undefined): Scored {
   let sp = 0;
   let sr = 0;
   let ms = 0;
@@ -90,6 +91,7 @@ function scoreZyte(name: string, pages: Page[], truth: Map<string, string>, extr
     sp += p;
     sr += r;
     const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    step(page.id);
     perPage.push(`zyte\t${page.id}\t${f.toFixed(3)}\tP ${p.toFixed(3)}\tR ${r.toFixed(3)}\t${run.ms.toFixed(1)}ms\t${page.url}`);
   }
   const precision = sp / pages.length;
@@ -105,7 +107,7 @@ interface Gold {
 
 const norm = (s: string): string => s.replace(SPACE_RUN, ' ').trim();
 
-function scoreTrafilatura(name: string, pages: Page[], gold: Map<string, Gold>, extract: Extractor): Scored {
+function scoreTrafilatura(name: string, pages: Page[], gold: Map<string, Gold>, extract: Extractor, step: (item: string) => void = () => undefined): Scored {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -116,6 +118,7 @@ function scoreTrafilatura(name: string, pages: Page[], gold: Map<string, Gold>, 
     if (g === undefined) continue;
     const run = timed(extract, page);
     ms += run.ms;
+    step(page.id);
     // Body only (as articleText), for every extractor alike: scoring title + body measured the same F1 for ours.
     const text = norm(run.text);
     const missed = g.with.filter((s) => text === '' || !text.includes(norm(s)));
@@ -131,7 +134,7 @@ function scoreTrafilatura(name: string, pages: Page[], gold: Map<string, Gold>, 
   return { name, precision, recall, f1: (2 * tp) / Math.max(1, 2 * tp + fp + fn), msPerPage: ms / pages.length, perPage };
 }
 
-function loadPages(dir: string, ids: Iterable<string>, urls: (id: string) => string, suffix: string): Page[] {
+function loadPages(dir: string, ids: string[], urls: (id: string) => string, suffix: string, step: (item: string) => void = () => undefined): Page[] {
   const pages: Page[] = [];
   for (const id of ids) {
     try {
@@ -139,6 +142,7 @@ function loadPages(dir: string, ids: Iterable<string>, urls: (id: string) => str
     } catch {
       // A missing page file is skipped; the count printed below shows it.
     }
+    step(id);
   }
   return pages;
 }
@@ -153,33 +157,36 @@ function extractors(): [string, Extractor][] {
 const fmt = (s: Scored): string =>
   `  ${s.name.padEnd(28)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  ${s.msPerPage.toFixed(2)} ms/page`;
 
-export async function runExtractionEval(): Promise<void> {
-  console.log('\n## Extraction (ours vs Readability.js, same run)');
+export async function runExtractionEval(hooks: EvalHooks = {}): Promise<void> {
+  const log = logOf(hooks);
+  log('\n## Extraction (ours vs Readability.js, same run)');
   const zyteDir = evalPath('extraction', 'zyte-dev');
   const trafDir = evalPath('extraction', 'trafilatura-dev');
   if (zyteDir === null && trafDir === null) {
-    console.log(SKIP_MESSAGE);
+    log(SKIP_MESSAGE);
     return;
   }
   const perPage: string[] = [];
   if (zyteDir !== null) {
     const truthJson = JSON.parse(readFileSync(join(zyteDir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string; articleBody: string }>;
     const truth = new Map(Object.entries(truthJson).map(([id, v]) => [id, v.articleBody]));
-    const pages = loadPages(join(zyteDir, 'html'), truth.keys(), (id) => truthJson[id]?.url ?? '', '.html.gz');
-    console.log(`zyte-dev, ${String(pages.length)} pages (4-word shingles, P/R averaged over pages; body only, as articleBody):`);
+    const ids = [...truth.keys()];
+    const pages = loadPages(join(zyteDir, 'html'), ids, (id) => truthJson[id]?.url ?? '', '.html.gz', passOf(hooks, 'extraction: loading zyte-dev', ids.length).step);
+    log(`zyte-dev, ${String(pages.length)} pages (4-word shingles, P/R averaged over pages; body only, as articleBody):`);
     for (const [name, extract] of extractors()) {
-      const s = scoreZyte(name, pages, truth, extract);
-      console.log(fmt(s));
+      const s = scoreZyte(name, pages, truth, extract, passOf(hooks, `extraction: zyte-dev, ${name}`, pages.length).step);
+      log(fmt(s));
       if (name === 'ours') perPage.push(...s.perPage);
     }
   }
   if (trafDir !== null) {
     const gold = new Map(Object.entries(JSON.parse(readFileSync(join(trafDir, 'gold.json'), 'utf8')) as Record<string, Gold>));
-    const pages = loadPages(join(trafDir, 'html'), gold.keys(), () => '', '.html.gz');
-    console.log(`trafilatura-dev, ${String(pages.length)} pages (with/without snippets, pooled; body only):`);
+    const ids = [...gold.keys()];
+    const pages = loadPages(join(trafDir, 'html'), ids, () => '', '.html.gz', passOf(hooks, 'extraction: loading trafilatura-dev', ids.length).step);
+    log(`trafilatura-dev, ${String(pages.length)} pages (with/without snippets, pooled; body only):`);
     for (const [name, extract] of extractors()) {
-      const s = scoreTrafilatura(name, pages, gold, extract);
-      console.log(fmt(s));
+      const s = scoreTrafilatura(name, pages, gold, extract, passOf(hooks, `extraction: trafilatura-dev, ${name}`, pages.filter((p) => gold.has(p.id)).length).step);
+      log(fmt(s));
       if (name === 'ours') perPage.push(...s.perPage);
     }
   }

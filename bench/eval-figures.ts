@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { analyseArticle } from '../src/engine/analyse.ts';
 import { extractFromText } from '../src/engine/extract/text.ts';
 import { extractFigures } from '../src/engine/figures/index.ts';
+import { logOf, passOf, type EvalHooks } from './eval-progress.ts';
 import { matches, referenceNumbers, type Candidate, type ReferenceNumber } from './lib/reference-numbers.ts';
 import { SKIP_MESSAGE, evalPath, readJsonl } from './lib/shared.ts';
 
@@ -35,12 +36,13 @@ function found(refs: ReferenceNumber[], candidates: Candidate[]): number {
 const asCandidates = (refs: ReferenceNumber[]): Candidate[] => refs.map((r) => ({ kind: r.kind === 'percent' ? 'percent' : 'count', value: r.value }));
 
 /** Scores the ECTSum validation set; null when it is absent. */
-export function evalFigures(): FigureEvalResult | null {
+export function evalFigures(hooks: EvalHooks = {}): FigureEvalResult | null {
   const path = evalPath('figures', 'ectsum-val.jsonl');
   if (path === null) return null;
   const items = readJsonl<Transcript>(path);
   const result: FigureEvalResult = { transcripts: items.length, referenceNumbers: 0, ours: 0, firstTen: 0, allNumbers: 0, msPerTranscript: 0 };
   let ms = 0;
+  const pass = passOf(hooks, 'figures: ECTSum val', items.length);
   for (const item of items) {
     const refs = item.reference.flatMap((bullet) => referenceNumbers(bullet));
     const t0 = performance.now();
@@ -52,23 +54,25 @@ export function evalFigures(): FigureEvalResult | null {
     result.ours += found(refs, figures);
     result.firstTen += found(refs, asCandidates(inText.slice(0, TOP)));
     result.allNumbers += found(refs, asCandidates(inText));
+    pass.step(item.id);
   }
   result.msPerTranscript = ms / Math.max(1, items.length);
   return result;
 }
 
-export async function runFigureEval(): Promise<void> {
-  console.log('\n## Key figures: ECTSum val (reference numbers found among the top 10 figures)');
-  const r = evalFigures();
+export async function runFigureEval(hooks: EvalHooks = {}): Promise<void> {
+  const log = logOf(hooks);
+  log('\n## Key figures: ECTSum val (reference numbers found among the top 10 figures)');
+  const r = evalFigures(hooks);
   if (r === null) {
-    console.log(SKIP_MESSAGE);
+    log(SKIP_MESSAGE);
     return;
   }
   const share = (n: number): string => `${(n / Math.max(1, r.referenceNumbers)).toFixed(3)} (${String(n)}/${String(r.referenceNumbers)})`;
-  console.log(`${String(r.transcripts)} transcripts, ${String(r.referenceNumbers)} reference numbers`);
-  console.log(`  ours, top 10             ${share(r.ours)}  (${r.msPerTranscript.toFixed(2)} ms/transcript, extraction included)`);
-  console.log(`  first 10 numbers         ${share(r.firstTen)}`);
-  console.log(`  all numbers in the text  ${share(r.allNumbers)}`);
+  log(`${String(r.transcripts)} transcripts, ${String(r.referenceNumbers)} reference numbers`);
+  log(`  ours, top 10             ${share(r.ours)}  (${r.msPerTranscript.toFixed(2)} ms/transcript, extraction included)`);
+  log(`  first 10 numbers         ${share(r.firstTen)}`);
+  log(`  all numbers in the text  ${share(r.allNumbers)}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runFigureEval();

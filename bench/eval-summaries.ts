@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { analyseArticle } from '../src/engine/analyse.ts';
 import { extractFromText } from '../src/engine/extract/text.ts';
 import { leadSentences, summarize } from '../src/engine/summarize.ts';
+import { logOf, passOf, type EvalHooks } from './eval-progress.ts';
 import { meanScores, rouge, type RougeScores } from './lib/rouge.ts';
 import { SKIP_MESSAGE, evalPath, readJsonl } from './lib/shared.ts';
 
@@ -34,7 +35,7 @@ const SETS: { name: string; file: string }[] = [
 ];
 
 /** Scores one data set; null when its file is absent. */
-export function evalSummarySet(name: string, file: string): SummarySetResult | null {
+export function evalSummarySet(name: string, file: string, hooks: EvalHooks = {}): SummarySetResult | null {
   const path = evalPath('summaries', file);
   if (path === null) return null;
   const items = readJsonl<SummaryItem>(path);
@@ -42,6 +43,7 @@ export function evalSummarySet(name: string, file: string): SummarySetResult | n
   const lead: RougeScores[] = [];
   let sentences = 0;
   let ms = 0;
+  const pass = passOf(hooks, `summaries: ${name}`, items.length);
   for (const item of items) {
     const reference = Array.isArray(item.reference) ? item.reference.join('\n') : item.reference;
     const { article } = analyseArticle(extractFromText(item.text));
@@ -51,6 +53,7 @@ export function evalSummarySet(name: string, file: string): SummarySetResult | n
     sentences += summary.length;
     ours.push(rouge(summary.join('\n'), reference));
     lead.push(rouge(leadSentences(article, 3).join('\n'), reference));
+    pass.step(item.id);
   }
   const n = Math.max(1, items.length);
   return { name, items: items.length, ours: meanScores(ours), lead3: meanScores(lead), oursSentences: sentences / n, msPerArticle: ms / n };
@@ -58,20 +61,21 @@ export function evalSummarySet(name: string, file: string): SummarySetResult | n
 
 const fmt = (s: RougeScores): string => `R1 ${s.r1.toFixed(2)}  R2 ${s.r2.toFixed(2)}  RL ${s.rl.toFixed(2)}`;
 
-export async function runSummaryEval(): Promise<void> {
-  console.log('\n## Summaries (ROUGE F1 ×100; Lead-3 from the same run and splitter)');
+export async function runSummaryEval(hooks: EvalHooks = {}): Promise<void> {
+  const log = logOf(hooks);
+  log('\n## Summaries (ROUGE F1 ×100; Lead-3 from the same run and splitter)');
   let any = false;
   for (const set of SETS) {
-    const result = evalSummarySet(set.name, set.file);
+    const result = evalSummarySet(set.name, set.file, hooks);
     if (result === null) continue;
     any = true;
     const d = result.ours.r1 - result.lead3.r1;
-    console.log(`${result.name}, ${result.items} articles:`);
-    console.log(`  ours   ${fmt(result.ours)}  (${result.oursSentences.toFixed(2)} sentences, ${result.msPerArticle.toFixed(2)} ms/article)`);
-    console.log(`  Lead-3 ${fmt(result.lead3)}`);
-    console.log(`  R1 difference ${d >= 0 ? '+' : ''}${d.toFixed(2)}`);
+    log(`${result.name}, ${result.items} articles:`);
+    log(`  ours   ${fmt(result.ours)}  (${result.oursSentences.toFixed(2)} sentences, ${result.msPerArticle.toFixed(2)} ms/article)`);
+    log(`  Lead-3 ${fmt(result.lead3)}`);
+    log(`  R1 difference ${d >= 0 ? '+' : ''}${d.toFixed(2)}`);
   }
-  if (!any) console.log(SKIP_MESSAGE);
+  if (!any) log(SKIP_MESSAGE);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runSummaryEval();
