@@ -6,7 +6,7 @@
  * rendered payloads to the response_url. It also returns the publisher for
  * scheduled posts (chat.postMessage).
  */
-import { App, type RespondFn, type SlashCommand, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type RespondFn, type SlashCommand, type webApi } from '@slack/bolt';
 import {
   DigestError, toDigestError, type ChatCore, type Logger, type Message, type MessagePublisher, type SlackConfig,
 } from '../../src/index.ts';
@@ -14,6 +14,7 @@ import { toBoltLogger } from './bolt-logger.ts';
 import { ADMIN_CACHE_MS, createSlackAdminCheck } from './check-admin.ts';
 import { parseDigestCommand, slackHelpMessage, SLACK_COMMAND } from './parse-command.ts';
 import { renderBlocks, type SlackPayload } from './render-blocks.ts';
+import { guardSlackReplays } from './replay-guard.ts';
 import { createSlackPublisher } from './slack-publisher.ts';
 
 export interface SlackAdapterOptions {
@@ -59,7 +60,10 @@ function newApp(options: SlackAdapterOptions): App {
   const common = { token: config.botToken, logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
   if (config.mode === 'http') {
     if (config.signingSecret === null) throw new DigestError('config/invalid', 'Slack HTTP mode needs the signing secret');
-    return new App({ ...common, signingSecret: config.signingSecret });
+    // Bolt's own receiver, with a replay check in front (Bolt accepts a signed request again within 5 minutes).
+    const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, logger: common.logger });
+    guardSlackReplays(receiver, { signingSecret: config.signingSecret, logger });
+    return new App({ ...common, receiver });
   }
   if (config.appToken === null) throw new DigestError('config/invalid', 'Slack socket mode needs the app-level token');
   return new App({ ...common, socketMode: true, appToken: config.appToken });
