@@ -1,0 +1,54 @@
+/**
+ * The real core for the abuse campaign: a SQLite file in a temp dir, the bot
+ * built by createBot with the given HTTP client, and a logger that keeps the
+ * error codes the core logs (the reason behind a refusal).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot, openSqliteStore, systemClock, type Bot, type HttpClient, type Logger, type Store } from '../../../src/index.ts';
+
+export interface LoggedLine {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  msg: string;
+  meta: Record<string, unknown> | undefined;
+}
+
+export interface CoreEnv {
+  bot: Bot;
+  store: Store;
+  logs: LoggedLine[];
+  close(): Promise<void>;
+}
+
+export function keepingLogger(lines: LoggedLine[]): Logger {
+  const at = (level: LoggedLine['level']) => (msg: string, meta?: Record<string, unknown>): void => {
+    lines.push({ level, msg, meta });
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export function startCoreEnv(http: HttpClient): CoreEnv {
+  const dir = mkdtempSync(join(tmpdir(), 'abuse-'));
+  const store = openSqliteStore(join(dir, 'bot.sqlite'));
+  const logs: LoggedLine[] = [];
+  const bot = createBot({
+    store, http, clock: systemClock, logger: keepingLogger(logs), graceMs: 0, pollTickMs: 0, files: [],
+    policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 3 },
+    readFolder: () => Promise.resolve([]),
+    sleep: () => Promise.resolve(),
+  });
+  return {
+    bot, store, logs,
+    async close() {
+      await bot.stop();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The error codes in log lines from index `from` on. */
+export function codesSince(logs: readonly LoggedLine[], from: number): string[] {
+  return logs.slice(from).flatMap((l) => (typeof l.meta?.['code'] === 'string' ? [l.meta['code']] : []));
+}

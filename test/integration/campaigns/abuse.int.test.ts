@@ -1,0 +1,47 @@
+/**
+ * The abuse campaign's short version: a representative subset of the SSRF and
+ * resource attacks through the real core and guarded client, non-admin
+ * attempts on Discord and Slack, and forged Slack requests. Correctness only
+ * (timings are in `npm run campaign:abuse`).
+ */
+import { describe, expect, it } from 'vitest';
+import { abuseReport, formatAttackTable, runAbuseCampaign, type AbuseResult } from '../../../bench/campaigns/abuse/campaign.ts';
+
+describe('abuse campaign (short)', () => {
+  let result: AbuseResult;
+
+  it('given the quick attack set, then every attack is refused with its expected code and nothing reaches an internal address', async () => {
+    result = await runAbuseCampaign({ quick: true });
+    const notRefused = result.ssrf.rows.filter((r) => !r.refused || !r.expected).map((r) => `${r.case} (${r.command}): ${r.reason}`);
+    expect(notRefused).toEqual([]);
+    expect(result.totals.attacks).toBeGreaterThanOrEqual(40);
+    expect(result.totals.ssrfSuccesses).toBe(0);
+    expect(result.ssrf.attempts).toEqual([]);
+    expect(result.ssrf.internalRequests).toEqual([]);
+    // The oracle must notice a guard that is open on purpose, or the zero above proves nothing.
+    expect(result.totals.oracleWorks).toBe(true);
+    const groups = new Set(result.ssrf.rows.map((r) => r.group));
+    expect([...groups].sort()).toEqual(['announced', 'dns', 'literal', 'redirect', 'resource', 'scheme']);
+  }, 60_000);
+
+  it('given non-admins on Discord and Slack, then all six admin commands are refused and audited on both', () => {
+    for (const platform of ['discord', 'slack'] as const) {
+      const rows = result.nonAdmin.filter((r) => r.platform === platform);
+      expect(rows.map((r) => r.command)).toEqual(['sources add', 'sources remove', 'sources list', 'schedule set', 'schedule off', 'schedule show']);
+      expect(rows.filter((r) => !r.refused || !r.audited)).toEqual([]);
+    }
+  });
+
+  it('given forged, stale, tampered and replayed Slack requests, then each gets 401 and none is dispatched, while the genuine one is', () => {
+    expect(result.slackAuth.rows.map((r) => [r.kind, r.status, r.dispatched])).toEqual([
+      ['unsigned', 401, 0], ['wrong secret', 401, 0], ['stale timestamp (6 min)', 401, 0], ['body modified after signing', 401, 0], ['replay within 5 min', 401, 0],
+    ]);
+    expect(result.slackAuth.genuineAccepted).toBe(true);
+  });
+
+  it('given the result, then the report passes every correctness row and the table lists every case', () => {
+    const report = abuseReport(result, 'test');
+    expect(report.rows.filter((r) => r.pass === false && !r.figure.startsWith('time to refusal')).map((r) => r.figure)).toEqual([]);
+    expect(formatAttackTable(result).trim().split('\n')).toHaveLength(2 + result.ssrf.rows.length + result.nonAdmin.length + result.slackAuth.rows.length);
+  });
+});
