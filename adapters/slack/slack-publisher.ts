@@ -4,6 +4,11 @@
  * errors become the core's publish codes: a missing channel and missing
  * rights are permanent, everything else is transient (the core retries).
  * Slack has no idempotency key for chat.postMessage; the key is only logged.
+ *
+ * A message image (the key-figures chart) is uploaded with files.uploadV2
+ * into the channel right after the digest's last part. The upload is
+ * best-effort: when it fails the digest still counts as posted (a warning is
+ * logged), so a retry never posts the digest twice.
  */
 import { webApi } from '@slack/bolt';
 import { DigestError, type Logger, type Message, type MessagePublisher } from '../../src/index.ts';
@@ -17,6 +22,15 @@ export type SlackPostMessage = (args: {
   unfurl_links: boolean;
   unfurl_media: boolean;
 }) => Promise<{ ts?: string }>;
+
+/** The files.uploadV2 call the publisher needs for a chart (the Bolt client's method fits). */
+export type SlackUploadFile = (args: {
+  channel_id: string;
+  file: Buffer;
+  filename: string;
+  title: string;
+  alt_text: string;
+}) => Promise<unknown>;
 
 const FORBIDDEN = new Set(['not_in_channel', 'missing_scope', 'channel_is_archived', 'is_archived']);
 
@@ -45,8 +59,28 @@ export function toPublishError(err: unknown, channel: string): DigestError {
   return new DigestError('publish/failed', `posting to Slack channel ${channel} failed`, { cause: err, context, userFacing: false });
 }
 
-/** Builds the Slack publisher on a chat.postMessage function. */
-export function createSlackPublisher(post: SlackPostMessage, logger: Logger): MessagePublisher {
+/** Uploads the message's image after the post; a failure is logged, never thrown (the digest is already posted). */
+async function uploadImage(upload: SlackUploadFile | undefined, channelId: string, message: Message, logger: Logger, idempotencyKey: string): Promise<void> {
+  const image = message.image;
+  if (image === undefined) return;
+  if (upload === undefined) {
+    logger.debug('slack chart skipped: no upload function', { channel: channelId, idempotencyKey });
+    return;
+  }
+  try {
+    await upload({ channel_id: channelId, file: Buffer.from(image.png), filename: image.filename, title: message.title, alt_text: image.alt });
+    logger.info('slack chart uploaded', { channel: channelId, bytes: image.png.length, idempotencyKey });
+  } catch (err) {
+    const error = toPublishError(err, `slack:${channelId}`);
+    logger.warn('slack chart upload failed; the digest was posted without it', { channel: channelId, code: error.code, slackError: error.context?.['slackError'], err: err instanceof Error ? err.message : String(err), idempotencyKey });
+  }
+}
+
+/**
+ * Builds the Slack publisher on a chat.postMessage function and, for charts, a files.uploadV2 function
+ * (needs the files:write scope). @param upload @defaultValue none (charts are not posted)
+ */
+export function createSlackPublisher(post: SlackPostMessage, logger: Logger, upload?: SlackUploadFile): MessagePublisher {
   return {
     async publish(channel, message: Message, idempotencyKey) {
       if (!channel.startsWith('slack:') || channel.length <= 'slack:'.length) {
@@ -66,6 +100,7 @@ export function createSlackPublisher(post: SlackPostMessage, logger: Logger): Me
         }
       }
       logger.info('slack message published', { channel, parts: payloads.length, ref, idempotencyKey });
+      await uploadImage(upload, id, message, logger, idempotencyKey);
       return { ref };
     },
   };

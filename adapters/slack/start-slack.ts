@@ -157,7 +157,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
   logger.info('slack adapter started', { platform: 'slack', mode: config.mode, port });
 
-  const publisher = createSlackPublisher(async (args) => app.client.chat.postMessage(args), logger);
+  const publisher = createSlackPublisher(async (args) => app.client.chat.postMessage(args), logger, async (args) => app.client.files.uploadV2(args));
   let stopping: Promise<void> | null = null;
   return {
     publisher,

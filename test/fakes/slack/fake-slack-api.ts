@@ -2,8 +2,10 @@
  * A local Slack on 127.0.0.1 for adapter tests and load tests:
  * - Web API at `/api/<method>` (JSON or form bodies): auth.test, users.info
  *   (configurable users with admin flags), chat.postMessage (recorded, blocks
- *   parsed from their JSON string), apps.connections.open; anything else
- *   answers `unknown_method`;
+ *   parsed from their JSON string), apps.connections.open, and the file
+ *   upload of files.uploadV2 (files.getUploadURLExternal → POST of the bytes
+ *   to an upload_url on the fake → files.completeUploadExternal, recorded as
+ *   `uploads`); anything else answers `unknown_method`;
  * - failure injection per method with `failNext` (Slack errors, HTTP
  *   statuses, 429 with Retry-After);
  * - response_url endpoints (`/response/<id>`) that record what is posted;
@@ -14,6 +16,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { multipartBoundary, parseMultipart } from '../multipart.ts';
 
 export interface FakeSlackUser {
   id: string;
@@ -62,6 +65,22 @@ export interface PostedMessage {
   params: Record<string, unknown>;
 }
 
+/** A file shared through files.completeUploadExternal, with the bytes posted to its upload_url. */
+export interface UploadedFile {
+  fileId: string;
+  filename: string;
+  altText: string | null;
+  /** Declared by getUploadURLExternal. */
+  length: number;
+  /** What arrived at the upload_url (null if nothing did). */
+  bytes: Buffer | null;
+  /** Set once completed: where it was shared. */
+  channel: string | null;
+  threadTs: string | null;
+  title: string | null;
+  completed: boolean;
+}
+
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
@@ -87,10 +106,12 @@ export interface FakeSlackApi {
   readonly calls: RecordedCall[];
   readonly posted: PostedMessage[];
   readonly responses: ResponseUrlPost[];
+  /** Files announced with files.getUploadURLExternal, in order (see `completed`). */
+  readonly uploads: UploadedFile[];
   /** Acks (and other frames) received over the Socket Mode WebSocket. */
   readonly socketFrames: Record<string, unknown>[];
   readonly users: Map<string, FakeSlackUser>;
-  /** Makes the next call of `method` (or `response_url`) fail. Calls queue up. */
+  /** Makes the next call of `method` (or `response_url`, or `upload_url` for the byte upload) fail. Calls queue up. */
   failNext(method: string, failure: InjectedFailure): void;
   /** Calls of one method. */
   callsOf(method: string): RecordedCall[];
@@ -103,11 +124,11 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -131,6 +152,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const posted: PostedMessage[] = [];
   const responses: ResponseUrlPost[] = [];
+  const uploads: UploadedFile[] = [];
   const socketFrames: Record<string, unknown>[] = [];
   const failures = new Map<string, InjectedFailure[]>();
   const events = new EventEmitter();
@@ -179,6 +201,25 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         posted.push({ channel, text: String(params['text'] ?? ''), blocks, ts, params });
         return { status: 200, body: { ok: true, channel, ts, message: { type: 'message', text: params['text'], ts } } };
       }
+      case 'files.getUploadURLExternal': {
+        if (token !== botToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+        const length = Number(params['length']);
+        if (typeof params['filename'] !== 'string' || !Number.isInteger(length) || length <= 0) return { status: 200, body: { ok: false, error: 'invalid_arguments' } };
+        const fileId = `F${String(uploads.length + 1).padStart(6, '0')}`;
+        uploads.push({ fileId, filename: params['filename'], altText: typeof params['alt_text'] === 'string' ? params['alt_text'] : null, length, bytes: null, channel: null, threadTs: null, title: null, completed: false });
+        return { status: 200, body: { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId } };
+      }
+      case 'files.completeUploadExternal': {
+        if (token !== botToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+        const files = JSON.parse(String(params['files'] ?? '[]')) as { id: string; title?: string }[];
+        const found = files.map((f) => ({ f, upload: uploads.find((u) => u.fileId === f.id && u.bytes !== null) }));
+        if (files.length === 0 || found.some((x) => x.upload === undefined)) return { status: 200, body: { ok: false, error: 'file_not_found' } };
+        for (const { f, upload } of found) {
+          if (upload === undefined) continue;
+          Object.assign(upload, { completed: true, title: f.title ?? null, channel: typeof params['channel_id'] === 'string' ? params['channel_id'] : null, threadTs: typeof params['thread_ts'] === 'string' ? params['thread_ts'] : null });
+        }
+        return { status: 200, body: { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) } };
+      }
       case 'apps.connections.open':
         return token === appToken
           ? { status: 200, body: { ok: true, url: `${base.replace(/^http/u, 'ws')}/socket` } }
@@ -188,9 +229,28 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     }
   }
 
+  /** The upload_url: like files.slack.com, takes the bytes (raw or as a form's file part) and answers "OK - <length>". */
+  function receiveUpload(fileId: string, contentType: string | undefined, body: Buffer, res: ServerResponse): void {
+    const failure = takeFailure('upload_url');
+    const upload = uploads.find((u) => u.fileId === fileId);
+    if (failure !== undefined || upload === undefined) {
+      res.writeHead(failure?.status ?? 404, { 'content-type': 'text/plain' }).end('upload failed');
+      return;
+    }
+    const boundary = multipartBoundary(contentType);
+    const data = boundary === null ? body : parseMultipart(body, boundary).find((p) => p.filename !== null)?.data ?? Buffer.alloc(0);
+    upload.bytes = Buffer.from(data);
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${String(data.length)}`);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
+    if (req.method === 'POST' && path.startsWith('/upload/')) {
+      receiveUpload(path.slice('/upload/'.length), req.headers['content-type'], bytes, res);
+      return;
+    }
     if (req.method === 'POST' && path.startsWith('/response/')) {
       const failure = takeFailure('response_url');
       let status = 200;
@@ -252,7 +312,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     apiUrl: `${base}/api/`,
     url: (path) => `${base}${path}`,
     responseUrl: (id = String(Math.random()).slice(2)) => `${base}/response/${id}`,
-    calls, posted, responses, socketFrames, users,
+    calls, posted, responses, uploads, socketFrames, users,
     failNext(name, failure) {
       const queue = failures.get(name) ?? [];
       queue.push(failure);

@@ -54,7 +54,7 @@ const manifest = readYaml(readFileSync(new URL('../../../../adapters/slack/manif
 
 describe('Slack app manifest', () => {
   it('given the manifest, then it asks for exactly the bot scopes the adapter uses', () => {
-    expect((manifest['oauth_config']?.['scopes'] as Record<string, Yaml>)['bot']).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
+    expect((manifest['oauth_config']?.['scopes'] as Record<string, Yaml>)['bot']).toEqual(['commands', 'chat:write', 'chat:write.public', 'files:write', 'users:read']);
   });
 
   it('given the manifest, then it declares /digest with a usage hint, the request URL placeholder and escaping on', () => {
