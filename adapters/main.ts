@@ -6,7 +6,7 @@
  * serves /metrics and /healthz. `digest`, `samples`, `register-commands`
  * and `invite-url` are one-shot jobs.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, toDigestError } from '../src/index.ts';
 import { runCli } from './cli/run-cli.ts';
@@ -33,7 +33,7 @@ const startBot = async (): Promise<number> => {
   // Chat platforms when their tokens are configured, else the terminal.
   if (config.discord !== null || config.slack !== null) return runPlatforms(runtime, config, logger, io.stdout);
   if (runtime.ops !== null) io.stderr.write(`metrics on ${runtime.ops.url}/metrics, health on ${runtime.ops.url}/healthz\n`);
-  return runConsoleBot(io, runtime);
+  return runConsoleBot(io, runtime, { chartDir: join(resolve(io.cwd, config.store.dataDir), 'charts') });
 };
 const discordCli = (argv: string[]): Promise<number> => runDiscordCli(argv, io, config.discord);
 process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch, store: config.store, startBot, discordCli });

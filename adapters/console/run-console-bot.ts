@@ -4,20 +4,30 @@
  * a terminal as the chat: the console workspace's digests are shown at start,
  * scheduled runs print when due (missed ones, late), and the prompt takes the
  * same slash commands as the chat platforms. Ends when stdin ends or on /quit.
+ * A digest's key-figures chart (definitions with "chart": true) is saved as a
+ * PNG under the chart directory and its path printed.
  */
 import { createInterface } from 'node:readline';
-import { normalizeArgs, parseCommandLine, tokenize, type Bot, type MessagePublisher } from '../../src/index.ts';
+import { normalizeArgs, parseCommandLine, tokenize, type Bot, type Message, type MessagePublisher } from '../../src/index.ts';
 import { writeLine, type CliIo } from '../cli/io.ts';
 import type { Runtime } from '../runtime.ts';
 import { renderMessageText } from './render-message.ts';
+import { chartLine } from './save-chart.ts';
 
 export const CONSOLE_WORKSPACE = 'console:local';
 const CONSOLE_CHANNEL = 'console:main';
 
-export function consolePublisher(out: NodeJS.WritableStream): MessagePublisher {
+/** A message as console text, with the path of its saved chart when it has one. */
+async function consoleText(message: Message, chartDir: string | null): Promise<string> {
+  const line = await chartLine(chartDir, message.image);
+  return line === null ? renderMessageText(message) : `${renderMessageText(message)}\n${line}`;
+}
+
+/** Prints posted messages; charts go to `chartDir` as PNG files. @param chartDir @defaultValue null (charts are not saved) */
+export function consolePublisher(out: NodeJS.WritableStream, chartDir: string | null = null): MessagePublisher {
   return {
     async publish(channel, message) {
-      await writeLine(out, `\n[${channel}]\n${renderMessageText(message)}`);
+      await writeLine(out, `\n[${channel}]\n${await consoleText(message, chartDir)}`);
       return { ref: null };
     },
   };
@@ -34,14 +44,20 @@ export function runConsoleLine(bot: Bot, text: string): ReturnType<Bot['core']['
   });
 }
 
-export async function runConsoleBot(io: CliIo & { stdin: NodeJS.ReadableStream }, runtime: Runtime): Promise<number> {
+export interface ConsoleBotOptions {
+  /** Where digests' charts are saved (e.g. `<DATA_DIR>/charts`). @defaultValue null (not saved; a note is printed) */
+  chartDir?: string | null;
+}
+
+export async function runConsoleBot(io: CliIo & { stdin: NodeJS.ReadableStream }, runtime: Runtime, options: ConsoleBotOptions = {}): Promise<number> {
   const { bot } = runtime;
+  const chartDir = options.chartDir ?? null;
   for (const error of runtime.definitionErrors) await writeLine(io.stderr, `error: ${error}`);
-  bot.addPublisher('console', consolePublisher(io.stdout));
+  bot.addPublisher('console', consolePublisher(io.stdout, chartDir));
   const defs = bot.definitions.list(CONSOLE_WORKSPACE).map((d) => d.def);
   for (const def of defs) {
     const { message } = await bot.build(def);
-    await writeLine(io.stdout, renderMessageText(message));
+    await writeLine(io.stdout, await consoleText(message, chartDir));
   }
   await bot.start();
   const when = defs.map((def) => (def.schedule ? `${def.name}: ${def.schedule.cron} (${def.schedule.timezone})` : `${def.name}: on demand`)).join('; ');
