@@ -3,6 +3,7 @@
  * the store (nothing is posted), with a progress display on standard error and
  * a summary line on standard output. `--list` prints the sources it can name.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ENGINE_VERSION, backfillSource, listBackfillSources, loadDigestDefinitions, openSqliteStore, resolveBackfillSource, silentLogger, systemClock,
@@ -42,7 +43,9 @@ export function storePathOf(cwd: string, dataDir: string): string {
 /** How many failed articles are listed one per line after the run. */
 const MAX_FAILED_LINES = 10;
 
+/** The valid definitions in `dir` (none when it does not exist; invalid files are the bot's to report). */
 async function validDefinitions(dir: string): Promise<DigestDefinition[]> {
+  if (!existsSync(dir)) return [];
   return (await loadDigestDefinitions(dir)).flatMap((item) => (item.ok ? [item.value.definition] : []));
 }
 

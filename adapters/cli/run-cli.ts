@@ -109,12 +109,12 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
       return 0;
     }
     const [command, ...rest] = positionals;
+    checkOptions(command ?? 'start', values);
     if (command === undefined || command === 'start') return await ctx.startBot();
     if (command === 'samples') {
       return (await runSamples(resolve(ctx.projectRoot, 'digests'), io.stdout, io.stderr)) === 0 ? 0 : 1;
     }
     if (command !== 'digest' && command !== 'backfill' && command !== 'eval') throw new UsageError(`unknown command "${command}"`);
-    checkOptions(command, values);
     if (command === 'eval') {
       if (rest.length > 0) throw new UsageError('eval takes no arguments');
       return await runEvalCommand(io);

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storePathOf } from '../../../adapters/cli/backfill.ts';
+import { parseSince, runCli, type CliContext } from '../../../adapters/cli/run-cli.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
+
+interface Captured { code: number; stdout: string; stderr: string }
+
+let dir: string;
+
+function context(): CliContext {
+  const config = loadConfig({ DATA_DIR: join(dir, 'data'), DIGESTS_DIR: join(dir, 'digests') });
+  return {
+    projectRoot: dir, fetch: config.fetch, store: config.store,
+    startBot: () => Promise.reject(new Error('not in this test')),
+    discordCli: () => Promise.reject(new Error('not in this test')),
+  };
+}
+
+async function cli(argv: string[]): Promise<Captured> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, cwd: dir }, context());
+  return { code, stdout: out, stderr: err };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'digestbot-cli-args-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('digestbot backfill: arguments', () => {
+  it.each([
+    [['backfill'], /backfill takes exactly one <source>/u],
+    [['backfill', 'a', 'b'], /backfill takes exactly one <source>/u],
+    [['backfill', '--list', 'a'], /--list takes no source/u],
+    [['backfill', 'a', '--limit', '0'], /--limit must be a positive integer/u],
+    [['backfill', 'a', '--since', 'yesterday'], /--since takes a date/u],
+    [['backfill', 'a', '--json'], /--json does not apply to backfill/u],
+    [['digest', 'x.html', '--workspace', 'console:local'], /--workspace does not apply to digest/u],
+    [['samples', '--limit', '3'], /--limit does not apply to samples/u],
+    [['eval', 'extra'], /eval takes no arguments/u],
+    [['eval', '--limit', '1'], /--limit does not apply to eval/u],
+  ])('given %j, then a usage error: exit 2 with the reason and the usage text', async (argv, reason) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr).toContain('digestbot backfill <source>');
+  });
+
+  it('given an unknown source, then exit 1 with one line naming near matches and how to list the sources', async () => {
+    const store = openSqliteStore(storePathOf(dir, join(dir, 'data')));
+    store.sources.add({ workspaceId: 'console:local', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
+    store.close();
+    const r = await cli(['backfill', 'wirtschft']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: no source "wirtschft" (did you mean "Wirtschaft"?); `digestbot backfill --list` lists the sources\n');
+  });
+
+  it('given --list, then stored sources and digest-file url sources, one per line', async () => {
+    const store = openSqliteStore(storePathOf(dir, join(dir, 'data')));
+    const s = store.sources.add({ workspaceId: 'slack:T1', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
+    store.close();
+    mkdirSync(join(dir, 'digests'));
+    writeFileSync(join(dir, 'digests', 'm.json'), JSON.stringify({
+      name: 'markets', title: 'Markets', sources: [{ type: 'url', name: 'Börse', url: 'https://boerse.example/rss' }],
+    }));
+    const r = await cli(['backfill', '--list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`#${String(s.id)}\tWirtschaft\tslack:T1\thttps://w.example/rss\tstored\n-\tBörse\tconsole:local\thttps://boerse.example/rss\tdigest "markets"\n`);
+  });
+});
+
+describe('parseSince', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  it('given a date, an ISO time or 7d / 48h, then that instant; nothing given, nothing', () => {
+    expect(parseSince('2026-11-01', now)?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(parseSince('2026-11-20T08:30:00Z', now)?.toISOString()).toBe('2026-11-20T08:30:00.000Z');
+    expect(parseSince('7d', now)?.toISOString()).toBe('2026-11-19T12:00:00.000Z');
+    expect(parseSince('48h', now)?.toISOString()).toBe('2026-11-24T12:00:00.000Z');
+    expect(parseSince(undefined, now)).toBeUndefined();
+  });
+  it('given something else, then a usage error', () => {
+    expect(() => parseSince('last week', now)).toThrow(/--since takes a date/u);
+    expect(() => parseSince('2026-13-45', now)).toThrow(/--since takes a date/u);
+  });
+});
