@@ -35,6 +35,8 @@ import { createDefinitionRegistry, scheduleId, type DefinitionRegistry } from '.
 /** Where (in the store's bot state) the bot notes when it was last running, and how often. */
 export const ALIVE_KEY = 'alive_at';
 const ALIVE_EVERY_MS = 60_000;
+/** Where the bot notes its very first start: no run before it was ever missed. */
+const FIRST_START_KEY = 'first_started_at';
 
 /** Bump when the engine's output changes, so cached digests are rebuilt. */
 export const ENGINE_VERSION = '0.2.1';
@@ -248,12 +250,18 @@ export function createBot(options: BotOptions): Bot {
     },
     async start() {
       // Runs are "missed" only while the bot was down: from its last sign of life (minus one beat), never
-      // before its first start, so a fresh install or a new schedule posts nothing late.
+      // before its first start, so a fresh install or a new schedule posts nothing late. The sign of life is
+      // renewed only after the catch-up, so a process that dies during it leaves the window where it was.
       const aliveAt = store.state.get(ALIVE_KEY);
-      const missedSince = aliveAt === null ? clock.now() : new Date(Date.parse(aliveAt) - 2 * ALIVE_EVERY_MS);
-      markAlive();
-      aliveTimer = setInterval(markAlive, ALIVE_EVERY_MS);
-      aliveTimer.unref();
+      let firstStart = store.state.get(FIRST_START_KEY);
+      if (firstStart === null && aliveAt === null) {
+        firstStart = clock.now().toISOString();
+        store.state.set(FIRST_START_KEY, firstStart);
+      }
+      const missedSince = new Date(Math.max(
+        firstStart === null ? -Infinity : Date.parse(firstStart),
+        aliveAt === null ? -Infinity : Date.parse(aliveAt) - 2 * ALIVE_EVERY_MS,
+      ));
       const started = makeScheduler(missedSince);
       await serial(async () => {
         scheduler = started;
@@ -262,6 +270,11 @@ export function createBot(options: BotOptions): Bot {
       running = true;
       // Catch-up outside the chain: it may take minutes, and schedule changes must not wait for it.
       const late = await started.catchUp();
+      if (running) {
+        markAlive();
+        aliveTimer = setInterval(markAlive, ALIVE_EVERY_MS);
+        aliveTimer.unref();
+      }
       const tick = options.pollTickMs ?? 60_000;
       if (tick > 0) {
         pollTimer = setInterval(() => {
