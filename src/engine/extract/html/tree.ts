@@ -61,8 +61,18 @@ function makeEl(tag: string, attrs: Record<string, string>, parent: El | null): 
   return { tag, cls: cls.toLowerCase(), attrs, children: [], parent, removed: false, text: 0, link: 0, commas: 0, inline: 0, ptext: 0, score: 0 };
 }
 
-/** Parses `html` into a lean tree rooted at a synthetic `body`, plus head metadata. */
-export function parsePage(html: string): ParsedPage {
+/**
+ * How deep client-side templates inside templates are read. An unclosed template script holds the rest of
+ * the page, so each level parses it again: without a bound, 20,000 nested template scripts recursed until
+ * the call stack overflowed (after a minute of quadratic re-parsing).
+ */
+const MAX_TEMPLATE_DEPTH = 2;
+
+/**
+ * Parses `html` into a lean tree rooted at a synthetic `body`, plus head metadata.
+ * @param templateDepth - how many templates `html` is nested in. @defaultValue 0
+ */
+export function parsePage(html: string, templateDepth = 0): ParsedPage {
   const root = makeEl('body', {}, null);
   const meta: PageMeta = {
     meta: new Map(), links: new Map(), title: '', lang: null, jsonLd: [], timeDatetime: null, itempropDate: null,
@@ -95,7 +105,7 @@ export function parsePage(html: string): ParsedPage {
       else if (name === 'script') {
         const type = (attrs['type'] ?? '').toLowerCase();
         if (type.includes('ld+json')) jsonLd = '';
-        else if (type.endsWith('template') && skipDepth === 0) template = '';
+        else if (type.endsWith('template') && skipDepth === 0 && templateDepth < MAX_TEMPLATE_DEPTH) template = '';
       }
       if (skipDepth > 0 || SKIPPED.has(name)) {
         skipDepth++;
@@ -132,7 +142,7 @@ export function parsePage(html: string): ParsedPage {
       if (skipDepth > 0) {
         skipDepth--;
         if (name === 'script' && template !== null && template.trimStart().startsWith('<')) {
-          for (const child of parsePage(template).body.children) {
+          for (const child of parsePage(template, templateDepth + 1).body.children) {
             if (typeof child !== 'string') child.parent = current;
             current.children.push(child);
           }

@@ -72,3 +72,14 @@ describe('engine and source parsing of very deep markup', () => {
     expect(extractArticleLinks(nested(20_000, links), 'https://example.org/')).toHaveLength(6);
   });
 });
+
+describe('client-side templates inside templates', () => {
+  it('given 20,000 nested unclosed template scripts, then extraction returns instead of overflowing the stack', () => {
+    const html = `<body>${'<script type="text/template">'.repeat(20_000)}<p>${P}</p></body>`;
+    expect(() => extractFromHtml(html)).not.toThrow();
+  });
+
+  it('given an article inside a template script, then it is still read', () => {
+    expect(extractFromHtml(`<body><script type="text/template"><article><p>${P}</p></article></script></body>`).paragraphs).toEqual([P]);
+  });
+});
