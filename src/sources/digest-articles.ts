@@ -90,8 +90,12 @@ export async function digestArticles(
   let done = 0;
   for (const article of articles) {
     try {
-      const { hash } = digestBytes(deps, await materialFor(deps, article, items.get(article.id)));
-      deps.store.articles.setDigest(article.id, hash, null);
+      const material = await materialFor(deps, article, items.get(article.id));
+      // The cached digest and the article's link to it land in one commit.
+      deps.store.batch(() => {
+        const { hash } = digestBytes(deps, material);
+        deps.store.articles.setDigest(article.id, hash, null);
+      });
       done++;
     } catch (err) {
       const error = toDigestError(err);

@@ -128,14 +128,17 @@ async function pollOnce(deps: PollDeps, source: SourceRecord, options: { force?:
   const at = now.toISOString();
   const fresh: { record: ArticleRecord; item: FeedItem }[] = [];
   let backfilled = 0;
-  doc.items.forEach((item, index) => {
-    const backfill = firstPoll && index >= deps.policy.newSourceItems;
-    const stored = deps.store.articles.insertIfNew(source.workspaceId, source.id, newArticleOf(item), at, backfill);
-    if (stored === null) return;
-    if (backfill) backfilled++;
-    else fresh.push({ record: stored, item });
+  // The items and the source's new state go in one transaction: one commit per poll instead of one per item.
+  deps.store.batch(() => {
+    doc.items.forEach((item, index) => {
+      const backfill = firstPoll && index >= deps.policy.newSourceItems;
+      const stored = deps.store.articles.insertIfNew(source.workspaceId, source.id, newArticleOf(item), at, backfill);
+      if (stored === null) return;
+      if (backfill) backfilled++;
+      else fresh.push({ record: stored, item });
+    });
+    deps.store.sources.recordSuccess(source.id, at, { etag: fetched.etag, lastModified: fetched.lastModified });
   });
-  deps.store.sources.recordSuccess(source.id, at, { etag: fetched.etag, lastModified: fetched.lastModified });
   const cap = deps.policy.maxDigestsPerPoll ?? 20;
   const batch = fresh.slice(0, cap);
   // Articles left over from earlier polls (more new items than the cap) come next, fetched from their links.

@@ -184,6 +184,12 @@ export interface Store {
   audit: AuditLog;
   definitions: DefinitionRepository;
   state: BotState;
+  /**
+   * Runs `fn` (synchronous: no awaits inside) as one write transaction: all its writes land together or not at
+   * all, and a poll's many small writes cost one commit instead of one each. Calls inside `fn` join it.
+   * @throws what `fn` throws, after rolling its writes back
+   */
+  batch<T>(fn: () => T): T;
   /** The schema version after migrations. */
   schemaVersion(): number;
   close(): void;

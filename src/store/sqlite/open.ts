@@ -37,6 +37,8 @@ export function openSqliteStore(path: string): Store {
     audit: sqliteAudit(db),
     definitions: sqliteDefinitions(db),
     state: sqliteState(db),
+    // better-sqlite3 turns a nested transaction into a savepoint, so batches nest.
+    batch: (fn) => db.transaction(fn)(),
     schemaVersion: () => version,
     close: () => {
       db.close();
