@@ -34,13 +34,15 @@ export interface ScaleSizes {
   factor: number;
 }
 
-export const FULL_SIZES: ScaleSizes = { sources: 10_000, concurrency: 256, timeoutMs: 5_000, slowMs: 1_000, commands: 200, digests: 50, minutes: 60, factor: 60 };
+export const FULL_SIZES: ScaleSizes = { sources: 10_000, concurrency: 64, timeoutMs: 5_000, slowMs: 1_000, commands: 200, digests: 50, minutes: 60, factor: 60 };
 export const QUICK_SIZES: ScaleSizes = { sources: 300, concurrency: 64, timeoutMs: 5_000, slowMs: 200, commands: 20, digests: 5, minutes: 3, factor: 120 };
 
 export interface ScaleResult {
   sizes: ScaleSizes;
   poll: PollScaleResult;
   acks: AckResult[];
+  /** One command alone per platform: the ack without any queueing. */
+  singles: AckResult[];
   schedules: ScheduleHourResult;
 }
 
@@ -57,9 +59,13 @@ export function errorMismatch(poll: PollScaleResult, cycle: 'first' | 'second'):
 export async function runScaleCampaign(sizes: ScaleSizes, seed: number): Promise<ScaleResult> {
   const poll = await runPollScale({ sources: sizes.sources, concurrency: sizes.concurrency, seed, timeoutMs: sizes.timeoutMs, slowMs: sizes.slowMs });
   const acks: AckResult[] = [];
-  for (const platform of ['discord', 'slack'] as const) acks.push(await runAckBench({ platform, n: sizes.commands }));
+  const singles: AckResult[] = [];
+  for (const platform of ['discord', 'slack'] as const) {
+    acks.push(await runAckBench({ platform, n: sizes.commands }));
+    singles.push(await runAckBench({ platform, n: 1 }));
+  }
   const schedules = await runScheduleHour({ digests: sizes.digests, minutes: sizes.minutes, factor: sizes.factor });
-  return { sizes, poll, acks, schedules };
+  return { sizes, poll, acks, singles, schedules };
 }
 
 /** Rows whose failure fails the run (correctness, not speed). */
@@ -89,6 +95,8 @@ export function scaleReport(result: ScaleResult, command: string): CampaignRepor
     rows.push({ figure: `${a.platform}: replies missing`, value: a.n - a.replies, target: '0', pass: a.replies === a.n });
     rows.push({ figure: `${a.platform}: time to ack median / max`, value: `${a.medianMs} / ${a.maxMs} ms` });
     rows.push({ figure: `${a.platform}: time to ack p99`, value: `${a.p99Ms} ms`, target: '<= 50 ms', pass: a.p99Ms <= 50 });
+    const single = result.singles.find((x) => x.platform === a.platform);
+    if (single !== undefined) rows.push({ figure: `${a.platform}: time to ack, one command alone`, value: `${single.medianMs} ms` });
   }
   const growth = schedules.rssEndMiB - schedules.rssStartMiB;
   const perHour = Math.round((growth * 60 / Math.max(1, schedules.minutes - 1)) * 10) / 10;

@@ -35,6 +35,8 @@ export interface AckResult {
   medianMs: number;
   p99Ms: number;
   maxMs: number;
+  /** What the fakes measured, per command. */
+  raw: BurstResult;
 }
 
 const SIGNING_SECRET = 'scale-signing-secret';
@@ -100,7 +102,7 @@ function summarize(options: AckOptions, result: BurstResult): AckResult {
   const at = (q: number): number => Math.round((sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN) * 100) / 100;
   return {
     platform: options.platform, n: options.n, core: options.core ?? 'real', acked: result.latencies.length - result.failedAcks, replies: result.replies,
-    medianMs: at(0.5), p99Ms: at(0.99), maxMs: at(1),
+    medianMs: at(0.5), p99Ms: at(0.99), maxMs: at(1), raw: result,
   };
 }
 

@@ -35,6 +35,8 @@ export interface BurstResult {
   replies: number;
   /** Commands not acked (non-204 callback, non-200 response). */
   failedAcks: number;
+  /** Discord: when each command was written to the gateway, ms since the epoch (to line up with the bot's clock). */
+  sentAtEpoch?: number[];
 }
 
 async function discordChild(send: (m: unknown) => void): Promise<void> {
@@ -56,6 +58,7 @@ async function discordChild(send: (m: unknown) => void): Promise<void> {
         latencies: calls.map((c, i) => c.time - (sent[i]?.sentAt ?? c.time)),
         replies: edits.filter((e) => e.status === 'fulfilled').length,
         failedAcks: calls.filter((c) => c.status !== 204).length,
+        sentAtEpoch: sent.map((s) => performance.timeOrigin + s.sentAt),
       };
       send({ result });
     })().catch((err: unknown) => send({ error: String(err) }));
