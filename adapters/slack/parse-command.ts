@@ -120,7 +120,7 @@ function looksLikeTimeZone(word: string): boolean {
 function readOptions(options: readonly OptionSpec[], tokens: Token[], usage: string): Result<string[], DigestError> {
   const args: string[] = [];
   let at = 0;
-  for (const option of options) {
+  for (const [index, option] of options.entries()) {
     const left = tokens.slice(at);
     if (left.length === 0) {
       if (option.required) return invalid(`Missing ${option.name} (${option.description}). Usage: ${usage}`);
@@ -142,6 +142,8 @@ function readOptions(options: readonly OptionSpec[], tokens: Token[], usage: str
       at += CRON_FIELDS;
       continue;
     }
+    // An optional option is left out when the word is a choice of a later one ("schedule set … chart:on" without a channel).
+    if (!option.required && options.slice(index + 1).some((o) => o.choices?.includes(token.value) === true)) continue;
     const value = optionValue(option, token, usage);
     if (!value.ok) return value;
     args.push(value.value);

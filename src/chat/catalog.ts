@@ -66,6 +66,7 @@ export const COMMAND_CATALOG: readonly CommandSpec[] = [
           { name: 'cron', description: 'cron expression, e.g. "30 7 * * 1-5"', kind: 'string', required: true },
           { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', kind: 'string', required: true },
           { name: 'channel', description: 'target channel (default: this channel)', kind: 'string', required: false },
+          { name: 'chart', description: 'attach a key-figures chart (default: unchanged; off for a new digest)', kind: 'string', required: false, choices: ['chart:on', 'chart:off'] },
         ],
       },
       { name: 'show', description: 'Schedules of all digests', options: [] },

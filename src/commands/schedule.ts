@@ -1,5 +1,5 @@
 /**
- * `/schedule set <digest> <cron> <timezone> [channel]`, `/schedule show`, `/schedule off <digest>`.
+ * `/schedule set <digest> <cron> <timezone> [channel] [chart:on|off]`, `/schedule show`, `/schedule off <digest>`.
  * Admin only, audited. Setting a schedule on a digest the workspace does not have yet creates it
  * over all the workspace's sources.
  */
@@ -38,34 +38,53 @@ function findDigest(services: CommandServices, ctx: CommandContext, name: string
   return workspaceDigests(services, ctx.workspaceId).find((d) => d.name === name) ?? null;
 }
 
+const CHART_WORD = /^chart:(on|off|true|false)$/iu;
+
+/** The optional words after the time zone: a channel and/or `chart:on|off`, in either order. */
+export function channelAndChart(words: readonly (string | undefined)[]): { channel: string | undefined; chart: boolean | undefined } {
+  let channel: string | undefined;
+  let chart: boolean | undefined;
+  for (const word of words) {
+    if (word === undefined || word === '') continue;
+    const flag = CHART_WORD.exec(word)?.[1]?.toLowerCase();
+    if (flag !== undefined) chart = flag === 'on' || flag === 'true';
+    else if (word.toLowerCase().startsWith('chart:')) throw new DigestError('command/invalid', `"${word}": say chart:on or chart:off`);
+    else if (channel === undefined) channel = word;
+    else throw new DigestError('command/invalid', `two channels given ("${channel}", "${word}")`);
+  }
+  return { channel, chart };
+}
+
 const nameArg = z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'a digest name (lower-case letters, digits, dashes)').max(64);
 const setArgs = z.tuple([
   nameArg,
   z.string().refine(isPlausibleCron, 'a cron expression such as "30 7 * * 1-5"'),
   z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin'),
   z.string().optional(),
+  z.string().optional(),
 ]);
 
 export const scheduleSetCommand = {
   name: 'schedule set',
-  description: 'post a digest on a schedule: /schedule set <digest> <cron> <timezone> [channel]',
+  description: 'post a digest on a schedule: /schedule set <digest> <cron> <timezone> [channel] [chart:on|off]',
   adminOnly: true,
   args: setArgs,
-  async run(services, ctx, [name, cron, timezone, channelArg]) {
+  async run(services, ctx, [name, cron, timezone, ...optional]) {
+    const { channel: channelArg, chart } = channelAndChart(optional);
     const channel = channelOf(channelArg, ctx);
     const owner = await services.channelWorkspace?.(channel);
     if (owner === null) throw new DigestError('command/invalid', `the bot cannot see channel ${channel}`);
     if (owner !== undefined && owner !== ctx.workspaceId) throw new DigestError('command/invalid', `channel ${channel} belongs to another server`);
     const existing = findDigest(services, ctx, name)
       ?? digestDefinitionSchema.parse({ name, title: name, workspace: ctx.workspaceId, sources: [{ type: 'workspace' }], channels: [] });
-    const def = digestDefinitionSchema.parse({ ...existing, schedule: { cron, timezone }, channels: [channel] });
+    const def = digestDefinitionSchema.parse({ ...existing, schedule: { cron, timezone }, channels: [channel], ...(chart === undefined ? {} : { chart }) });
     services.definitions.save(def, services.clock.now().toISOString());
-    audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}`);
+    audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}${def.chart ? ' with chart' : ''}`);
     await services.schedulesChanged();
     const next = nextRuns(def, services.clock.now());
     return {
       title: `Scheduled “${name}”`,
-      sections: [{ lines: [`${cron} (${timezone}) → ${channel}`, next.length > 0 ? `Next: ${next.join(' · ')}` : 'No run within the next 7 days.'] }],
+      sections: [{ lines: [`${cron} (${timezone}) → ${channel}${def.chart ? ' · with key-figures chart' : ''}`, next.length > 0 ? `Next: ${next.join(' · ')}` : 'No run within the next 7 days.'] }],
     };
   },
 } satisfies Command<CommandServices, typeof setArgs>;

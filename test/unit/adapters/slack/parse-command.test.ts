@@ -37,6 +37,8 @@ describe('parseDigestCommand', () => {
     ['schedule set morning 30 7 * * 1-5 Europe/Berlin', 'schedule', ['set', 'morning', '30 7 * * 1-5', 'Europe/Berlin']],
     ['schedule set morning 0 18 * * * UTC <#C0999|markets>', 'schedule', ['set', 'morning', '0 18 * * *', 'UTC', 'slack:C0999']],
     ['schedule set morning "*/15 * * * *" Asia/Tokyo <#C0999>', 'schedule', ['set', 'morning', '*/15 * * * *', 'Asia/Tokyo', 'slack:C0999']],
+    ['schedule set morning "30 7 * * *" UTC chart:on', 'schedule', ['set', 'morning', '30 7 * * *', 'UTC', 'chart:on']],
+    ['schedule set morning "30 7 * * *" UTC <#C0999> chart:off', 'schedule', ['set', 'morning', '30 7 * * *', 'UTC', 'slack:C0999', 'chart:off']],
     ['schedule set morning “30 7 * * 1-5” GMT C0999ABC', 'schedule', ['set', 'morning', '30 7 * * 1-5', 'GMT', 'slack:C0999ABC']],
     ['schedule show', 'schedule', ['show']],
     ['schedule off morning', 'schedule', ['off', 'morning']],
@@ -91,7 +93,7 @@ describe('slackHelpMessage', () => {
     const subcommands = COMMAND_CATALOG.filter((c) => c.adminOnly).flatMap((c) => c.subcommands ?? []);
     expect(admins?.lines).toHaveLength(subcommands.length);
     expect(admins?.lines).toContain('/digest sources add <url> [name…] — Add a feed or page (shows what it yields before saving)');
-    expect(admins?.lines).toContain('/digest schedule set <digest> <cron> <timezone> [channel] — Post a digest on a schedule');
+    expect(admins?.lines).toContain('/digest schedule set <digest> <cron> <timezone> [channel] [chart] — Post a digest on a schedule');
   });
 
   it('given a catalog with another command, then help and parsing follow it', () => {
