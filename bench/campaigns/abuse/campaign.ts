@@ -9,6 +9,7 @@ import { createHttpClient } from '../../../src/index.ts';
 import type { CampaignReport, ReportRow } from '../lib/report.ts';
 import { startCoreEnv } from './core-env.ts';
 import { runDiscordNonAdmin, runSlackNonAdmin, type AdminAttemptRow } from './platforms.ts';
+import { runCpuProbe, type CpuProbeRow } from './cpu-probe.ts';
 import { runSsrfPhase, type SsrfResult } from './run-ssrf.ts';
 import { runSlackAuthenticity, type SlackAuthResult } from './slack-auth.ts';
 import { ATTACK_CASES } from './ssrf-cases.ts';
@@ -17,6 +18,8 @@ export interface AbuseResult {
   ssrf: SsrfResult;
   nonAdmin: AdminAttemptRow[];
   slackAuth: SlackAuthResult;
+  /** `/summarize` of expensive pages under the size cap (full run only). */
+  cpu: CpuProbeRow[];
   /** Totals the tests assert on. */
   totals: {
     attacks: number;
@@ -43,10 +46,12 @@ export async function runAbuseCampaign(options: { quick: boolean }): Promise<Abu
   } finally {
     await env.close();
   }
+  // Expensive pages are a speed figure: only the full run measures them (a 1 MiB page costs seconds).
+  const cpu = options.quick ? [] : await runCpuProbe(1024);
   const slow = new Set(ATTACK_CASES.filter((c) => c.slow === true).map((c) => c.name));
   const rows = ssrf.rows;
   return {
-    ssrf, nonAdmin, slackAuth,
+    ssrf, nonAdmin, slackAuth, cpu,
     totals: {
       attacks: rows.length,
       refused: rows.filter((r) => r.refused).length,
@@ -98,6 +103,9 @@ export function abuseReport(result: AbuseResult, command: string): CampaignRepor
   for (const r of result.slackAuth.rows) {
     rows.push({ figure: `slack rejected: ${r.kind}`, value: `HTTP ${String(r.status)}, dispatched ${String(r.dispatched)}`, target: '401, 0', pass: r.rejected });
   }
+  for (const r of result.cpu) {
+    rows.push({ figure: `event loop stall, /summarize of ${String(r.kib)} KiB ${r.page} (ms)`, value: `${String(r.stallMs)} (command ${String(r.ms)})`, target: '<= 1000', pass: r.stallMs <= 1000 });
+  }
   rows.push({ figure: 'slack genuine request (control) accepted', value: yes(result.slackAuth.genuineAccepted), target: 'yes', pass: result.slackAuth.genuineAccepted });
   const byGroup: Record<string, string> = {};
   for (const group of new Set(result.ssrf.rows.map((r) => r.group))) {
@@ -115,4 +123,4 @@ export function abuseReport(result: AbuseResult, command: string): CampaignRepor
 }
 
 /** Timing rows are shown as ok/MISSED but do not fail the run. */
-export const isCorrectnessRow = (row: ReportRow): boolean => !row.figure.startsWith('time to refusal');
+export const isCorrectnessRow = (row: ReportRow): boolean => !/^(time to refusal|event loop stall)/u.test(row.figure);

@@ -5,7 +5,7 @@
  * (timings are in `npm run campaign:abuse`).
  */
 import { describe, expect, it } from 'vitest';
-import { abuseReport, formatAttackTable, runAbuseCampaign, type AbuseResult } from '../../../bench/campaigns/abuse/campaign.ts';
+import { abuseReport, formatAttackTable, isCorrectnessRow, runAbuseCampaign, type AbuseResult } from '../../../bench/campaigns/abuse/campaign.ts';
 
 describe('abuse campaign (short)', () => {
   let result: AbuseResult;
@@ -41,7 +41,7 @@ describe('abuse campaign (short)', () => {
 
   it('given the result, then the report passes every correctness row and the table lists every case', () => {
     const report = abuseReport(result, 'test');
-    expect(report.rows.filter((r) => r.pass === false && !r.figure.startsWith('time to refusal')).map((r) => r.figure)).toEqual([]);
+    expect(report.rows.filter((r) => r.pass === false && isCorrectnessRow(r)).map((r) => r.figure)).toEqual([]);
     expect(formatAttackTable(result).trim().split('\n')).toHaveLength(2 + result.ssrf.rows.length + result.nonAdmin.length + result.slackAuth.rows.length);
   });
 });
