@@ -65,8 +65,11 @@ async function handleCommand(interaction: ChatInputCommandInteraction, deps: Int
     await replyEphemeral(interaction, message);
     return;
   }
-  const [first, ...rest] = renderEmbeds(message);
-  await interaction.editReply({ ...first });
+  const image = message.image;
+  const [first, ...rest] = renderEmbeds(message, { withImage: image !== undefined });
+  // A digest's chart goes with the first part, shown in its first embed (attachment://<filename>).
+  const files = image === undefined ? [] : [{ attachment: Buffer.from(image.png), name: image.filename, description: image.alt.slice(0, 1024) }];
+  await interaction.editReply({ ...first, ...(files.length > 0 ? { files } : {}) });
   for (const payload of rest) await interaction.followUp(payload);
 }
 

@@ -23,7 +23,7 @@ const DIGEST: Message = {
 interface Body {
   nonce?: string;
   embeds?: { title?: string; image?: { url: string } }[];
-  attachments?: { id: number; filename: string; description?: string }[];
+  attachments?: { id: number | string; filename?: string; description?: string }[];
 }
 
 describe('Discord publisher with the key-figures chart', () => {
@@ -73,6 +73,20 @@ describe('Discord publisher with the key-figures chart', () => {
     expect((posted?.body as Body).attachments).toBeUndefined();
     expect((posted?.body as Body).embeds?.some((e) => e.image !== undefined)).toBe(false);
     expect(h.fake.calls.find((c) => c.method === 'POST')?.headers['content-type']).toBe('application/json');
+  });
+
+  it('given /digest answered with a chart, then the edited reply carries the PNG and its embed shows it', async () => {
+    h = await startDiscordHarness();
+    const image = chartImage();
+    h.core.respond = () => ({ ...DIGEST, image });
+    const sent = h.fake.dispatchInteraction({ command: 'digest', options: { digest: 'morning' }, userId: h.memberId });
+    const edit = await sent.edit();
+    expect(edit.headers['content-type']).toMatch(/^multipart\/form-data/u);
+    expect(edit.files.map((f) => f.filename)).toEqual([CHART_FILENAME]);
+    expect(decodePng(edit.files[0]?.data ?? Buffer.alloc(0)).width).toBe(image.width);
+    const body = edit.body as Body;
+    expect(body.embeds?.[0]?.image).toEqual({ url: `attachment://${CHART_FILENAME}` });
+    expect(body.attachments).toEqual([{ id: '0', description: image.alt }]);
   });
 
   it('given a long digest with a chart, then only the first of its several posts carries the file', async () => {
