@@ -8,7 +8,7 @@
  * Redirects are followed by hand (at most `maxRedirects`), each target checked
  * again. Failures throw DigestError with `fetch/*` codes.
  */
-import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpRequest, maxHeaderSize, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { DigestError } from '../../errors.ts';
@@ -202,6 +202,15 @@ function requestHeaders(url: URL, getOptions: GetOptions, s: Settings): Outgoing
 
 function networkError(url: URL, err: unknown): DigestError {
   const code = (err as { code?: unknown }).code;
+  // Node's HTTP parser stops at 16 KiB of response headers: the host was reached, it answered too much.
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return new DigestError('fetch/too-large', `response headers from ${url.host} are larger than ${String(Math.round(maxHeaderSize / 1024))} KiB`, {
+      cause: err, context: { url: url.href, code, measure: 'headers', limitBytes: maxHeaderSize },
+    });
+  }
+  if (typeof code === 'string' && code.startsWith('HPE_')) {
+    return new DigestError('fetch/network', `${url.host} sent a malformed HTTP response (${code})`, { cause: err, context: { url: url.href, code } });
+  }
   const reason = typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
   return new DigestError('fetch/network', `cannot reach ${url.host}: ${reason}`, { cause: err, context: { url: url.href, code } });
 }
