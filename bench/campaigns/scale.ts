@@ -79,6 +79,7 @@ export function scaleReport(result: ScaleResult, command: string): CampaignRepor
     const c = poll[cycle];
     const label = cycle === 'first' ? 'cycle 1 (cold: all new)' : 'cycle 2 (steady: 304s)';
     rows.push({ figure: `${label}: wall time for ${poll.sources} sources`, value: s(c.wallMs), target: '<= 60 s', pass: c.wallMs <= 60_000 });
+    rows.push({ figure: `${label}: CPU time of the bot process`, value: s(c.cpuMs) });
     rows.push({ figure: `${label}: peak RSS of the bot process`, value: `${c.peakRssMiB} MiB`, target: '<= 256 MB', pass: c.peakRssMiB * 1.048576 <= 256 });
     rows.push({ figure: `${label}: fetched ok / 304 / failed`, value: `${c.ok} / ${c.notModified} / ${c.fetches - c.ok - c.notModified}` });
     // Only the steady cycle is held to the mix: in the cold one a CPU-starved loop may time out a slow host.

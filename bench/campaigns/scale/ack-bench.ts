@@ -7,7 +7,7 @@
  * and the command is `/digest scale-news`, a folder digest of the bundled
  * samples; with `core: 'fake'` a recording core answers at once instead.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +18,7 @@ import { digestDefinitionSchema } from '../../../src/digests/definition.ts';
 import { createBot, openSqliteStore, readFolderSource, silentLogger, type ChatCore } from '../../../src/index.ts';
 import { createFakeChatCore } from '../../../test/fakes/fake-chat-core.ts';
 import type { Burst, BurstResult, FakeInfo } from './ack-fakes-child.ts';
+import { forkTsChild } from './child-process.ts';
 
 export interface AckOptions {
   platform: 'discord' | 'slack';
@@ -50,14 +51,9 @@ interface Child {
 }
 
 async function startChild(platform: 'discord' | 'slack'): Promise<Child> {
-  const child = fork(fileURLToPath(new URL('./ack-fakes-child.ts', import.meta.url)), [platform], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const info = await new Promise<FakeInfo>((ok, fail) => {
-    child.once('message', (m) => ok((m as { ready: FakeInfo }).ready));
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`ack fake exited early with code ${String(code)}`)));
-  });
+  const { child, first, close } = await forkTsChild<{ ready: FakeInfo }>(fileURLToPath(new URL('./ack-fakes-child.ts', import.meta.url)), [platform], 'ack fake');
   return {
-    child, info,
+    child, info: first.ready, close,
     burst: (b) => new Promise((ok, fail) => {
       child.once('message', (m) => {
         const msg = m as { result?: BurstResult; error?: string };
@@ -65,14 +61,6 @@ async function startChild(platform: 'discord' | 'slack'): Promise<Child> {
         else fail(new Error(`ack fake failed: ${msg.error ?? 'no result'}`));
       });
       child.send({ burst: b });
-    }),
-    close: () => new Promise<void>((ok) => {
-      if (child.exitCode !== null) {
-        ok();
-        return;
-      }
-      child.once('exit', () => ok());
-      child.disconnect();
     }),
   };
 }

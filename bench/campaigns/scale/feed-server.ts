@@ -5,10 +5,11 @@
  * do not run out of (address, port) pairs. Run as a child process
  * (`startFeedServerProcess`) so its CPU work is not on the bot's event loop.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { forkTsChild } from './child-process.ts';
 import { articleParagraphs, hostOf, ITEMS_PER_FEED, kindOf, sourceOfHost, type SourceKind } from './feed-mix.ts';
 
 export interface FeedServerOptions {
@@ -162,23 +163,8 @@ export interface FeedServerProcess extends FeedServer {
 
 /** Forks this module as a child process (with tsx) and waits for its ports. */
 export async function startFeedServerProcess(options: FeedServerOptions): Promise<FeedServerProcess> {
-  const child = fork(fileURLToPath(import.meta.url), [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ports = await new Promise<number[]>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { ports: number[] }).ports));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`feed server exited early with code ${String(code)}`)));
-  });
-  return {
-    child, ports,
-    close: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) {
-        resolve();
-        return;
-      }
-      child.once('exit', () => resolve());
-      child.disconnect();
-    }),
-  };
+  const { child, first, close } = await forkTsChild<{ ports: number[] }>(fileURLToPath(import.meta.url), [JSON.stringify(options)], 'feed server');
+  return { child, ports: first.ports, close };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href && process.send !== undefined) {

@@ -32,6 +32,8 @@ export interface PollScaleOptions {
 
 export interface CycleFigures {
   wallMs: number;
+  /** CPU time (user + system) of the bot process during the cycle: wall time well above it means waiting (I/O, or a busy machine). */
+  cpuMs: number;
   /** Peak RSS of the bot process (this one; the feed server is a child process) during the cycle, MiB. */
   peakRssMiB: number;
   fetches: number;
@@ -122,14 +124,17 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
       metrics.fetches = [];
       const rss = sampleRss(50);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       await bot.pollDue();
       const wallMs = Math.round(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      const cpuMs = Math.round((used.user + used.system) / 1000);
       const peakRssMiB = rss.stop();
       const errors: Record<string, number> = {};
       for (const f of metrics.fetches) if (f.outcome === 'error') errors[f.code ?? 'unknown'] = (errors[f.code ?? 'unknown'] ?? 0) + 1;
       const counted = countArticles(store, [...kinds.keys()]);
       return {
-        wallMs, peakRssMiB, fetches: metrics.fetches.length,
+        wallMs, cpuMs, peakRssMiB, fetches: metrics.fetches.length,
         ok: metrics.fetches.filter((f) => f.outcome === 'ok').length,
         notModified: metrics.fetches.filter((f) => f.outcome === 'not-modified').length,
         errors, articles: counted.articles, digested: counted.digested,
