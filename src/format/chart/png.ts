@@ -39,11 +39,13 @@ function filtered(raster: Raster): Uint8Array {
   for (let y = 0; y < raster.height; y++) {
     const row = y * (stride + 1);
     out[row] = FILTER_UP;
-    const at = y * stride;
-    for (let i = 0; i < stride; i++) {
-      const above = y === 0 ? 0 : (px[at - stride + i] ?? 0);
-      out[row + 1 + i] = ((px[at + i] ?? 0) - above) & 0xff;
+    const line = px.subarray(y * stride, (y + 1) * stride);
+    if (y === 0) {
+      out.set(line, row + 1);
+      continue;
     }
+    const above = px.subarray((y - 1) * stride, y * stride);
+    for (let i = 0; i < stride; i++) out[row + 1 + i] = ((line[i] as number) - (above[i] as number)) & 0xff;
   }
   return out;
 }
@@ -53,7 +55,7 @@ export function encodePng(raster: Raster): Uint8Array {
   const parts = [
     PNG_SIGNATURE,
     chunk('IHDR', header(raster.width, raster.height)),
-    chunk('IDAT', deflateSync(filtered(raster), { level: 9 })),
+    chunk('IDAT', deflateSync(filtered(raster))),
     chunk('IEND', new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
