@@ -6,13 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot, openSqliteStore, systemClock, type Bot, type HttpClient, type Logger, type Store } from '../../../src/index.ts';
+import { createBot, openSqliteStore, systemClock, type Bot, type HttpClient, type Store } from '../../../src/index.ts';
+import { recordingLogger, type LogEntry } from '../../../test/fakes/discord/harness.ts';
 
-export interface LoggedLine {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  msg: string;
-  meta: Record<string, unknown> | undefined;
-}
+export type LoggedLine = LogEntry;
 
 export interface CoreEnv {
   bot: Bot;
@@ -21,19 +18,12 @@ export interface CoreEnv {
   close(): Promise<void>;
 }
 
-export function keepingLogger(lines: LoggedLine[]): Logger {
-  const at = (level: LoggedLine['level']) => (msg: string, meta?: Record<string, unknown>): void => {
-    lines.push({ level, msg, meta });
-  };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
-
 export function startCoreEnv(http: HttpClient): CoreEnv {
   const dir = mkdtempSync(join(tmpdir(), 'abuse-'));
   const store = openSqliteStore(join(dir, 'bot.sqlite'));
   const logs: LoggedLine[] = [];
   const bot = createBot({
-    store, http, clock: systemClock, logger: keepingLogger(logs), graceMs: 0, pollTickMs: 0, files: [],
+    store, http, clock: systemClock, logger: recordingLogger(logs), graceMs: 0, pollTickMs: 0, files: [],
     policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 3 },
     readFolder: () => Promise.resolve([]),
     sleep: () => Promise.resolve(),

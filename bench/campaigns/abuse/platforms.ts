@@ -77,6 +77,18 @@ export async function runDiscordNonAdmin(env: CoreEnv): Promise<AdminAttemptRow[
         audited: audited(env, workspaceId, `discord:${h.memberId}`, attempt.name, before), reason: `${body.data?.embeds?.[0]?.title ?? '(none)'}: ${refusalLine(text)}`, ms,
       });
     }
+    // In a DM there is no member and no Manage Server: the command is refused and audited in the DM's own workspace.
+    const dmWorkspace = `discord:dm:${h.memberId}`;
+    const before = env.store.audit.list(dmWorkspace, 500).length;
+    const started = performance.now();
+    const call = await h.fake.dispatchInteraction({ command: 'sources', subcommand: 'add', options: { url: 'https://example.org/feed.xml' }, userId: h.memberId, guildId: null }).callback();
+    const body = call.body as { data?: { flags?: number; embeds?: { title?: string }[] } };
+    const text = JSON.stringify(body.data?.embeds ?? []);
+    rows.push({
+      platform: 'discord', command: 'sources add (in a DM)', refused: ((body.data?.flags ?? 0) & 64) === 64 && text.includes(REFUSAL),
+      audited: audited(env, dmWorkspace, `discord:${h.memberId}`, 'sources add', before), reason: `${body.data?.embeds?.[0]?.title ?? '(none)'}: ${refusalLine(text)}`,
+      ms: Math.round(performance.now() - started),
+    });
   } finally {
     await h.close();
   }
