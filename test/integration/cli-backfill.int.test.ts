@@ -8,10 +8,8 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../adapters/cli/run-cli.ts';
-import { loadConfig } from '../../src/config.ts';
 import { openSqliteStore } from '../../src/store/sqlite/open.ts';
+import { runCliCaptured } from '../helpers/run-cli-captured.ts';
 import { reply, startFixtureServer, type FixtureServer, type Handler } from '../fakes/http-fixtures.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -36,23 +34,6 @@ function run(args: string[], env: Record<string, string>, stdin = ''): Promise<R
 
 /** Tests that start the CLI several times (each start loads tsx: seconds on a busy 2-core machine). */
 const SPAWNS_TIMEOUT_MS = 60_000;
-
-/** Runs the CLI in this process with captured streams (stdout/stderr are pipes here, not terminals). */
-async function runInProcess(args: string[]): Promise<Run> {
-  const config = loadConfig({ FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env });
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr, cwd: root }, {
-    projectRoot: root, fetch: config.fetch, store: config.store,
-    startBot: () => Promise.reject(new Error('not here')), discordCli: () => Promise.reject(new Error('not here')),
-  });
-  await new Promise((r) => setImmediate(r));
-  return { code, stdout: out, stderr: err };
-}
 
 const CITIES = ['Aachen', 'Bremen', 'Celle', 'Dresden', 'Essen'];
 
@@ -116,7 +97,7 @@ describe('digestbot backfill', () => {
     }
 
     // The second run in-process (the same runCli the binary calls), sparing a process start.
-    const second = await runInProcess(['backfill', 'Werke']);
+    const second = await runCliCaptured(['backfill', 'Werke'], { FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env }, root);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/: 5 fetched \(5 listed, 0 new to the store\), 0 digested, 4 skipped, 1 failed \(fetch\/http-status 1\)\n$/u);
 

@@ -1,36 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storePathOf } from '../../../adapters/cli/backfill.ts';
-import { parseSince, runCli, type CliContext } from '../../../adapters/cli/run-cli.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { parseSince } from '../../../adapters/cli/run-cli.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
-
-interface Captured { code: number; stdout: string; stderr: string }
+import { runCliCaptured, type CapturedRun } from '../../helpers/run-cli-captured.ts';
 
 let dir: string;
 
-function context(): CliContext {
-  const config = loadConfig({ DATA_DIR: join(dir, 'data'), DIGESTS_DIR: join(dir, 'digests') });
-  return {
-    projectRoot: dir, fetch: config.fetch, store: config.store,
-    startBot: () => Promise.reject(new Error('not in this test')),
-    discordCli: () => Promise.reject(new Error('not in this test')),
-  };
-}
-
-async function cli(argv: string[]): Promise<Captured> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, cwd: dir }, context());
-  return { code, stdout: out, stderr: err };
-}
+const cli = (argv: string[]): Promise<CapturedRun> => runCliCaptured(argv, { DATA_DIR: join(dir, 'data'), DIGESTS_DIR: join(dir, 'digests') }, dir);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'digestbot-cli-args-'));
