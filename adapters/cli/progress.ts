@@ -3,7 +3,7 @@
  * (`stream.isTTY`) it is one line redrawn with '\r': bar, done/total, percent,
  * rate, ETA and the current item, cut to the terminal width, at most ten
  * redraws a second, ended with a newline. Elsewhere (pipes, log files) it
- * writes plain lines, one per tenth of the way or every `plainEveryMs`, with
+ * writes plain lines, one per tenth of the way (at most one a second) or every `plainEveryMs`, with
  * no '\r' and no escape codes, so logs stay readable.
  */
 
@@ -27,6 +27,8 @@ export interface ProgressOptions {
   minRedrawMs?: number;
   /** Plain mode: a line at least this often while something moves. @defaultValue 10000 */
   plainEveryMs?: number;
+  /** Plain mode: least time between two lines, so a fast job logs only its start and end. @defaultValue 1000 */
+  plainMinGapMs?: number;
   /** Time window of the moving rate. @defaultValue 10000 */
   rateWindowMs?: number;
   /** The rate (and so the ETA) is shown once the window spans this long. @defaultValue 1000 */
@@ -101,6 +103,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const tty = stream.isTTY === true;
   const minRedrawMs = options.minRedrawMs ?? 100;
   const plainEveryMs = options.plainEveryMs ?? 10_000;
+  const plainMinGapMs = options.plainMinGapMs ?? 1000;
   const rate = new MovingRate(options.rateWindowMs ?? 10_000, options.minRateSpanMs ?? 1000);
   const startedAt = now();
   rate.add(startedAt, 0);
@@ -157,7 +160,8 @@ export function createProgress(options: ProgressOptions): Progress {
       if (done >= total) return;
       if (tty) {
         if (t - lastDraw >= minRedrawMs) draw();
-      } else if (Math.floor(percent() / 10) > lastPlainTenth || (t - lastPlainAt >= plainEveryMs && done > lastPlainDone)) {
+      } else if (t - lastPlainAt >= plainMinGapMs
+        && (Math.floor(percent() / 10) > lastPlainTenth || (t - lastPlainAt >= plainEveryMs && done > lastPlainDone))) {
         plainLine();
       }
     },

@@ -179,6 +179,18 @@ describe('createProgress when not a terminal', () => {
     expect(lines).toEqual(['slow: 0/1000', 'slow: 4/1000 (0%) 0.3/s ETA 49:48', 'slow: 8/1000 (0%) 0.3/s ETA 49:36']);
   });
 
+  it('given a fast job (all within a second), then only the start line and the done line', () => {
+    const stream = fakeStream(false);
+    const clock = fakeClock();
+    const p = createProgress({ stream, title: 'fast', total: 10, now: clock.now });
+    for (let i = 1; i <= 10; i++) {
+      clock.set(i * 50);
+      p.update(i);
+    }
+    p.finish();
+    expect(stream.out).toBe('fast: 0/10\nfast: 10/10 (100%) done in 00:01\n');
+  });
+
   it('given nothing to do, then a start line and a done line', () => {
     const stream = fakeStream(false);
     const p = createProgress({ stream, title: 'empty', total: 0, now: () => 0 });
