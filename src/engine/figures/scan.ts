@@ -311,5 +311,6 @@ export function scanFigures(text: string, language: RuleLanguage): RawFigure[] {
     const value = FACTOR_WORDS[(m[1] ?? '').toLowerCase()];
     if (value !== undefined) out.push({ kind: 'factor', value, start: m.index, end: m.index + m[0].length });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // A number beyond double range ("7777…" with 400 digits, then "billion") reads as Infinity: no figure.
+  return out.filter((f) => Number.isFinite(f.value) && (f.valueMax === undefined || Number.isFinite(f.valueMax))).sort((a, b) => a.start - b.start);
 }
