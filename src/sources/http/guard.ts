@@ -48,7 +48,8 @@ export function parseHttpUrl(raw: string, base?: URL): URL {
 }
 
 function blocked(url: URL, address: string, kind: string): DigestError {
-  return new DigestError('fetch/blocked-address', `refusing to fetch ${url.host}: it points to a ${kind} address`, {
+  const article = /^[aeiu]/u.test(kind) ? 'an' : 'a';
+  return new DigestError('fetch/blocked-address', `refusing to fetch ${url.host}: it points to ${article} ${kind} address`, {
     context: { url: url.href, address, addressClass: kind },
   });
 }

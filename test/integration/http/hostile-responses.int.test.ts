@@ -44,3 +44,11 @@ describe('hostile HTTP answers', () => {
     expect(err.message).toMatch(/sent a malformed HTTP response \(HPE_/u);
   });
 });
+
+describe('refusal wording', () => {
+  it('given an unspecified or unrecognised address, then the message reads "an …", and "a …" otherwise', async () => {
+    const http = createHttpClient();
+    expect((await digestErrorOf(http.get('http://0.0.0.0/'))).message).toBe('refusing to fetch 0.0.0.0: it points to an unspecified address');
+    expect((await digestErrorOf(http.get('http://10.0.0.1/'))).message).toBe('refusing to fetch 10.0.0.1: it points to a private address');
+  });
+});
