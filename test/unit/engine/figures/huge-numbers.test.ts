@@ -8,11 +8,13 @@ import { digestArticle } from '../../../../src/engine/digest.ts';
 import { digestSchema } from '../../../../src/engine/schema.ts';
 import { scanFigures } from '../../../../src/engine/figures/scan.ts';
 
-const huge = '7'.repeat(400);
+const huge = '7'.repeat(300);
 
 describe('figures from numbers beyond double range', () => {
   it.each([
     [`Revenue rose to ${huge} billion dollars.`, 'en'],
+    [`z.B. ${huge} billion`, 'en'],
+    [`Es waren ${huge} Mitarbeiter`, 'de'],
     [`Der Umsatz stieg auf ${huge} Milliarden Euro.`, 'de'],
     [`Die Spanne reicht von 3 bis ${huge} Prozent.`, 'de'],
     [`Revenue of $1${',000'.repeat(120)} million.`, 'en'],
