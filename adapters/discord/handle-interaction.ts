@@ -60,6 +60,8 @@ async function handleCommand(interaction: ChatInputCommandInteraction, deps: Int
     return;
   }
   await interaction.deferReply();
+  // The command's work starts on the loop's next turn, so interactions already received are acked first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const message = await core.run(interactionToRequest(interaction, core.catalog, isAdmin));
   if (message.ephemeral === true) {
     await replyEphemeral(interaction, message);

@@ -139,7 +139,9 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const inflight = new Set<Promise<void>>();
   app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    const task = handle(command, respond);
+    // The command's work starts on the loop's next turn, so the acks of commands already received go out
+    // first instead of waiting behind it (200 at once: p99 ack of seconds otherwise).
+    const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() => handle(command, respond));
     inflight.add(task);
     await task.finally(() => inflight.delete(task));
   });
