@@ -34,8 +34,8 @@ export interface ScaleSizes {
   factor: number;
 }
 
-export const FULL_SIZES: ScaleSizes = { sources: 10_000, concurrency: 64, timeoutMs: 5_000, slowMs: 1_000, commands: 200, digests: 50, minutes: 60, factor: 60 };
-export const QUICK_SIZES: ScaleSizes = { sources: 300, concurrency: 64, timeoutMs: 5_000, slowMs: 200, commands: 20, digests: 5, minutes: 3, factor: 120 };
+export const FULL_SIZES: ScaleSizes = { sources: 10_000, concurrency: 64, timeoutMs: 5_000, slowMs: 1_000, commands: 200, digests: 50, minutes: 60, factor: 30 };
+export const QUICK_SIZES: ScaleSizes = { sources: 300, concurrency: 64, timeoutMs: 5_000, slowMs: 200, commands: 20, digests: 5, minutes: 3, factor: 30 };
 
 export interface ScaleResult {
   sizes: ScaleSizes;
@@ -114,6 +114,7 @@ export function scaleReport(result: ScaleResult, command: string): CampaignRepor
       expectedErrors: poll.expectedErrors,
       errorsCycle1: poll.first.errors,
       errorsCycle2: poll.second.errors,
+      memoryAtPeakMiB: { cycle1: poll.first.memoryAtPeak, cycle2: poll.second.memoryAtPeak },
       measured: 'wall time and peak RSS (sampled every 50 ms) of the bot process only; the feed server and the chat fakes run in child processes',
       scheduleRssTrendMiB: schedules.rssTrendMiB,
       scheduleHeapMiB: `${schedules.heapStartMiB} -> ${schedules.heapEndMiB}`,

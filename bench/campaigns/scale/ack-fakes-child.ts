@@ -7,10 +7,11 @@
  * Protocol (IPC): child → {ready: info}; parent → {burst: {n, ...}};
  * child → {latencies, replies}; parent disconnects → the child closes and exits.
  */
+import { Agent, request } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { snowflake, startFakeDiscord, type DispatchedInteraction } from '../../../test/fakes/discord/fake-discord.ts';
 import { startFakeSlackApi } from '../../../test/fakes/slack/fake-slack-api.ts';
-import { postSlashCommand } from '../../../test/fakes/slack/signed-request.ts';
+import { signedSlashCommand } from '../../../test/fakes/slack/signed-request.ts';
 
 export interface DiscordFakeInfo { platform: 'discord'; apiUrl: string; applicationId: string; guildId: string; memberId: string }
 export interface SlackFakeInfo { platform: 'slack'; apiUrl: string }
@@ -53,7 +54,7 @@ async function discordChild(send: (m: unknown) => void): Promise<void> {
       await warm.edit(30_000);
       const sent = Array.from({ length: burst.n }, dispatch);
       const calls = await Promise.all(sent.map((s) => s.callback(30_000)));
-      const edits = await Promise.allSettled(sent.map((s) => s.edit(30_000)));
+      const edits = await Promise.allSettled(sent.map((s) => s.edit(120_000)));
       const result: BurstResult = {
         latencies: calls.map((c, i) => c.time - (sent[i]?.sentAt ?? c.time)),
         replies: edits.filter((e) => e.status === 'fulfilled').length,
@@ -75,14 +76,28 @@ async function slackChild(send: (m: unknown) => void): Promise<void> {
     const burst = (m as { burst?: Burst }).burst;
     if (burst === undefined) return;
     void (async () => {
-      const url = burst.eventsUrl ?? '';
-      const post = (id: string): ReturnType<typeof postSlashCommand> => postSlashCommand(url, { text: burst.text ?? 'help', responseUrl: api.responseUrl(id) }, { signingSecret: burst.signingSecret ?? '' });
+      const url = new URL(burst.eventsUrl ?? '');
+      // Bodies are signed before the clock starts, and node:http (lighter than fetch) sends them, so the
+      // times are the bot's and not the load generator's.
+      const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+      const signed = (id: string) => signedSlashCommand({ text: burst.text ?? 'help', responseUrl: api.responseUrl(id) }, { signingSecret: burst.signingSecret ?? '' });
+      const post = (req: ReturnType<typeof signed>): Promise<{ status: number; ms: number }> => new Promise((resolve, reject) => {
+        const started = performance.now();
+        const r = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+        });
+        r.on('error', reject);
+        r.end(req.body);
+      });
       const before = api.responses.length;
-      await post('warm-up');
+      await post(signed('warm-up'));
       await api.waitFor(() => api.responses.length > before, 30_000);
       const start = api.responses.length;
-      const results = await Promise.all(Array.from({ length: burst.n }, (_, i) => post(`b${String(i)}`)));
-      await api.waitFor(() => api.responses.length >= start + burst.n, 30_000).catch(() => undefined);
+      const requests = Array.from({ length: burst.n }, (_, i) => signed(`b${String(i)}`));
+      const results = await Promise.all(requests.map(post));
+      await api.waitFor(() => api.responses.length >= start + burst.n, 120_000).catch(() => undefined);
+      agent.destroy();
       const result: BurstResult = {
         latencies: results.map((r) => r.ms),
         replies: api.responses.length - start,

@@ -36,6 +36,8 @@ export interface CycleFigures {
   cpuMs: number;
   /** Peak RSS of the bot process (this one; the feed server is a child process) during the cycle, MiB. */
   peakRssMiB: number;
+  /** process.memoryUsage() at the peak, MiB. */
+  memoryAtPeak: Record<string, number>;
   fetches: number;
   ok: number;
   notModified: number;
@@ -130,11 +132,12 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
       const used = process.cpuUsage(cpu);
       const cpuMs = Math.round((used.user + used.system) / 1000);
       const peakRssMiB = rss.stop();
+      const memoryAtPeak = rss.atPeak();
       const errors: Record<string, number> = {};
       for (const f of metrics.fetches) if (f.outcome === 'error') errors[f.code ?? 'unknown'] = (errors[f.code ?? 'unknown'] ?? 0) + 1;
       const counted = countArticles(store, [...kinds.keys()]);
       return {
-        wallMs, cpuMs, peakRssMiB, fetches: metrics.fetches.length,
+        wallMs, cpuMs, peakRssMiB, memoryAtPeak, fetches: metrics.fetches.length,
         ok: metrics.fetches.filter((f) => f.outcome === 'ok').length,
         notModified: metrics.fetches.filter((f) => f.outcome === 'not-modified').length,
         errors, articles: counted.articles, digested: counted.digested,

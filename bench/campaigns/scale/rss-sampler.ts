@@ -3,18 +3,26 @@
 export interface RssSampler {
   /** Highest RSS seen so far, in MiB (one decimal). */
   peakMiB(): number;
+  /** `process.memoryUsage()` in MiB at the sample with the highest RSS: what the peak was made of. */
+  atPeak(): Record<string, number>;
   stop(): number;
 }
 
 /** Starts sampling `process.memoryUsage().rss` every `everyMs`. @param everyMs - @defaultValue 50 */
 export function sampleRss(everyMs = 50): RssSampler {
-  let peak = process.memoryUsage().rss;
+  let breakdown = process.memoryUsage();
+  let peak = breakdown.rss;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const now = process.memoryUsage();
+    if (now.rss > peak) {
+      peak = now.rss;
+      breakdown = now;
+    }
   }, everyMs);
   const peakMiB = (): number => Math.round((Math.max(peak, process.memoryUsage().rss) / 1024 / 1024) * 10) / 10;
   return {
     peakMiB,
+    atPeak: () => Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, Math.round((v / 1024 / 1024) * 10) / 10])),
     stop() {
       clearInterval(timer);
       return peakMiB();
