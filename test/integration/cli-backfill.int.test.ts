@@ -3,34 +3,16 @@
  * 127.0.0.1. The source is added at the console prompt (`/sources add`, which marks the older items seen), then
  * backfilled; `/figures` at the prompt shows that the older articles are now in the store.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/open.ts';
-import { runCliCaptured } from '../helpers/run-cli-captured.ts';
+import { projectRoot, runCliCaptured, spawnCli } from '../helpers/cli-runs.ts';
 import { reply, startFixtureServer, type FixtureServer, type Handler } from '../fakes/http-fixtures.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'digestbot.js');
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root, env: { ...process.env, FORCE_COLOR: '0', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', SCHEDULE_GRACE_HOURS: '0', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], env: Record<string, string>, stdin = ''): ReturnType<typeof spawnCli> =>
+  spawnCli(args, { stdin, env: { SCHEDULE_GRACE_HOURS: '0', ...env } });
 
 /** Tests that start the CLI several times (each start loads tsx: seconds on a busy 2-core machine). */
 const SPAWNS_TIMEOUT_MS = 60_000;
@@ -97,7 +79,7 @@ describe('digestbot backfill', () => {
     }
 
     // The second run in-process (the same runCli the binary calls), sparing a process start.
-    const second = await runCliCaptured(['backfill', 'Werke'], { FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env }, root);
+    const second = await runCliCaptured(['backfill', 'Werke'], { FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env }, projectRoot);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/: 5 fetched \(5 listed, 0 new to the store\), 0 digested, 4 skipped, 1 failed \(fetch\/http-status 1\)\n$/u);
 

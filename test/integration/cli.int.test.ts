@@ -1,29 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestSchema } from '../../src/engine/schema.ts';
+import { spawnCli } from '../helpers/cli-runs.ts';
 import { reply, startFixtureServer, type FixtureServer, type Handler } from '../fakes/http-fixtures.ts';
-
-const root = resolve(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'digestbot.js');
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-function run(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> => spawnCli(args, { stdin, env });
 
 function expectOneLineError(r: Run, pattern: RegExp): void {
   expect(r.code).toBe(1);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storePathOf } from '../../../adapters/cli/backfill.ts';
 import { parseSince } from '../../../adapters/cli/run-cli.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
-import { runCliCaptured, type CapturedRun } from '../../helpers/run-cli-captured.ts';
+import { runCliCaptured, type CapturedRun } from '../../helpers/cli-runs.ts';
 
 let dir: string;
 
