@@ -31,6 +31,8 @@ export async function runEvalCommand(io: CliIo, deps: EvalDeps = {}): Promise<nu
   try {
     mod = await (deps.load ?? loadBench)();
   } catch (err) {
+    // bench/ or a baseline library is missing (the Docker image has neither); any other failure is a bug shown as such.
+    if ((err as { code?: unknown } | null)?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
     throw new DigestError('input/not-found', 'the evaluation needs the development checkout (bench/ and the dev dependencies: npm ci)', { cause: err });
   }
   const stream = io.stderr as ProgressStream;

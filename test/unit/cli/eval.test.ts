@@ -68,8 +68,11 @@ describe('digestbot eval', () => {
   it('given bench/ cannot be loaded (production image), then a DigestError saying what is needed', async () => {
     const stdout = recorder(false);
     const stderr = recorder(false);
-    await expect(runEvalCommand({ stdin: new PassThrough(), stdout, stderr, cwd: '.' }, { load: () => Promise.reject(new Error('Cannot find module')) }))
+    await expect(runEvalCommand({ stdin: new PassThrough(), stdout, stderr, cwd: '.' }, { load: () => Promise.reject(Object.assign(new Error('Cannot find module'), { code: 'ERR_MODULE_NOT_FOUND' })) }))
       .rejects.toMatchObject({ code: 'input/not-found', message: expect.stringContaining('development checkout') });
+    // Any other failure while loading is not disguised as a missing checkout.
+    await expect(runEvalCommand({ stdin: new PassThrough(), stdout, stderr, cwd: '.' }, { load: () => Promise.reject(new SyntaxError('Unexpected token')) }))
+      .rejects.toThrow(SyntaxError);
   });
 
   it('given the real bench/eval.ts and no ../shared, then the skip message and exit 0', async () => {
