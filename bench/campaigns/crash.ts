@@ -1,6 +1,6 @@
 /**
  * Crash campaign (issue #5): the bot as a child process on a real SQLite file,
- * with a digest due every two seconds, local feeds and the fake Discord, is
+ * with a digest due every three seconds, local feeds and the fake Discord, is
  * killed with SIGKILL 100 times (inside migrations, start-up, fetches, digest
  * builds, posts sent and posts accepted but not recorded, idle) and restarted;
  * then the ledger is compared with what Discord received.

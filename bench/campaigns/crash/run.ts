@@ -24,7 +24,7 @@ export type Phase = (typeof PHASES)[number];
 export interface CrashCampaignOptions {
   kills: number;
   seed: number;
-  /** The digest is due every this many seconds. @defaultValue 2 */
+  /** The digest is due every this many seconds. @defaultValue 3 */
   everySeconds?: number;
   /** Rows in the schema-1 articles table the first starts migrate. @defaultValue 150000 */
   articles?: number;
@@ -162,7 +162,7 @@ export async function runCrashCampaign(options: CrashCampaignOptions): Promise<C
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const rand = random(options.seed);
-  const everySeconds = options.everySeconds ?? 2;
+  const everySeconds = options.everySeconds ?? 3;
   const dir = mkdtempSync(join(tmpdir(), 'digestbot-crash-'));
   const world = await startWorld();
   try {
@@ -208,7 +208,7 @@ export async function runCrashCampaign(options: CrashCampaignOptions): Promise<C
     const running = await last.marker('running', 60_000);
     if (running === null) throw new Error(`the last bot did not start: ${last.stderrTail.join('\n')}`);
     firstRunning ??= running;
-    await sleep(everySeconds * 2000 + 500);
+    await sleep(everySeconds * 1000 + 1500);
     const to = new Date(Math.floor((Date.now() - 1500) / 1000) * 1000);
     await waitPosted(files.dbPath, files.digestId, to, files.channels.length, 15_000);
     last.proc.kill('SIGTERM');
