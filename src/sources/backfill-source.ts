@@ -106,7 +106,7 @@ async function backfillItem(deps: DigestArticlesDeps, source: SourceRecord, item
   if (article.backfill) deps.store.articles.clearBackfill(article.id);
   if (alreadyDigested(deps, article)) return 'skipped';
   try {
-    const { hash } = digestBytes(deps, await materialFor(deps, article, item));
+    const { hash } = await digestBytes(deps, await materialFor(deps, article, item));
     deps.store.articles.setDigest(article.id, hash, null);
     return 'digested';
   } catch (err) {
