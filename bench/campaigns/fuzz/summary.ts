@@ -45,7 +45,7 @@ export function summarize(result: FuzzResult, command: string): CampaignReport {
     corpus: `${String(result.corpusEntries)} entries${result.seedsSkipped === null ? '' : `; ${result.seedsSkipped}`}`,
     'rejected by code': byCode,
     'slowest inputs': result.slowest.map((s) => `${String(Math.round(s.ms))} ms ${s.target} / ${s.generator} ${size(s.size)}: ${s.description.slice(0, 100)}`),
-    'time budget': '2 s per input below 1 MiB, 2 s + 2 s per MiB above, 60 s for the 50 MB page',
+    'time budget': '2 s per input below 1 MiB, 2 s + 3 s per MiB above, 60 s for the 50 MB page; watchdog ends the run after 180 s on one input',
   };
   for (const [i, f] of result.failures.slice(0, 10).entries()) {
     details[`failure ${String(i + 1)}`] = `${f.kind} in ${f.target} / ${f.generator} (${size(f.size)}, ${String(Math.round(f.ms))} ms): ${f.error}; input ${f.description.slice(0, 200)}`
