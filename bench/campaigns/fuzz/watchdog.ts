@@ -39,10 +39,17 @@ export type WatchedRun = { result: FuzzResult } | { hang: { description: string;
  * Runs the campaign in a worker; resolves with its result, or with the hanging input when one input runs
  * longer than `limitMs`. Worker code is TypeScript, so the worker registers tsx before importing it.
  */
-export function runWatched(options: { quick: boolean; seed: number; limitMs: number; log(line: string): void }): Promise<WatchedRun> {
+export function runWatched(options: {
+  quick: boolean;
+  seed: number;
+  limitMs: number;
+  log(line: string): void;
+  /** The worker module. @defaultValue ./worker.ts */
+  entry?: URL;
+}): Promise<WatchedRun> {
   const heartbeat = newHeartbeat();
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
+  const entry = (options.entry ?? new URL('./worker.ts', import.meta.url)).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   const data: WorkerInput = { quick: options.quick, seed: options.seed, heartbeat };
   const worker = new Worker(boot, { eval: true, workerData: data });
