@@ -6,7 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import {
-  countSourceStates, createBot, createConfiguredHttpClient, loadDigestDefinitions, openSqliteStore, readFolderSource, systemClock,
+  countSourceStates, createBot, createConfiguredDigester, createConfiguredHttpClient, loadDigestDefinitions, openSqliteStore, readFolderSource, systemClock,
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
@@ -20,7 +20,7 @@ export interface Runtime {
   definitionErrors: string[];
   /** The operator server (/metrics, /healthz) when METRICS_PORT is set, else null. */
   ops: OpsServer | null;
-  /** Stops the operator server, the bot, then closes the store. */
+  /** Stops the operator server, the bot and the digest workers, then closes the store. */
   close(): Promise<void>;
 }
 
@@ -44,8 +44,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const startedAt = new Date();
   const store = openSqliteStore(join(resolve(options.cwd, config.store.dataDir), 'digestbot.sqlite'));
   const prom = config.ops === null ? null : createPromMetrics({ sourceStates: () => countSourceStates(store.sources.all()) });
+  // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
+  const digester = createConfiguredDigester(config.digest, logger);
   const bot = createBot({
-    store, logger, clock: systemClock, files,
+    store, logger, clock: systemClock, files, digester,
     http: createConfiguredHttpClient(config.fetch),
     policy: config.sources,
     graceMs: config.schedule.graceMs,
@@ -59,6 +61,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     try {
       ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt) });
     } catch (err) {
+      await digester.close();
       store.close();
       throw err;
     }
@@ -69,6 +72,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async close() {
       await ops?.close();
       await bot.stop();
+      await digester.close();
       store.close();
     },
   };

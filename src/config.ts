@@ -35,6 +35,12 @@ export const configSchema = z.object({
   NEW_SOURCE_ITEMS: z.coerce.number().int().min(0).max(50).default(3),
   /** Sources fetched at once by the poll loop (each host is still limited by FETCH_PER_HOST_CONCURRENCY). @defaultValue 16 */
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(16),
+  /** Worker threads that digest articles off the event loop; 0 digests on the main thread (no time budget). @defaultValue 2 (1 on a single core) */
+  DIGEST_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
+  /** Time one article may take to digest, in ms; past it the worker is replaced and the article fails (extract/timeout). @defaultValue 10000 */
+  DIGEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** Articles that may wait for a digest worker; more are refused (digest/busy) and polled articles retried later. @defaultValue 64 */
+  DIGEST_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(64),
   /** Folder of the digest definition files, relative to the project. @defaultValue digests */
   DIGESTS_DIR: z.string().min(1).default('digests'),
   /** Folder of the SQLite database file. @defaultValue ./data */
@@ -106,6 +112,14 @@ export interface SlackConfig {
   apiUrl: string | null;
 }
 
+/** Where and how articles are digested (see src/sources/digester/). */
+export interface DigestConfig {
+  /** Worker threads; 0: on the main thread; null: the pool's default (2, 1 on a single core). */
+  workers: number | null;
+  timeoutMs: number;
+  maxQueue: number;
+}
+
 /** The operator HTTP server (/metrics, /healthz). */
 export interface OpsConfig {
   /** 0: any free port. */
@@ -119,6 +133,7 @@ export interface Config {
   sources: { pollIntervalMs: number; pauseAfterFailures: number; newSourceItems: number; concurrency: number };
   store: { dataDir: string; digestsDir: string };
   schedule: { graceMs: number };
+  digest: DigestConfig;
   log: { level: 'debug' | 'info' | 'warn' | 'error' };
   adminUserIds: string[];
   /** Null when Discord is not configured. */
@@ -157,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR },
     schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000 },
+    digest: { workers: e.DIGEST_WORKERS ?? null, timeoutMs: e.DIGEST_TIMEOUT_MS, maxQueue: e.DIGEST_QUEUE_LIMIT },
     log: { level: e.LOG_LEVEL },
     adminUserIds: e.ADMIN_USER_IDS,
     discord: e.DISCORD_TOKEN !== null && e.DISCORD_APPLICATION_ID !== null

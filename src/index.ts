@@ -17,7 +17,7 @@ export {
   type DigestDefinition, type SourceDefinition,
 } from './digests/definition.ts';
 export { loadDigestDefinitions, type LoadedDefinition } from './digests/load-definitions.ts';
-export { loadConfig, configSchema, type Config, type FetchConfig, type DiscordConfig, type SlackConfig, type OpsConfig } from './config.ts';
+export { loadConfig, configSchema, type Config, type FetchConfig, type DigestConfig, type DiscordConfig, type SlackConfig, type OpsConfig } from './config.ts';
 export { silentLogger, systemClock, type Clock, type Logger } from './ports.ts';
 export type { Message, MessageSection, MessageLink, MessageImage, MessagePublisher } from './messages/model.ts';
 export { chartRows, renderFiguresChart, type ChartRow, type FiguresChart } from './format/chart/index.ts';
@@ -25,6 +25,9 @@ export type { Store } from './store/port.ts';
 export { openSqliteStore } from './store/sqlite/open.ts';
 export { buildDigest, digestChart, CHART_FILENAME, type BuildDigestDeps, type BuiltDigest, type FolderSource, type RawArticle } from './digests/build-digest.ts';
 export { readFolderSource } from './sources/folder.ts';
+export { inProcessDigester, digestMaterial, type ArticleDigester, type Material } from './sources/article-digester.ts';
+export { createWorkerPoolDigester, defaultDigestWorkers, type WorkerPoolOptions } from './sources/digester/worker-pool.ts';
+export { createConfiguredDigester } from './sources/digester/from-config.ts';
 export { deliverRun, type RunKey } from './schedule/deliver-run.ts';
 export { createScheduler, DEFAULT_GRACE_MS, type Scheduler, type ScheduledDigest } from './schedule/scheduler.ts';
 export { dispatchCommand, dispatchRequest, parseCommandLine } from './commands/dispatch.ts';

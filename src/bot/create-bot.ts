@@ -20,6 +20,7 @@ import { buildDigest, type BuiltDigest, type FolderSource, type RawArticle } fro
 import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
 import { DigestError } from '../errors.ts';
+import { inProcessDigester, type ArticleDigester } from '../sources/article-digester.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
 import { elapsedMs, noopMetrics, type BotMetrics } from '../metrics.ts';
@@ -63,6 +64,8 @@ export interface BotOptions {
   pollConcurrency?: number;
   /** Told about fetches, posts, failed deliveries and commands. @defaultValue noopMetrics */
   metrics?: BotMetrics;
+  /** Runs the engine; its owner closes it after stop(). @defaultValue inProcessDigester (on the event loop) */
+  digester?: ArticleDigester;
 }
 
 export interface Bot {
@@ -112,7 +115,8 @@ export function createBot(options: BotOptions): Bot {
   const definitions = createDefinitionRegistry(store, options.files, logger);
   const publishers = new Map<string, MessagePublisher>();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const pollDeps = { store, http: options.http, clock, logger, engineVersion, policy: options.policy, metrics };
+  const digester = options.digester ?? inProcessDigester;
+  const pollDeps = { store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, metrics };
   let scheduler: Scheduler | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let aliveTimer: NodeJS.Timeout | null = null;
@@ -130,7 +134,7 @@ export function createBot(options: BotOptions): Bot {
     await inBatches(sources, options.pollConcurrency ?? 4, async (s) => { await pollSource(pollDeps, s); }, logger);
   };
   const build = (def: DigestDefinition): Promise<BuiltDigest> => buildDigest({
-    store, clock, logger, engineVersion, refresh,
+    store, clock, logger, engineVersion, digester, refresh,
     readFolder: (source) => options.readFolder(source, definitions.get(def.workspace, def.name)?.dir ?? null),
   }, def);
 
@@ -168,7 +172,7 @@ export function createBot(options: BotOptions): Bot {
   })));
 
   const services: CommandServices = {
-    store, http: options.http, clock, logger, engineVersion, policy: options.policy, definitions, build, metrics,
+    store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, definitions, build, metrics,
     async channelWorkspace(channel) {
       const target = publishers.get(channel.split(':')[0] ?? '');
       return target?.workspaceOf === undefined ? undefined : target.workspaceOf(channel);
@@ -181,7 +185,7 @@ export function createBot(options: BotOptions): Bot {
           const raws = await options.readFolder(source, dir).catch(() => []);
           for (const raw of raws) {
             try {
-              out.push(digestBytes({ store, clock, engineVersion }, { ...raw, url: raw.url ?? undefined }).digest);
+              out.push((await digestBytes({ store, clock, engineVersion, digester }, { ...raw, url: raw.url ?? undefined })).digest);
             } catch (err) {
               logger.info('folder article skipped', { article: raw.name, code: err instanceof DigestError ? err.code : 'unknown' });
             }

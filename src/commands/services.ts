@@ -5,6 +5,7 @@ import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
 import type { BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
+import type { ArticleDigester } from '../sources/article-digester.ts';
 import type { HttpClient } from '../sources/http/client.ts';
 import type { PollPolicy } from '../sources/poll-source.ts';
 import type { Store } from '../store/port.ts';
@@ -16,6 +17,8 @@ export interface CommandServices {
   clock: Clock;
   logger: Logger;
   engineVersion: string;
+  /** Runs the engine (/summarize). @defaultValue inProcessDigester */
+  digester?: ArticleDigester;
   policy: PollPolicy;
   definitions: DefinitionRegistry;
   /** Builds a definition's digest now (sources polled when due). */

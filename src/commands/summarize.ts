@@ -30,7 +30,7 @@ export const summarizeCommand = {
   args: z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' })]),
   async run(services, _ctx, [url]) {
     const page = await fetchDocument(services.http, url);
-    const { digest } = digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
+    const { digest } = await digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
     return articleMessage(digest, page.url);
   },
 } satisfies Command<CommandServices, z.ZodTuple<[z.ZodURL]>>;

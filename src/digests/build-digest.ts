@@ -12,6 +12,7 @@ import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { Message, MessageImage, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
+import type { ArticleDigester } from '../sources/article-digester.ts';
 import { cachedDigest, digestBytes } from '../sources/digest-articles.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import type { DigestDefinition, SourceDefinition } from './definition.ts';
@@ -37,6 +38,8 @@ export interface BuildDigestDeps {
   engineVersion: string;
   /** Reads a folder source's articles. Throws a DigestError when it cannot be read. */
   readFolder(source: FolderSource): Promise<RawArticle[]>;
+  /** Runs the engine on folder articles not cached yet. @defaultValue inProcessDigester */
+  digester?: ArticleDigester;
   /** Polls the definition's feed/page sources that are due, before building. @defaultValue none (use what is stored) */
   refresh?(sources: readonly SourceRecord[]): Promise<void>;
 }
@@ -121,7 +124,7 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: En
     }
     for (const raw of raws) {
       try {
-        list.add(digestBytes(deps, { ...raw, url: raw.url ?? undefined }).digest, source.name, raw.url);
+        list.add((await digestBytes(deps, { ...raw, url: raw.url ?? undefined })).digest, source.name, raw.url);
       } catch (err) {
         deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: toDigestError(err).code });
       }

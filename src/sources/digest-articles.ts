@@ -6,12 +6,11 @@
  * which one it is, or why there is none.
  */
 import { createHash } from 'node:crypto';
-import { digestArticle } from '../engine/digest.ts';
-import { prepareInput } from '../engine/input.ts';
 import { DigestError, toDigestError } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { digestSchema, type Digest } from '../engine/schema.ts';
 import type { ArticleRecord, Store } from '../store/port.ts';
+import { inProcessDigester, type ArticleDigester, type Material } from './article-digester.ts';
 import type { FeedItem } from './content/feed-types.ts';
 import { htmlToText } from './content/html-text.ts';
 import type { HttpClient } from './http/client.ts';
@@ -23,7 +22,11 @@ export interface DigestArticlesDeps {
   logger: Logger;
   /** Part of the digest cache key: changes whenever the engine's output may change. */
   engineVersion: string;
+  /** Runs the engine (the bot: worker threads with a time budget). @defaultValue inProcessDigester */
+  digester?: ArticleDigester;
 }
+
+export type { Material };
 
 /** Feed content at least this long (as text) is taken as the whole article. */
 export const FULL_CONTENT_CHARS = 1500;
@@ -37,9 +40,6 @@ export function feedItemDocument(item: FeedItem): string {
   const body = item.contentHtml ?? (item.summary === null ? '' : `<p>${escapeHtml(item.summary)}</p>`);
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${published}${body}</article></body></html>`;
 }
-
-/** Bytes to digest, with what is needed to decode and name them. */
-export interface Material { bytes: Uint8Array; contentType: string | null; url: string | undefined; name: string }
 
 /** What to digest for an article: the feed's full content, else its page (fetched with the guarded client), else the feed's own text. */
 export async function materialFor(deps: DigestArticlesDeps, article: ArticleRecord, item: FeedItem | undefined): Promise<Material> {
@@ -70,13 +70,24 @@ export function cachedDigest(store: Store, hash: string, engineVersion: string):
   return json === null ? null : digestSchema.parse(JSON.parse(json));
 }
 
-/** Digests the bytes once per version: the cached digest when there is one, else the engine's (then cached). Returns it with its cache key. */
-export function digestBytes(deps: Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion'>, material: Material): { hash: string; digest: Digest } {
+type DigestBytesDeps = Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion' | 'digester'>;
+
+/** The digest of the bytes with its cache key: the cached one, else the digester's (`fresh`: not cached yet). */
+async function makeDigest(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest; fresh: boolean }> {
   const hash = createHash('sha256').update(material.bytes).digest('hex');
   const cached = cachedDigest(deps.store, hash, deps.engineVersion);
-  if (cached !== null) return { hash, digest: cached };
-  const { digest } = digestArticle(prepareInput(material.bytes, material.name, material.contentType, material.url));
+  if (cached !== null) return { hash, digest: cached, fresh: false };
+  return { hash, digest: await (deps.digester ?? inProcessDigester).digest(material), fresh: true };
+}
+
+const cacheDigest = (deps: DigestBytesDeps, hash: string, digest: Digest): void => {
   deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(digest), deps.clock.now().toISOString());
+};
+
+/** Digests the bytes once per version: the cached digest when there is one, else the digester's (then cached). Returns it with its cache key. */
+export async function digestBytes(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest }> {
+  const { hash, digest, fresh } = await makeDigest(deps, material);
+  if (fresh) cacheDigest(deps, hash, digest);
   return { hash, digest };
 }
 
@@ -90,15 +101,20 @@ export async function digestArticles(
   let done = 0;
   for (const article of articles) {
     try {
-      const material = await materialFor(deps, article, items.get(article.id));
+      const { hash, digest, fresh } = await makeDigest(deps, await materialFor(deps, article, items.get(article.id)));
       // The cached digest and the article's link to it land in one commit.
       deps.store.batch(() => {
-        const { hash } = digestBytes(deps, material);
+        if (fresh) cacheDigest(deps, hash, digest);
         deps.store.articles.setDigest(article.id, hash, null);
       });
       done++;
     } catch (err) {
       const error = toDigestError(err);
+      if (error.code === 'digest/busy') {
+        // Not the article's fault: it stays pending and the next poll tries again.
+        deps.logger.info('article digest postponed', { articleId: article.id, code: error.code });
+        continue;
+      }
       deps.store.articles.setDigest(article.id, null, error.message);
       deps.logger.info('article not digested', { articleId: article.id, code: error.code });
     }

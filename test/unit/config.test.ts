@@ -14,8 +14,14 @@ describe('loadConfig', () => {
     expect(config.store).toEqual({ dataDir: './data', digestsDir: 'digests' });
     expect(config.schedule).toEqual({ graceMs: 6 * 3600 * 1000 });
     expect(config.sources).toEqual({ pollIntervalMs: 15 * 60_000, pauseAfterFailures: 8, newSourceItems: 3, concurrency: 16 });
+    expect(config.digest).toEqual({ workers: null, timeoutMs: 10_000, maxQueue: 64 });
     expect(config.discord).toBeNull();
     expect(config.slack).toBeNull();
+  });
+
+  it('given DIGEST_WORKERS=0 and a digest time budget, then they are kept (0: digest on the main thread)', () => {
+    expect(loadConfig({ DIGEST_WORKERS: '0', DIGEST_TIMEOUT_MS: '2500', DIGEST_QUEUE_LIMIT: '8' }).digest).toEqual({ workers: 0, timeoutMs: 2500, maxQueue: 8 });
+    expect(() => loadConfig({ DIGEST_WORKERS: '-1' })).toThrow(/DIGEST_WORKERS/u);
   });
 
   it('given numbers as strings, then they are coerced', () => {
