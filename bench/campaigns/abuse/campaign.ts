@@ -9,7 +9,7 @@ import { createHttpClient } from '../../../src/index.ts';
 import type { CampaignReport, ReportRow } from '../lib/report.ts';
 import { startCoreEnv } from './core-env.ts';
 import { runDiscordNonAdmin, runSlackNonAdmin, type AdminAttemptRow } from './platforms.ts';
-import { runCpuProbe, type CpuProbeRow } from './cpu-probe.ts';
+import { runBudgetProbe, runCpuProbe, type BudgetProbeRow, type CpuProbeRow } from './cpu-probe.ts';
 import { runSsrfPhase, type SsrfResult } from './run-ssrf.ts';
 import { runSlackAuthenticity, type SlackAuthResult } from './slack-auth.ts';
 import { ATTACK_CASES } from './ssrf-cases.ts';
@@ -18,8 +18,10 @@ export interface AbuseResult {
   ssrf: SsrfResult;
   nonAdmin: AdminAttemptRow[];
   slackAuth: SlackAuthResult;
-  /** `/summarize` of expensive pages under the size cap (full run only). */
+  /** `/summarize` of expensive pages under the size cap (1 MiB; 64 KiB in the quick run). */
   cpu: CpuProbeRow[];
+  /** `/summarize` of an expensive page with a tiny digest time budget, then of a small page. */
+  budget: BudgetProbeRow;
   /** Totals the tests assert on. */
   totals: {
     attacks: number;
@@ -46,12 +48,14 @@ export async function runAbuseCampaign(options: { quick: boolean }): Promise<Abu
   } finally {
     await env.close();
   }
-  // Expensive pages are a speed figure: only the full run measures them (a 1 MiB page costs seconds).
-  const cpu = options.quick ? [] : await runCpuProbe(1024);
+  // Expensive pages are a speed figure: the full run measures 1 MiB pages (seconds of engine work each); the
+  // quick run only checks that small ones are digested through the worker pool.
+  const cpu = await runCpuProbe(options.quick ? 64 : 1024);
+  const budget = await runBudgetProbe(options.quick ? 256 : 1024, options.quick ? 100 : 200);
   const slow = new Set(ATTACK_CASES.filter((c) => c.slow === true).map((c) => c.name));
   const rows = ssrf.rows;
   return {
-    ssrf, nonAdmin, slackAuth, cpu,
+    ssrf, nonAdmin, slackAuth, cpu, budget,
     totals: {
       attacks: rows.length,
       refused: rows.filter((r) => r.refused).length,
@@ -106,6 +110,15 @@ export function abuseReport(result: AbuseResult, command: string): CampaignRepor
   for (const r of result.cpu) {
     rows.push({ figure: `event loop stall, /summarize of ${String(r.kib)} KiB ${r.page} (ms)`, value: `${String(r.stallMs)} (command ${String(r.ms)})`, target: '<= 1000', pass: r.stallMs <= 1000 });
   }
+  const digested = result.cpu.filter((r) => r.digested).length;
+  rows.push({ figure: 'expensive pages digested by /summarize (worker pool)', value: ratio(digested, result.cpu.length), target: 'all', pass: digested === result.cpu.length });
+  const b = result.budget;
+  const timedOut = b.codes.includes('extract/timeout');
+  rows.push({
+    figure: `time budget: /summarize of ${String(b.kib)} KiB with DIGEST_TIMEOUT_MS=${String(b.budgetMs)}, then a small page`,
+    value: `${timedOut ? 'extract/timeout' : `codes ${b.codes.join(',') || 'none'}`} in ${String(b.ms)} ms (stall ${String(b.stallMs)}); next digested ${yes(b.nextDigested)}`,
+    target: 'extract/timeout; next digested yes', pass: timedOut && b.nextDigested,
+  });
   rows.push({ figure: 'slack genuine request (control) accepted', value: yes(result.slackAuth.genuineAccepted), target: 'yes', pass: result.slackAuth.genuineAccepted });
   const byGroup: Record<string, string> = {};
   for (const group of new Set(result.ssrf.rows.map((r) => r.group))) {

@@ -1,12 +1,16 @@
 /**
  * The real core for the abuse campaign: a SQLite file in a temp dir, the bot
- * built by createBot with the given HTTP client, and a logger that keeps the
- * error codes the core logs (the reason behind a refusal).
+ * built by createBot with the given HTTP client and the production article
+ * digester (the worker-thread pool as configured by loadConfig, DIGEST_* keys
+ * from `digestEnv`), and a logger that keeps the error codes the core logs
+ * (the reason behind a refusal).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot, openSqliteStore, systemClock, type Bot, type HttpClient, type Store } from '../../../src/index.ts';
+import {
+  createBot, createConfiguredDigester, loadConfig, openSqliteStore, systemClock, type Bot, type HttpClient, type Store,
+} from '../../../src/index.ts';
 import { recordingLogger, type LogEntry } from '../../../test/fakes/discord/harness.ts';
 
 export type LoggedLine = LogEntry;
@@ -18,12 +22,16 @@ export interface CoreEnv {
   close(): Promise<void>;
 }
 
-export function startCoreEnv(http: HttpClient): CoreEnv {
+/** `digestEnv`: configuration keys as in the environment (e.g. DIGEST_TIMEOUT_MS); unset keys take their defaults. */
+export function startCoreEnv(http: HttpClient, digestEnv: Record<string, string> = {}): CoreEnv {
   const dir = mkdtempSync(join(tmpdir(), 'abuse-'));
   const store = openSqliteStore(join(dir, 'bot.sqlite'));
   const logs: LoggedLine[] = [];
+  const logger = recordingLogger(logs);
+  // What adapters/runtime.ts builds: the article digester from the configuration.
+  const digester = createConfiguredDigester(loadConfig(digestEnv).digest, logger);
   const bot = createBot({
-    store, http, clock: systemClock, logger: recordingLogger(logs), graceMs: 0, pollTickMs: 0, files: [],
+    store, http, clock: systemClock, logger, graceMs: 0, pollTickMs: 0, files: [], digester,
     policy: { pollIntervalMs: 900_000, pauseAfterFailures: 3, newSourceItems: 3 },
     readFolder: () => Promise.resolve([]),
     sleep: () => Promise.resolve(),
@@ -32,6 +40,7 @@ export function startCoreEnv(http: HttpClient): CoreEnv {
     bot, store, logs,
     async close() {
       await bot.stop();
+      await digester.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -40,6 +40,12 @@ describe('abuse campaign (short)', () => {
     expect(result.slackAuth.genuineAccepted).toBe(true);
   });
 
+  it('given /summarize of expensive pages on the production digester, then they are digested, and one over its time budget fails with extract/timeout while the next is digested', () => {
+    expect(result.cpu.map((r) => [r.page, r.digested])).toEqual([['number-dense text', true], ['figure-rich prose', true]]);
+    expect(result.budget.codes).toContain('extract/timeout');
+    expect(result.budget.nextDigested).toBe(true);
+  });
+
   it('given the result, then the report passes every correctness row and the table lists every case', () => {
     const report = abuseReport(result, 'test');
     expect(report.rows.filter((r) => r.pass === false && isCorrectnessRow(r)).map((r) => r.figure)).toEqual([]);
