@@ -20,6 +20,12 @@ export function nextRuns(def: DigestDefinition, from: Date, count = 3): string[]
 }
 
 /** A channel argument as a platform-qualified id in the workspace's platform (`<#123>`, `#C1`, `123` or `discord:123`). */
+/** A user's argument as it may be echoed in a reply: one line, at most 60 characters. */
+function echoArg(raw: string): string {
+  const line = raw.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ');
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
 export function channelOf(raw: string | undefined, ctx: CommandContext): string {
   const platform = ctx.workspaceId.split(':')[0] ?? 'console';
   if (raw === undefined) {
@@ -29,7 +35,7 @@ export function channelOf(raw: string | undefined, ctx: CommandContext): string 
   const id = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/iu.exec(raw)?.[1] ?? raw.replace(/^#/u, '');
   const qualified = id.includes(':') ? id : `${platform}:${id}`;
   if (!qualified.startsWith(`${platform}:`) || !/^[a-z]+:[\w.-]+$/iu.test(qualified)) {
-    throw new DigestError('command/invalid', `"${raw}" is not a channel of this ${platform === 'discord' ? 'server' : 'workspace'}`);
+    throw new DigestError('command/invalid', `"${echoArg(raw)}" is not a channel of this ${platform === 'discord' ? 'server' : 'workspace'}`);
   }
   return qualified;
 }
