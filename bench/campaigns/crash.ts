@@ -26,7 +26,6 @@ printReport({
     { figure: 'runs due (run times × channels)', value: verdict.dueRuns },
     { figure: 'kills (SIGKILL)', value: result.kills },
     ...PHASES.map((p) => ({ figure: `  kills in ${p}`, value: result.killsByPhase[p] })),
-    { figure: '    of which inside a migration transaction', value: result.insideMigration },
     { figure: 'restarts', value: result.restarts },
     { figure: 'duplicates', value: verdict.duplicates, target: '0', pass: verdict.duplicates === 0 },
     { figure: 'misses', value: verdict.misses, target: '0', pass: verdict.misses === 0 },

@@ -8,7 +8,7 @@
  * phase it actually hit (what was in flight at that moment), not the one aimed at.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
@@ -41,8 +41,6 @@ export interface CrashCampaignResult {
   verdict: Verdict;
   /** The file after the last clean stop. */
   finalDb: DbChecks;
-  /** Migration kills that cut a migration transaction short (the child had written to the WAL, the schema stayed old). */
-  insideMigration: number;
   /** Kills after which quick_check was not ok. */
   damagedAfterKill: number;
   /** Message POSTs repeating a nonce Discord had already accepted (each dropped by Discord, or a duplicate outside its window). */
@@ -114,7 +112,10 @@ const once = (world: World, event: string, timeoutMs: number): Promise<boolean> 
 async function aim(target: Phase, child: BotChild, world: World, dbPath: string, rand: () => number, migrationMs: number): Promise<void> {
   switch (target) {
     case 'migration':
-      if (await child.marker('boot', 20_000) !== null) await sleep(rand() * migrationMs * 1.2);
+      // The child opens the file (its WAL appears) and migrates at once: kill somewhere inside the migrations.
+      if (await child.marker('boot', 20_000) === null) return;
+      for (const until = Date.now() + 5000; Date.now() < until && !existsSync(`${dbPath}-wal`);) await sleep(1);
+      await sleep(rand() * migrationMs * 0.8);
       return;
     case 'startup':
       if (await child.marker('store-open', 20_000) !== null) await sleep(rand() * 150);
@@ -173,7 +174,6 @@ export async function runCrashCampaign(options: CrashCampaignOptions): Promise<C
     const killsByPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
     let firstRunning: number | null = null;
     let damagedAfterKill = 0;
-    let insideMigration = 0;
     let spawned = 0;
     const targets = options.phases ?? planTargets(options.kills, rand);
     const remaining = [...targets];
@@ -191,12 +191,12 @@ export async function runCrashCampaign(options: CrashCampaignOptions): Promise<C
       world.fetchDelayMs = 20;
       const running = child.markers.get('running');
       if (firstRunning === null && running !== undefined) firstRunning = running;
-      // The parent's checks close the file last, which empties its WAL: frames in it now were written by this child.
-      const walBytes = existsSync(`${files.dbPath}-wal`) ? statSync(`${files.dbPath}-wal`).size : 0;
+      // The parent's checks close the file last, which removes its WAL: a WAL now means this child had opened the
+      // file (opening runs the migrations at once); with the schema still old, the kill cut the migrations short.
+      const opened = existsSync(`${files.dbPath}-wal`);
       const checks = checkDatabase(files.dbPath, true);
-      const phase: Phase = seen === 'opening' ? (checks.schemaVersion < 3 ? 'migration' : 'startup') : seen;
+      const phase: Phase = seen === 'opening' ? (opened && checks.schemaVersion < 3 ? 'migration' : 'startup') : seen;
       killsByPhase[phase]++;
-      if (phase === 'migration' && walBytes > 0) insideMigration++;
       if (checks.integrity !== 'ok' || checks.foreignKeyProblems > 0) damagedAfterKill++;
       log(`kill ${String(i + 1)}/${String(targets.length)}: aimed ${target}, hit ${phase} after ${String(Date.now() - roundStart)} ms (schema ${String(checks.schemaVersion)}, ${String(world.discord.messages.length)} messages)`);
       if (child.stderrTail.some((l) => l.includes('"level":"error"'))) log(`  child errors: ${child.stderrTail.filter((l) => l.includes('"level":"error"')).slice(-2).join(' | ')}`);
@@ -218,7 +218,7 @@ export async function runCrashCampaign(options: CrashCampaignOptions): Promise<C
     const from = new Date(firstStartOf(files.dbPath) ?? firstRunning);
     const verdict = verify({ dbPath: files.dbPath, digest: files.digestId, cron: files.cron, channels: files.channels, from, to, messages: world.discord.messages });
     return {
-      kills: targets.length, killsByPhase, restarts: spawned - 1, verdict, finalDb: checkDatabase(files.dbPath), damagedAfterKill, insideMigration,
+      kills: targets.length, killsByPhase, restarts: spawned - 1, verdict, finalDb: checkDatabase(files.dbPath), damagedAfterKill,
       repeatedNonces: world.repeatedNonces, window: { from: from.toISOString(), to: to.toISOString() }, childMode: command.mode,
       migrationMs, durationMs: performance.now() - started,
     };
