@@ -71,6 +71,13 @@ describe('createWorkerPoolDigester', () => {
     expect(fine.status === 'fulfilled' && fine.value.title).toBe(digestMaterial(sample('en-harbor-foods.html')).title);
   }, 30_000);
 
+  it('given a worker entry that cannot load, then the waiting articles fail with digest/worker-crashed (not user-facing) instead of waiting for ever', async () => {
+    pool = createWorkerPoolDigester({ workers: 2, entry: new URL('../../../fakes/no-such-worker.ts', import.meta.url) });
+    const errors = await Promise.all([failure(pool.digest(named('one'))), failure(pool.digest(named('two')))]);
+    expect(errors.map((e) => [e.code, e.userFacing])).toEqual([['digest/worker-crashed', false], ['digest/worker-crashed', false]]);
+    expect(errors[0]?.message).toContain('did not start');
+  }, 30_000);
+
   it('given a big page, then the event loop keeps running while a worker digests it', async () => {
     pool = createWorkerPoolDigester({ workers: 1 });
     await pool.digest(sample('en-harbor-foods.html')); // the worker is up
