@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface ChildCommand {
   /** Arguments after `node`. */
@@ -24,6 +25,11 @@ const OPTIONAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'erlpack'];
 
 interface EsbuildLike {
   build(options: Record<string, unknown>): Promise<{ metafile?: { inputs: Record<string, unknown> }; outputFiles?: { contents: Uint8Array }[] }>;
+}
+
+interface PluginBuild {
+  onResolve(o: { filter: RegExp }, cb: () => { path: string; external: boolean }): void;
+  onLoad(o: { filter: RegExp }, cb: (args: { path: string }) => { contents: string; loader: string } | undefined): void;
 }
 
 /** Size and modification time of each input, as recorded next to the bundle. */
@@ -64,10 +70,21 @@ export async function prepareChild(): Promise<ChildCommand> {
     banner: { js: "import { createRequire as __crashRequire } from 'node:module'; const require = __crashRequire(import.meta.url);" },
     plugins: [{
       name: 'native-sqlite',
-      setup(build: { onResolve(o: { filter: RegExp }, cb: () => { path: string; external: boolean }): void }) {
+      setup(build: PluginBuild) {
         // The native module loads its .node file relative to its own folder: keep it where it is.
         // esbuild wants a Go regular expression, which has no `u` flag.
         build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true }));
+      },
+    }, {
+      name: 'own-location',
+      setup(build: PluginBuild) {
+        // Project files that find their siblings through import.meta.url (the digest worker pool starts
+        // worker-boot.js next to it) keep pointing at the source tree, not at the bundle.
+        build.onLoad({ filter: /[/\\](src|adapters)[/\\].*\.ts$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8');
+          if (!text.includes('import.meta.url')) return undefined;
+          return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+        });
       },
     }],
   });

@@ -115,7 +115,7 @@ async function aim(target: Phase, child: BotChild, world: World, dbPath: string,
       // The child opens the file (its WAL appears) and migrates at once: kill somewhere inside the migrations.
       if (await child.marker('boot', 20_000) === null) return;
       for (const until = Date.now() + 5000; Date.now() < until && !existsSync(`${dbPath}-wal`);) await sleep(1);
-      await sleep(rand() * migrationMs * 0.8);
+      await sleep(rand() * migrationMs * 0.5);
       return;
     case 'startup':
       if (await child.marker('store-open', 20_000) !== null) await sleep(rand() * 150);

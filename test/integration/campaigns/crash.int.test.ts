@@ -10,7 +10,7 @@ import { runCrashCampaign } from '../../../bench/campaigns/crash/run.ts';
 
 describe('crash campaign (short)', () => {
   it('given 5 SIGKILLs spread over the phases, then no run is posted twice or lost and the database is intact', async () => {
-    const result = await runCrashCampaign({ kills: 5, seed: 5, articles: 20_000, everySeconds: 2, phases: ['migration', 'fetch', 'post-accepted', 'build', 'post-sent'] });
+    const result = await runCrashCampaign({ kills: 5, seed: 5, articles: 60_000, everySeconds: 2, phases: ['migration', 'fetch', 'post-accepted', 'build', 'post-sent'] });
     expect(result.kills).toBe(5);
     expect(result.restarts).toBe(5);
     expect(result.killsByPhase['migration']).toBeGreaterThanOrEqual(1);
