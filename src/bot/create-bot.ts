@@ -32,6 +32,7 @@ import { pollSource, type PollPolicy } from '../sources/poll-source.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import { commandLabel, commandProbe } from './command-outcome.ts';
 import { createDefinitionRegistry, scheduleId, type DefinitionRegistry } from './definition-registry.ts';
+import { singleFlight } from './single-flight.ts';
 
 /** Where (in the store's bot state) the bot notes when it was last running, and how often. */
 export const ALIVE_KEY = 'alive_at';
@@ -133,10 +134,11 @@ export function createBot(options: BotOptions): Bot {
   const refresh = async (sources: readonly SourceRecord[]): Promise<void> => {
     await inBatches(sources, options.pollConcurrency ?? 4, async (s) => { await pollSource(pollDeps, s); }, logger);
   };
-  const build = (def: DigestDefinition): Promise<BuiltDigest> => buildDigest({
+  // Concurrent builds of the same definition share one build (a burst of /digest, a run due at the same time).
+  const build = singleFlight((def: DigestDefinition) => JSON.stringify(def), (def): Promise<BuiltDigest> => buildDigest({
     store, clock, logger, engineVersion, digester, refresh,
     readFolder: (source) => options.readFolder(source, definitions.get(def.workspace, def.name)?.dir ?? null),
-  }, def);
+  }, def));
 
   const publisher: MessagePublisher = {
     publish(channel, message, key) {
