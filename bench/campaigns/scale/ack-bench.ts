@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startDiscordAdapter } from '../../../adapters/discord/start-discord.ts';
 import { startSlackAdapter } from '../../../adapters/slack/start-slack.ts';
 import { digestDefinitionSchema } from '../../../src/digests/definition.ts';
-import { createBot, openSqliteStore, readFolderSource, silentLogger, type ChatCore } from '../../../src/index.ts';
+import { createBot, createConfiguredDigester, loadConfig, openSqliteStore, readFolderSource, silentLogger, type ChatCore } from '../../../src/index.ts';
 import { createFakeChatCore } from '../../../test/fakes/fake-chat-core.ts';
 import type { Burst, BurstResult, FakeInfo } from './ack-fakes-child.ts';
 import { forkTsChild } from './child-process.ts';
@@ -66,19 +66,21 @@ async function startChild(platform: 'discord' | 'slack'): Promise<Child> {
 }
 
 /** The real core over a throwaway store, with the digest `scale-news` in `workspace`. */
-function realCore(workspace: string): { core: ChatCore; close(): void } {
+function realCore(workspace: string): { core: ChatCore; close(): Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'scale-ack-'));
   const store = openSqliteStore(join(dir, 'bot.db'));
+  const digester = createConfiguredDigester(loadConfig({}).digest, silentLogger);
   const samples = resolve(fileURLToPath(new URL('../../../digests/samples', import.meta.url)));
   const def = digestDefinitionSchema.parse({ name: 'scale-news', title: 'Scale news', language: 'en', workspace, sources: [{ type: 'folder', name: 'samples', path: samples }] });
   const bot = createBot({
     store, http: { get: () => Promise.reject(new Error('no HTTP in the ack benchmark')) }, clock: { now: () => new Date() }, logger: silentLogger,
-    graceMs: 0, files: [{ def, dir: samples }], readFolder: (source) => readFolderSource(source.path),
+    digester, graceMs: 0, files: [{ def, dir: samples }], readFolder: (source) => readFolderSource(source.path),
     policy: { pollIntervalMs: 15 * 60_000, pauseAfterFailures: 5, newSourceItems: 3 }, pollTickMs: 0,
   });
   return {
     core: bot.core,
-    close() {
+    async close() {
+      await digester.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -109,7 +111,7 @@ export async function runAckBench(options: AckOptions): Promise<AckResult> {
         return summarize(options, await fakes.burst({ n: options.n, command: 'digest', options: { digest: 'scale-news' } }));
       } finally {
         await adapter.stop();
-        real?.close();
+        await real?.close();
       }
     }
     const real = options.core === 'fake' ? null : realCore(`slack:${SLACK_TEAM}`);
@@ -122,7 +124,7 @@ export async function runAckBench(options: AckOptions): Promise<AckResult> {
       return summarize(options, await fakes.burst({ n: options.n, eventsUrl, signingSecret: SIGNING_SECRET, text: 'scale-news' }));
     } finally {
       await adapter.stop();
-      real?.close();
+      await real?.close();
     }
   } finally {
     await fakes.close();

@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot, openSqliteStore, silentLogger, type Store } from '../../../src/index.ts';
+import { createBot, createConfiguredDigester, loadConfig, openSqliteStore, silentLogger, type Store } from '../../../src/index.ts';
 import type { BotMetrics, FetchFinished } from '../../../src/metrics.ts';
 import { createHttpClient } from '../../../src/sources/http/client.ts';
 import { EXPECTED_CODE, hostOf, ITEMS_PER_FEED, kindOf, type SourceKind } from './feed-mix.ts';
@@ -91,6 +91,8 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
   const server = await startFeedServerProcess({ seed: options.seed, slowMs: options.slowMs, hangMs: options.timeoutMs + 2_000 });
   const dir = mkdtempSync(join(tmpdir(), 'scale-poll-'));
   const store = openSqliteStore(join(dir, 'bot.db'));
+  // The production digester (worker pool with its defaults), as the runtime wires it.
+  const digester = createConfiguredDigester(loadConfig({}).digest, silentLogger);
   try {
     let now = Date.parse('2026-12-07T08:00:00.000Z');
     const clock = { now: () => new Date(now) };
@@ -105,7 +107,7 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
     const metrics = new CountingMetrics();
     const pollIntervalMs = 15 * 60_000;
     const bot = createBot({
-      store, http, clock, logger: silentLogger, metrics, graceMs: 0, files: [], readFolder: () => Promise.resolve([]),
+      store, http, clock, logger: silentLogger, metrics, digester, graceMs: 0, files: [], readFolder: () => Promise.resolve([]),
       policy: { pollIntervalMs, pauseAfterFailures: 5, newSourceItems: ITEMS_PER_FEED },
       pollTickMs: 0, pollConcurrency: options.concurrency,
     });
@@ -159,6 +161,7 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
     }
     return { sources: options.sources, concurrency: options.concurrency, served, expectedErrors, first, second, feedsMissingItems, sourcesInWrongState };
   } finally {
+    await digester.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
     await server.close();
