@@ -19,7 +19,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:${NODE_VERSION}-bookworm-slim
+# Heap flags as with `npm start`: a small young generation and a capped old one keep the RSS
+# of 10,000 polled sources near 215 MiB (live heap about 30 MiB; see README "Memory").
 ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=2" \
     DATA_DIR=/data \
     METRICS_PORT=9464 \
     METRICS_HOST=0.0.0.0
