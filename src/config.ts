@@ -149,7 +149,10 @@ export interface Config {
  * @throws DigestError `config/invalid` listing every bad key.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = configSchema.safeParse(env);
+  // `KEY=` (or only spaces) means unset, as in most .env tools: without this, z.coerce.number() would read it as 0
+  // (DIGEST_WORKERS= would silently digest on the main thread, NEW_SOURCE_ITEMS= would mean none).
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v === undefined || v.trim() !== ''));
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     throw new DigestError('config/invalid', `invalid configuration:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   }

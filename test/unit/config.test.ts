@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DIGEST_WORKERS: '-1' })).toThrow(/DIGEST_WORKERS/u);
   });
 
+  it('given keys set to an empty or blank value (KEY= in .env), then they count as unset, not as 0', () => {
+    const config = loadConfig({ DIGEST_WORKERS: '', NEW_SOURCE_ITEMS: ' ', SCHEDULE_GRACE_HOURS: '', DISCORD_TOKEN: '' });
+    expect(config.digest.workers).toBeNull();
+    expect(config.sources.newSourceItems).toBe(3);
+    expect(config.schedule.graceMs).toBe(6 * 3600 * 1000);
+    expect(config.discord).toBeNull();
+  });
+
   it('given numbers as strings, then they are coerced', () => {
     const { fetch } = loadConfig({ FETCH_TIMEOUT_MS: '2500', FETCH_MAX_BYTES: '4096', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1, 10.0.0.0/8' });
     expect(fetch).toMatchObject({ timeoutMs: 2500, maxBytes: 4096, maxCompressedBytes: 4096, allowPrivateHosts: ['127.0.0.1', '10.0.0.0/8'] });
