@@ -19,13 +19,13 @@ export function nextRuns(def: DigestDefinition, from: Date, count = 3): string[]
   return runsBetween(def.schedule, from, new Date(from.getTime() + 7 * 86_400_000), count).map((d) => fmt.format(d));
 }
 
-/** A channel argument as a platform-qualified id in the workspace's platform (`<#123>`, `#C1`, `123` or `discord:123`). */
 /** A user's argument as it may be echoed in a reply: one line, at most 60 characters. */
 function echoArg(raw: string): string {
   const line = raw.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ');
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
+/** A channel argument as a platform-qualified id in the workspace's platform (`<#123>`, `#C1`, `123` or `discord:123`). */
 export function channelOf(raw: string | undefined, ctx: CommandContext): string {
   const platform = ctx.workspaceId.split(':')[0] ?? 'console';
   if (raw === undefined) {
@@ -54,9 +54,9 @@ export function channelAndChart(words: readonly (string | undefined)[]): { chann
     if (word === undefined || word === '') continue;
     const flag = CHART_WORD.exec(word)?.[1]?.toLowerCase();
     if (flag !== undefined) chart = flag === 'on' || flag === 'true';
-    else if (word.toLowerCase().startsWith('chart:')) throw new DigestError('command/invalid', `"${word}": say chart:on or chart:off`);
+    else if (word.toLowerCase().startsWith('chart:')) throw new DigestError('command/invalid', `"${echoArg(word)}": say chart:on or chart:off`);
     else if (channel === undefined) channel = word;
-    else throw new DigestError('command/invalid', `two channels given ("${channel}", "${word}")`);
+    else throw new DigestError('command/invalid', `two channels given ("${echoArg(channel)}", "${echoArg(word)}")`);
   }
   return { channel, chart };
 }

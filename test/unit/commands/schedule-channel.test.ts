@@ -1,6 +1,6 @@
 /** /schedule set: how the channel argument is read and echoed back when it is refused. */
 import { describe, expect, it } from 'vitest';
-import { channelOf } from '../../../src/commands/schedule.ts';
+import { channelAndChart, channelOf } from '../../../src/commands/schedule.ts';
 import type { CommandContext } from '../../../src/commands/types.ts';
 import { DigestError } from '../../../src/errors.ts';
 
@@ -34,5 +34,27 @@ describe('channelOf', () => {
     expect(echoed.length).toBe(60);
     expect(echoed.startsWith('evil x')).toBe(true);
     expect(echoed.endsWith('…')).toBe(true);
+  });
+});
+
+describe('channelAndChart', () => {
+  const refusedWith = (words: string[]): string => {
+    try {
+      channelAndChart(words);
+    } catch (err) {
+      expect(err).toBeInstanceOf(DigestError);
+      return (err as DigestError).message;
+    }
+    throw new Error('accepted');
+  };
+
+  it('given a channel and a chart flag in either order, then both are read', () => {
+    expect(channelAndChart(['chart:on', '#C1'])).toEqual({ channel: '#C1', chart: true });
+    expect(channelAndChart(['#C1', 'chart:off'])).toEqual({ channel: '#C1', chart: false });
+  });
+
+  it('given a 100 KB chart word or two long channels, then the refusal stays short', () => {
+    expect(refusedWith([`chart:${'y'.repeat(100_000)}`]).length).toBeLessThan(120);
+    expect(refusedWith(['#a'.repeat(50_000), `#b\n${'c'.repeat(50_000)}`]).length).toBeLessThan(160);
   });
 });
