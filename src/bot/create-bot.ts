@@ -19,7 +19,7 @@ import type { Command } from '../commands/types.ts';
 import { buildDigest, type BuiltDigest, type FolderSource, type RawArticle } from '../digests/build-digest.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
-import { DigestError } from '../errors.ts';
+import { DigestError, toDigestError } from '../errors.ts';
 import { inProcessDigester, type ArticleDigester } from '../sources/article-digester.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
@@ -184,7 +184,10 @@ export function createBot(options: BotOptions): Bot {
       for (const { def, dir } of definitions.list(workspaceId)) {
         for (const source of def.sources) {
           if (source.type !== 'folder') continue;
-          const raws = await options.readFolder(source, dir).catch(() => []);
+          const raws = await options.readFolder(source, dir).catch((err: unknown) => {
+            logger.warn('folder source unreadable', { digest: def.name, folder: source.name, code: toDigestError(err).code, err });
+            return [];
+          });
           for (const raw of raws) {
             try {
               out.push((await digestBytes({ store, clock, engineVersion, digester }, { ...raw, url: raw.url ?? undefined })).digest);
