@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ENGINE_VERSION, backfillSource, listBackfillSources, loadDigestDefinitions, openSqliteStore, resolveBackfillSource, silentLogger, systemClock,
-  toDigestError, type BackfillReport, type Clock, type DigestDefinition, type HttpClient, type Logger, type Store,
+  toDigestError, type ArticleDigester, type BackfillReport, type Clock, type DigestDefinition, type HttpClient, type Logger, type Store,
 } from '../../src/index.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
@@ -33,6 +33,8 @@ export interface BackfillDeps {
   logger?: Logger;
   /** Milliseconds for the progress display. @defaultValue performance.now */
   now?: () => number;
+  /** Runs the engine; closed when the command ends. @defaultValue inProcessDigester */
+  digester?: ArticleDigester;
 }
 
 /** Where the bot's store lives for a data directory (as the runtime opens it). */
@@ -89,7 +91,10 @@ export async function runBackfill(io: CliIo, deps: BackfillDeps, command: Backfi
     const stream = io.stderr as ProgressStream;
     const report = await (async () => {
       try {
-        return await backfillSource({ store, http: deps.http, clock, logger: deps.logger ?? silentLogger, engineVersion: ENGINE_VERSION }, source, {
+        return await backfillSource({
+          store, http: deps.http, clock, logger: deps.logger ?? silentLogger, engineVersion: ENGINE_VERSION,
+          ...(deps.digester === undefined ? {} : { digester: deps.digester }),
+        }, source, {
           ...(command.limit === undefined ? {} : { limit: command.limit }),
           ...(command.since === undefined ? {} : { since: command.since }),
           onProgress: ({ done, total, label }) => {
@@ -108,6 +113,7 @@ export async function runBackfill(io: CliIo, deps: BackfillDeps, command: Backfi
     await writeLine(io.stdout, summaryLine(report));
     return 0;
   } finally {
+    await deps.digester?.close();
     store.close();
   }
 }

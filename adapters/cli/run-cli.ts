@@ -1,7 +1,10 @@
 /** The `digestbot` command line: argument parsing and dispatch. */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { createConfiguredHttpClient, digestArticle, toDigestError, type FetchConfig, type FetchOverrides } from '../../src/index.ts';
+import {
+  createConfiguredDigester, createConfiguredHttpClient, digestArticle, silentLogger, toDigestError,
+  type DigestConfig, type FetchConfig, type FetchOverrides,
+} from '../../src/index.ts';
 import { runBackfill, storePathOf } from './backfill.ts';
 import { runBatch } from './batch.ts';
 import { runEvalCommand } from './eval.ts';
@@ -94,6 +97,8 @@ export interface CliContext {
   fetch: FetchConfig;
   /** Where the store and the digest definitions are (`backfill`). */
   store: { dataDir: string; digestsDir: string };
+  /** How `backfill` digests: worker threads with a time budget, as the bot does. @defaultValue on the main thread */
+  digest?: DigestConfig;
   /** Starts the long-running bot; resolves with the exit code when it ends. */
   startBot(): Promise<number>;
   /** Runs the Discord setup commands (`register-commands`, `invite-url`) with their own arguments. */
@@ -132,6 +137,7 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
       const since = parseSince(values.since, new Date());
       return await runBackfill(io, {
         storePath: storePathOf(io.cwd, ctx.store.dataDir), digestsDir: resolve(ctx.projectRoot, ctx.store.digestsDir), http,
+        ...(ctx.digest === undefined ? {} : { digester: createConfiguredDigester(ctx.digest, silentLogger) }),
       }, {
         list, ...(rest[0] === undefined ? {} : { source: rest[0] }), ...(limit === undefined ? {} : { limit }),
         ...(since === undefined ? {} : { since }), ...(values.workspace === undefined ? {} : { workspace: values.workspace }),
