@@ -18,6 +18,7 @@ export type DigestErrorCode =
   | 'extract/timeout'
   | 'digest/busy'
   | 'digest/worker-crashed'
+  | 'digest/worker-unavailable'
   | 'config/invalid'
   | 'source/duplicate'
   | 'source/not-found'

@@ -19,7 +19,7 @@ export interface Material {
   name: string;
 }
 
-/** Digests articles. Failures reject with a DigestError (the engine's own, or the digester's: `extract/timeout`, `digest/busy`, `digest/worker-crashed`). */
+/** Digests articles. Failures reject with a DigestError (the engine's own, or the digester's: `extract/timeout`, `digest/busy`, `digest/worker-crashed`, `digest/worker-unavailable`). */
 export interface ArticleDigester {
   digest(material: Material): Promise<Digest>;
   /** Frees what the digester holds (worker threads); later calls to `digest` reject. */

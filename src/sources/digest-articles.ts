@@ -6,7 +6,7 @@
  * which one it is, or why there is none.
  */
 import { createHash } from 'node:crypto';
-import { DigestError, toDigestError } from '../errors.ts';
+import { DigestError, toDigestError, type DigestErrorCode } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { digestSchema, type Digest } from '../engine/schema.ts';
 import type { ArticleRecord, Store } from '../store/port.ts';
@@ -92,14 +92,22 @@ export async function digestBytes(deps: DigestBytesDeps, material: Material): Pr
 }
 
 /**
+ * Digester failures that are not the article's: no worker free (`digest/busy`) or none could start
+ * (`digest/worker-unavailable`). A worker crashing while it digests an article (`digest/worker-crashed`) is
+ * that article's failure: it would crash again.
+ */
+const POSTPONED: ReadonlySet<DigestErrorCode> = new Set<DigestErrorCode>(['digest/busy', 'digest/worker-unavailable']);
+
+/**
  * Digests the given articles (with the feed items they came from, when at hand). One article's failure is
- * recorded on it and never stops the others. Returns how many got a digest.
+ * recorded on it and never stops the others; only when the digester cannot take work (see POSTPONED) does
+ * this stop, leaving that article and the rest pending for the next poll. Returns how many got a digest.
  */
 export async function digestArticles(
   deps: DigestArticlesDeps, articles: readonly ArticleRecord[], items: ReadonlyMap<number, FeedItem> = new Map(),
 ): Promise<number> {
   let done = 0;
-  for (const article of articles) {
+  for (const [index, article] of articles.entries()) {
     try {
       const { hash, digest, fresh } = await makeDigest(deps, await materialFor(deps, article, items.get(article.id)));
       // The cached digest and the article's link to it land in one commit.
@@ -110,10 +118,11 @@ export async function digestArticles(
       done++;
     } catch (err) {
       const error = toDigestError(err);
-      if (error.code === 'digest/busy') {
-        // Not the article's fault: it stays pending and the next poll tries again.
-        deps.logger.info('article digest postponed', { articleId: article.id, code: error.code });
-        continue;
+      if (POSTPONED.has(error.code)) {
+        // Not the article's fault: it stays pending and the next poll tries again. So do the rest: fetching
+        // their pages now would only have them refused too.
+        deps.logger.info('article digests postponed', { articleId: article.id, code: error.code, left: articles.length - index - 1 });
+        break;
       }
       deps.store.articles.setDigest(article.id, null, error.message);
       deps.logger.info('article not digested', { articleId: article.id, code: error.code });

@@ -4,7 +4,9 @@
  * budget is terminated (a synchronous engine cannot be interrupted otherwise) and its article fails with
  * `extract/timeout`; a worker that crashes (uncaught error, heap limit, exit) fails only its article
  * (`digest/worker-crashed`). Either way the next article gets a fresh worker. Articles wait in a bounded
- * queue; beyond it `digest` rejects at once with `digest/busy`.
+ * queue; beyond it `digest` rejects at once with `digest/busy`. A worker that fails to start (load error,
+ * exit, or no `ready` within `startTimeoutMs`) is retired; the waiting articles fail with
+ * `digest/worker-unavailable` (not the articles' fault: retry later) only when no other worker is up or starting.
  *
  * It lives in src/sources (not adapters/) because it is the core's own way to run the engine, for every
  * platform, and its worker imports the engine, which adapters may only reach through src/index.ts.
@@ -24,6 +26,8 @@ export interface WorkerPoolOptions {
   timeoutMs?: number;
   /** Articles that may wait for a free worker; one more is refused with `digest/busy`. @defaultValue 64 */
   maxQueue?: number;
+  /** Time a new worker may take to load and say `ready`, in ms; past it the worker is terminated and retired. @defaultValue 30000 */
+  startTimeoutMs?: number;
   /** Heap limit of each worker, in MiB: an article that needs more kills its worker, not the bot. @defaultValue 512 */
   maxHeapMb?: number;
   /** The worker's TypeScript module; it calls serveDigests (tests give a stand-in for the engine). @defaultValue digest-worker.ts */
@@ -49,6 +53,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Pending until the worker says `ready`. */
+  startTimer: NodeJS.Timeout | undefined;
   job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
 }
 
@@ -56,6 +62,7 @@ interface Slot {
 export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): ArticleDigester {
   const size = Math.max(1, options.workers ?? defaultDigestWorkers());
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const maxQueue = options.maxQueue ?? 64;
   const logger = options.logger ?? silentLogger;
   const entry = (options.entry ?? DEFAULT_ENTRY).href;
@@ -63,6 +70,9 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
+  // After a start failure, no second worker is started next to a live one until some worker comes up
+  // (a broken entry would otherwise be respawned for every queued article); with none live, one may try.
+  let startFailing = false;
 
   const finish = (slot: Slot): Job | null => {
     const job = slot.job;
@@ -73,24 +83,37 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
     return job;
   };
 
-  /** Takes the slot out of the pool for good, failing its article with `error`; the next job gets a new worker. */
-  const retire = (slot: Slot, error: (job: Job) => DigestError): void => {
+  /**
+   * Takes the slot out of the pool for good; the next job gets a new worker. Its article fails with `jobError`
+   * (default: `digest/worker-crashed`, the article's fault: it would crash again). A worker that never came up
+   * has no article; see startFailed.
+   */
+  const retire = (slot: Slot, reason: string, cause?: unknown, jobError?: (job: Job) => DigestError): void => {
     if (!slots.delete(slot)) return;
+    clearTimeout(slot.startTimer);
     const job = finish(slot);
     void slot.worker.terminate();
     if (job !== null) {
-      job.reject(error(job));
+      job.reject(jobError?.(job) ?? crashed(job, reason, cause));
     } else if (!slot.ready && !closed) {
-      // The worker never came up: the queued articles would wait for ever, and a new worker would fail the same way.
-      for (const waiting of queue.splice(0)) waiting.reject(error(waiting));
+      startFailed(reason, cause);
     }
     pump();
   };
 
-  const crashed = (slot: Slot, reason: string, cause?: unknown) => (job: Job): DigestError => {
-    const what = slot.ready ? `digesting ${job.material.name} stopped its worker` : 'the digest worker did not start';
+  const crashed = (job: Job, reason: string, cause: unknown): DigestError => {
     logger.warn('digest worker replaced', { code: 'digest/worker-crashed', article: job.material.name, reason });
-    return new DigestError('digest/worker-crashed', `${what} (${reason})`, { cause, userFacing: slot.ready });
+    return new DigestError('digest/worker-crashed', `digesting ${job.material.name} stopped its worker (${reason})`, { cause });
+  };
+
+  /** A worker did not start: the waiting articles fail only when no other worker is up or starting (they would wait for ever). */
+  const startFailed = (reason: string, cause: unknown): void => {
+    startFailing = true;
+    logger.warn('digest worker did not start', { code: 'digest/worker-unavailable', reason, waiting: queue.length, live: slots.size });
+    if (slots.size > 0) return;
+    for (const waiting of queue.splice(0)) {
+      waiting.reject(new DigestError('digest/worker-unavailable', `the digest worker did not start (${reason})`, { cause, userFacing: false }));
+    }
   };
 
   const assign = (slot: Slot, job: Job): void => {
@@ -100,7 +123,7 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
     const message: DigestJob = { id, bytes, contentType: job.material.contentType, url: job.material.url, name: job.material.name };
     const timer = setTimeout(() => {
       logger.warn('digest worker replaced', { code: 'extract/timeout', article: job.material.name, timeoutMs });
-      retire(slot, (j) => new DigestError('extract/timeout', `digesting ${j.material.name} took longer than ${String(timeoutMs)} ms`));
+      retire(slot, 'time budget', undefined, (j) => new DigestError('extract/timeout', `digesting ${j.material.name} took longer than ${String(timeoutMs)} ms`));
     }, timeoutMs);
     slot.job = { ...job, id, timer };
     slot.worker.ref();
@@ -110,12 +133,14 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
   const onMessage = (slot: Slot, raw: unknown): void => {
     const parsed = workerMessageSchema.safeParse(raw);
     if (!parsed.success) {
-      retire(slot, crashed(slot, 'unreadable reply', parsed.error));
+      retire(slot, 'unreadable reply', parsed.error);
       return;
     }
     const message = parsed.data;
     if (message.type === 'ready') {
+      clearTimeout(slot.startTimer);
       slot.ready = true;
+      startFailing = false;
       pump();
       return;
     }
@@ -128,13 +153,16 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
 
   const spawn = (): void => {
     const worker = new Worker(BOOT, { workerData: { entry }, resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 } });
-    const slot: Slot = { worker, ready: false, job: null };
+    const slot: Slot = { worker, ready: false, startTimer: undefined, job: null };
     slots.add(slot);
+    // A worker whose start hangs (tsx registration, an import) would hold its queue for ever.
+    slot.startTimer = setTimeout(() => { retire(slot, `no ready signal within ${String(startTimeoutMs)} ms`); }, startTimeoutMs);
+    slot.startTimer.unref();
     // An idle worker does not keep the process alive; a busy one does (see assign and finish).
     worker.unref();
     worker.on('message', (raw: unknown) => onMessage(slot, raw));
-    worker.on('error', (err) => retire(slot, crashed(slot, err.message, err)));
-    worker.on('exit', (code) => retire(slot, crashed(slot, `exit code ${String(code)}`)));
+    worker.on('error', (err) => { retire(slot, err.message, err); });
+    worker.on('exit', (code) => { retire(slot, `exit code ${String(code)}`); });
   };
 
   /** Hands queued articles to idle workers and starts workers (up to `size`) for the rest. */
@@ -147,7 +175,7 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
       assign(slot, job);
     }
     let starting = [...slots].filter((s) => !s.ready).length;
-    while (slots.size < size && queue.length > starting) {
+    while (slots.size < size && queue.length > starting && !(startFailing && slots.size > 0)) {
       spawn();
       starting++;
     }
@@ -170,7 +198,10 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
       for (const job of queue.splice(0)) job.reject(stopped);
       const all = [...slots];
       slots.clear();
-      for (const slot of all) finish(slot)?.reject(stopped);
+      for (const slot of all) {
+        clearTimeout(slot.startTimer);
+        finish(slot)?.reject(stopped);
+      }
       await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestError } from '../../../src/errors.ts';
 import { silentLogger, type Clock } from '../../../src/ports.ts';
 import { inProcessDigester, type ArticleDigester, type Material } from '../../../src/sources/article-digester.ts';
+import { createWorkerPoolDigester } from '../../../src/sources/digester/worker-pool.ts';
 import type { HttpClient } from '../../../src/sources/http/client.ts';
 import { pollSource, type PollDeps } from '../../../src/sources/poll-source.ts';
 import type { Store } from '../../../src/store/port.ts';
@@ -20,13 +21,22 @@ const page = (n: number): string => `<!doctype html><html><head><title>Story ${S
 const feed = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed</title>${[1, 2, 3].map((n) =>
   `<item><title>Story ${String(n)}</title><link>${link(n)}</link><guid>s${String(n)}</guid></item>`).join('')}</channel></rss>`;
 
-const http: HttpClient = {
-  get(url) {
-    const body = url === FEED_URL ? feed : page(Number(url.split('/').pop()));
-    const contentType = url === FEED_URL ? 'application/rss+xml' : 'text/html; charset=utf-8';
-    return Promise.resolve({ status: 'ok', url, bytes: new TextEncoder().encode(body), contentType, etag: null, lastModified: null });
-  },
-};
+/** The feed and its three pages; `fetched` lists every URL asked for; `named` renames a page's final URL (the material's name). */
+function fakeHttp(named: ReadonlyMap<string, string> = new Map()): HttpClient & { fetched: string[] } {
+  const fetched: string[] = [];
+  return {
+    fetched,
+    get(url) {
+      fetched.push(url);
+      const body = url === FEED_URL ? feed : page(Number(url.split('/').pop()));
+      const contentType = url === FEED_URL ? 'application/rss+xml' : 'text/html; charset=utf-8';
+      return Promise.resolve({ status: 'ok', url: named.get(url) ?? url, bytes: new TextEncoder().encode(body), contentType, etag: null, lastModified: null });
+    },
+  };
+}
+const http = fakeHttp();
+const STUB = new URL('../../fakes/digest-worker-stub.ts', import.meta.url);
+const policy = { pollIntervalMs: 60_000, pauseAfterFailures: 8, newSourceItems: 5 };
 
 /** A digester that fails story 2 with a time-budget expiry and refuses story 3 as busy `busyTimes` times; counts calls per article. */
 function scriptedDigester(busyTimes: number): ArticleDigester & { calls: string[] } {
@@ -88,4 +98,59 @@ describe('digestArticles with an ArticleDigester (through pollSource)', () => {
     expect(await pollSource(deps, other)).toMatchObject({ status: 'ok', added: 3, digested: 2 });
     expect(digester.calls.filter((c) => c === link(1))).toHaveLength(1);
   });
+
+  it('given a digester refusing the first article as busy, then the poll stops there: no other page is fetched and all stay pending for the next poll', async () => {
+    const counting = fakeHttp();
+    let refusals = 1;
+    const digester: ArticleDigester = {
+      digest: (material) => (refusals-- > 0 ? Promise.reject(new DigestError('digest/busy', 'too many articles are waiting')) : inProcessDigester.digest(material)),
+      close: () => Promise.resolve(),
+    };
+    const deps: PollDeps = { store, http: counting, clock, logger: silentLogger, engineVersion: 'v1', digester, policy };
+    const source = store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+
+    expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 3, digested: 0 });
+    expect(counting.fetched.filter((u) => u !== FEED_URL)).toHaveLength(1);
+    expect(store.articles.pending(source.id, 10)).toHaveLength(3);
+
+    expect(await pollSource(deps, store.sources.get(source.id) ?? source, { force: true })).toMatchObject({ status: 'ok', digested: 3 });
+    expect(store.articles.pending(source.id, 10)).toEqual([]);
+  });
+
+  it('given digest workers that cannot start, then the article stays pending (not failed) and a working pool digests it on the next poll', async () => {
+    const broken = createWorkerPoolDigester({ workers: 1, entry: new URL(`${STUB.href}?start=fail`) });
+    const deps: PollDeps = { store, http, clock, logger: silentLogger, engineVersion: 'v1', digester: broken, policy };
+    const source = store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    try {
+      expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 3, digested: 0 });
+    } finally {
+      await broken.close();
+    }
+    const articles = store.articles.recent(WS, '2000-01-01T00:00:00Z', 10);
+    expect(articles.map((a) => a.digestError)).toEqual([null, null, null]);
+    expect(store.articles.pending(source.id, 10)).toHaveLength(3);
+
+    const working = createWorkerPoolDigester({ workers: 1, entry: STUB });
+    try {
+      const again = await pollSource({ ...deps, digester: working }, store.sources.get(source.id) ?? source, { force: true });
+      expect(again).toMatchObject({ status: 'ok', digested: 3 });
+    } finally {
+      await working.close();
+    }
+  }, 30_000);
+
+  it('given a worker that crashes while digesting one article, then that article fails for good and the others are digested', async () => {
+    // The stub worker exits on material named `exit`: story 2's page comes back under that name.
+    const pool = createWorkerPoolDigester({ workers: 1, entry: STUB });
+    const deps: PollDeps = { store, http: fakeHttp(new Map([[link(2), 'exit']])), clock, logger: silentLogger, engineVersion: 'v1', digester: pool, policy };
+    const source = store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    try {
+      expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 3, digested: 2 });
+    } finally {
+      await pool.close();
+    }
+    const crashed = store.articles.recent(WS, '2000-01-01T00:00:00Z', 10).find((a) => a.link === link(2));
+    expect(crashed?.digestError).toContain('stopped its worker');
+    expect(store.articles.pending(source.id, 10)).toEqual([]);
+  }, 30_000);
 });

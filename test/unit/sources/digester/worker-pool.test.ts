@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DigestError } from '../../../../src/errors.ts';
+import { silentLogger, type Logger } from '../../../../src/ports.ts';
 import { digestMaterial, type ArticleDigester, type Material } from '../../../../src/sources/article-digester.ts';
 import { createWorkerPoolDigester } from '../../../../src/sources/digester/worker-pool.ts';
 
@@ -30,6 +32,9 @@ async function failure(promise: Promise<unknown>): Promise<DigestError> {
   throw new Error('expected the digest to fail');
 }
 
+/** The stub worker with start-up faults chosen by `query` (see test/fakes/digest-worker-stub.ts). */
+const stubWith = (query: string): URL => new URL(`${STUB.href}?${query}`);
+
 let pool: ArticleDigester | null = null;
 afterEach(async () => {
   await pool?.close();
@@ -55,7 +60,7 @@ describe('createWorkerPoolDigester', () => {
   }, 30_000);
 
   it('given an article that outlives its time budget, then it fails with extract/timeout and the pool digests the next one', async () => {
-    pool = createWorkerPoolDigester({ workers: 1, timeoutMs: 300, entry: STUB });
+    pool = createWorkerPoolDigester({ workers: 1, timeoutMs: 2000, entry: STUB });
     const error = await failure(pool.digest(named('spin')));
     expect(error.code).toBe('extract/timeout');
     expect(error.message).toContain('spin');
@@ -71,11 +76,37 @@ describe('createWorkerPoolDigester', () => {
     expect(fine.status === 'fulfilled' && fine.value.title).toBe(digestMaterial(sample('en-harbor-foods.html')).title);
   }, 30_000);
 
-  it('given a worker entry that cannot load, then the waiting articles fail with digest/worker-crashed (not user-facing) instead of waiting for ever', async () => {
+  it('given a worker entry that cannot load, then the waiting articles fail with digest/worker-unavailable (not user-facing) instead of waiting for ever', async () => {
     pool = createWorkerPoolDigester({ workers: 2, entry: new URL('../../../fakes/no-such-worker.ts', import.meta.url) });
     const errors = await Promise.all([failure(pool.digest(named('one'))), failure(pool.digest(named('two')))]);
-    expect(errors.map((e) => [e.code, e.userFacing])).toEqual([['digest/worker-crashed', false], ['digest/worker-crashed', false]]);
+    expect(errors.map((e) => [e.code, e.userFacing])).toEqual([['digest/worker-unavailable', false], ['digest/worker-unavailable', false]]);
     expect(errors[0]?.message).toContain('did not start');
+  }, 30_000);
+
+  it('given a worker that never says ready, then past the start timeout it is retired, the article fails with digest/worker-unavailable and a warning names the code', async () => {
+    const warnings: { msg: string; fields: Record<string, unknown> | undefined }[] = [];
+    const logger: Logger = { ...silentLogger, warn: (msg, fields) => { warnings.push({ msg, fields }); } };
+    pool = createWorkerPoolDigester({ workers: 1, startTimeoutMs: 500, entry: stubWith('start=hang'), logger });
+    const error = await failure(pool.digest(named('one')));
+    expect([error.code, error.userFacing]).toEqual(['digest/worker-unavailable', false]);
+    expect(error.message).toContain('500 ms');
+    expect(warnings).toContainEqual(expect.objectContaining({ fields: expect.objectContaining({ code: 'digest/worker-unavailable' }) as unknown }));
+  }, 30_000);
+
+  it.each(['fail', 'hang'])('given one of two workers failing to start (%s), then the healthy one serves every queued article', async (fault) => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'digestbot-pool-')), 'claimed');
+    try {
+      const unavailable: unknown[] = [];
+      const logger: Logger = { ...silentLogger, warn: (_msg, fields) => { if (fields?.['code'] === 'digest/worker-unavailable') unavailable.push(fields); } };
+      pool = createWorkerPoolDigester({ workers: 2, startTimeoutMs: 8000, logger, entry: stubWith(`start=${fault}&once=${encodeURIComponent(marker)}`) });
+      const page = sample('en-harbor-foods.html');
+      const digests = await Promise.all([page, page, page, page].map((m) => pool!.digest(m)));
+      expect(digests.map((d) => d.title)).toEqual(Array(4).fill(digestMaterial(page).title));
+      // The faulty worker really was there (a hung one is retired when its start timeout ends).
+      await vi.waitFor(() => { expect(unavailable).toHaveLength(1); }, { timeout: 15_000, interval: 100 });
+    } finally {
+      rmSync(join(marker, '..'), { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('given a big page, then the event loop keeps running while a worker digests it', async () => {
