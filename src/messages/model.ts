@@ -47,9 +47,11 @@ export interface MessagePublisher {
    * Posts a message to a channel (`platform:id`). `idempotencyKey` is the same
    * for every attempt of one scheduled run, so a platform that supports it
    * (Discord nonces) drops a repeat after a crash between post and ledger.
-   * @returns a reference to the posted message, when the platform gives one.
+   * @returns a reference to the posted message, when the platform gives one, and optionally `onRecorded`:
+   * the delivery calls it once the ledger has recorded the post, to start follow-up work that must neither
+   * delay the post nor be repeated with it (Slack's chart upload). It returns at once and never throws.
    */
-  publish(channel: string, message: Message, idempotencyKey: string): Promise<{ ref: string | null }>;
+  publish(channel: string, message: Message, idempotencyKey: string): Promise<{ ref: string | null; onRecorded?: () => void }>;
   /**
    * The workspace a channel belongs to (`discord:<guild>`), or null when the platform does not know the
    * channel. Platforms where every channel the bot can post to is in the one workspace leave it out.

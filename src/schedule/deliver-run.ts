@@ -46,6 +46,15 @@ export function runId(run: RunKey): string {
   return `${run.digest}|${run.scheduledFor.toISOString()}|${run.channel}`;
 }
 
+/** Starts the publisher's follow-up work; a throw there must not turn a recorded post into a retry (a second post). */
+function afterRecorded(logger: Logger, run: RunKey, onRecorded: (() => void) | undefined): void {
+  try {
+    onRecorded?.();
+  } catch (err) {
+    logger.warn('follow-up after the post failed', { run: runId(run), err: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<DeliveryOutcome> {
   const at = (): string => deps.clock.now().toISOString();
   const scheduledFor = run.scheduledFor.toISOString();
@@ -59,10 +68,11 @@ export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<Delive
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
       const message = await deps.buildMessage(run);
-      const { ref } = await deps.publisher.publish(run.channel, message, runId(run));
-      deps.ledger.markPosted(run.digest, scheduledFor, run.channel, at(), ref);
+      const posted = await deps.publisher.publish(run.channel, message, runId(run));
+      deps.ledger.markPosted(run.digest, scheduledFor, run.channel, at(), posted.ref);
       deps.logger.info('digest posted', { run: runId(run), late: run.late, attempt });
       deps.metrics?.digestPosted({ platform: channelPlatform(run.channel), late: run.late });
+      afterRecorded(deps.logger, run, posted.onRecorded);
       return 'posted';
     } catch (err) {
       const error = toDigestError(err);
