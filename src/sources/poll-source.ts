@@ -81,6 +81,25 @@ function recordFailure(deps: PollDeps, source: SourceRecord, err: unknown): Poll
 }
 
 /**
+ * The feed items still listed for articles left pending by earlier polls (e.g. postponed as busy), matched by
+ * GUID or canonical URL: the store keeps no item content, and a full-content feed's retry should digest the
+ * feed's text, not fetch the link (or fail when there is none).
+ */
+function listedItems(items: readonly FeedItem[], pending: readonly ArticleRecord[]): [number, FeedItem][] {
+  if (pending.length === 0) return [];
+  const byKey = new Map<string, FeedItem>();
+  for (const item of items) {
+    const keys = itemKeys(item);
+    if (keys.guid !== null) byKey.set(`guid ${keys.guid}`, item);
+    if (keys.canonicalUrl !== null) byKey.set(`url ${keys.canonicalUrl}`, item);
+  }
+  return pending.flatMap((a): [number, FeedItem][] => {
+    const item = (a.guid === null ? undefined : byKey.get(`guid ${a.guid}`)) ?? (a.canonicalUrl === null ? undefined : byKey.get(`url ${a.canonicalUrl}`));
+    return item === undefined ? [] : [[a.id, item]];
+  });
+}
+
+/**
  * Polls a source now, unless it is paused, backing off or (without `force`) polled less than an interval ago.
  * Never throws for source trouble: failures come back as `failed` and are recorded on the source.
  */
@@ -144,7 +163,8 @@ async function pollOnce(deps: PollDeps, source: SourceRecord, options: { force?:
   // Articles left over from earlier polls (more new items than the cap) come next, fetched from their links.
   const leftovers = batch.length < cap ? deps.store.articles.pending(source.id, cap).filter((a) => !fresh.some((f) => f.record.id === a.id)) : [];
   const todo = [...batch.map((b) => b.record), ...leftovers].slice(0, cap);
-  const digested = await digestArticles(deps, todo, new Map(batch.map((b) => [b.record.id, b.item])));
+  const items = new Map([...batch.map((b): [number, FeedItem] => [b.record.id, b.item]), ...listedItems(doc.items, leftovers)]);
+  const digested = await digestArticles(deps, todo, items);
   deps.logger.info('source polled', { sourceId: source.id, kind: doc.kind, items: doc.items.length, added: fresh.length, backfilled, digested });
   return { status: 'ok', kind: doc.kind, items: doc.items.length, added: fresh.length, backfilled, digested };
 }

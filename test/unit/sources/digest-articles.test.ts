@@ -153,4 +153,36 @@ describe('digestArticles with an ArticleDigester (through pollSource)', () => {
     expect(crashed?.digestError).toContain('stopped its worker');
     expect(store.articles.pending(source.id, 10)).toEqual([]);
   }, 30_000);
+
+  it('given a full-content feed item without a link postponed as busy, then the next poll digests it from the feed text again (no input/empty)', async () => {
+    const para = '<p>Revenue of Example Inc rose 12 percent to $1.5bn in the third quarter, while tariffs remain a risk for exports.</p>';
+    const fullFeed = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Full</title>
+      <item><title>Long story</title><guid>long-1</guid><content:encoded><![CDATA[${para.repeat(20)}]]></content:encoded></item></channel></rss>`;
+    const fetched: string[] = [];
+    const feedOnly: HttpClient = {
+      get(url) {
+        fetched.push(url);
+        return Promise.resolve({ status: 'ok', url, bytes: new TextEncoder().encode(fullFeed), contentType: 'application/rss+xml', etag: null, lastModified: null });
+      },
+    };
+    let refusals = 1;
+    const names: string[] = [];
+    const digester: ArticleDigester = {
+      digest(material) {
+        names.push(material.name);
+        return refusals-- > 0 ? Promise.reject(new DigestError('digest/busy', 'too many articles are waiting')) : inProcessDigester.digest(material);
+      },
+      close: () => Promise.resolve(),
+    };
+    const deps: PollDeps = { store, http: feedOnly, clock, logger: silentLogger, engineVersion: 'v1', digester, policy };
+    const source = store.sources.add({ workspaceId: WS, name: 'Full', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+
+    expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 1, digested: 0 });
+    expect(await pollSource(deps, store.sources.get(source.id) ?? source, { force: true })).toMatchObject({ status: 'ok', added: 0, digested: 1 });
+    const [article] = store.articles.recent(WS, '2000-01-01T00:00:00Z', 10);
+    expect(article).toMatchObject({ link: null, digestError: null });
+    expect(article?.digestHash).not.toBeNull();
+    expect(names).toEqual(['Long story', 'Long story']);
+    expect(fetched).toEqual([FEED_URL, FEED_URL]);
+  });
 });
