@@ -4,9 +4,10 @@
  * token). It answers the `/digest` slash command: ack at once, then parse,
  * check admin rights for admin-only commands, run the core and send the
  * rendered payloads to the response_url. It also returns the publisher for
- * scheduled posts (chat.postMessage).
+ * scheduled posts (chat.postMessage; charts with files.uploadV2 after the post
+ * is recorded, cancelled by stop()).
  */
-import { App, HTTPReceiver, type RespondFn, type SlashCommand, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi, type RespondFn, type SlashCommand } from '@slack/bolt';
 import {
   DigestError, toDigestError, type ChatCore, type Logger, type Message, type MessagePublisher, type SlackConfig,
 } from '../../src/index.ts';
@@ -15,7 +16,7 @@ import { ADMIN_CACHE_MS, createSlackAdminCheck } from './check-admin.ts';
 import { parseDigestCommand, slackHelpMessage, SLACK_COMMAND } from './parse-command.ts';
 import { renderBlocks, type SlackPayload } from './render-blocks.ts';
 import { guardSlackReplays } from './replay-guard.ts';
-import { createSlackPublisher } from './slack-publisher.ts';
+import { createSlackPublisher, type SlackUploadFile } from './slack-publisher.ts';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -36,7 +37,7 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   /** Posts scheduled messages to `slack:<channel id>`. */
   publisher: MessagePublisher;
-  /** Stops receiving (closes the HTTP server or the socket) and waits for commands in progress. */
+  /** Stops receiving (closes the HTTP server or the socket), waits for commands in progress and cancels chart uploads still running. */
   stop(): Promise<void>;
   /** The HTTP port actually listened on (useful with port 0); null in Socket Mode. */
   port: number | null;
@@ -67,6 +68,25 @@ function newApp(options: SlackAdapterOptions): App {
   }
   if (config.appToken === null) throw new DigestError('config/invalid', 'Slack socket mode needs the app-level token');
   return new App({ ...common, socketMode: true, appToken: config.appToken });
+}
+
+/**
+ * files.uploadV2 on a Web API client of its own per upload, whose requests (and retries) end when the
+ * upload's signal aborts, so a given-up upload leaves no request or retry running behind it.
+ */
+function chartUpload(options: SlackAdapterOptions): SlackUploadFile {
+  const { config } = options;
+  return async (args, signal) => {
+    const retry = options.retry ?? DEFAULT_SLACK_RETRY;
+    const client = new webApi.WebClient(config.botToken, {
+      ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
+      logger: toBoltLogger(options.logger),
+      // p-retry stops retrying when onFailedAttempt throws (not in the RetryOptions type).
+      retryConfig: { ...retry, onFailedAttempt: () => { signal.throwIfAborted(); } } as webApi.RetryOptions,
+      fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+    });
+    return client.files.uploadV2(args);
+  };
 }
 
 /**
@@ -159,7 +179,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
   logger.info('slack adapter started', { platform: 'slack', mode: config.mode, port });
 
-  const publisher = createSlackPublisher(async (args) => app.client.chat.postMessage(args), logger, async (args) => app.client.files.uploadV2(args));
+  const publisher = createSlackPublisher(async (args) => app.client.chat.postMessage(args), logger, chartUpload(options));
   let stopping: Promise<void> | null = null;
   return {
     publisher,
@@ -171,7 +191,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
         } catch (err) {
           logger.warn('slack adapter stop failed', { platform: 'slack', err: err instanceof Error ? err.message : String(err) });
         }
-        await Promise.allSettled([...inflight]);
+        await Promise.allSettled([...inflight, publisher.stop()]);
         logger.info('slack adapter stopped', { platform: 'slack', mode: config.mode });
       })();
       return stopping;

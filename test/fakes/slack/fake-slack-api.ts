@@ -7,7 +7,8 @@
  *   to an upload_url on the fake → files.completeUploadExternal, recorded as
  *   `uploads`); anything else answers `unknown_method`;
  * - failure injection per method with `failNext` (Slack errors, HTTP
- *   statuses, 429 with Retry-After);
+ *   statuses, 429 with Retry-After), and `holdNext` to keep a request
+ *   waiting until the test releases it (a hung upload);
  * - response_url endpoints (`/response/<id>`) that record what is posted;
  * - a Socket Mode WebSocket (`/socket`): hello on connect, envelopes pushed
  *   with `sendEnvelope`, acks recorded.
@@ -113,6 +114,11 @@ export interface FakeSlackApi {
   readonly users: Map<string, FakeSlackUser>;
   /** Makes the next call of `method` (or `response_url`, or `upload_url` for the byte upload) fail. Calls queue up. */
   failNext(method: string, failure: InjectedFailure): void;
+  /**
+   * Keeps the next request of `method` (or `response_url`, or `upload_url`) waiting, unanswered, until
+   * `release()`; `arrived` resolves when it has come in. Holds queue up.
+   */
+  holdNext(method: string): { arrived: Promise<void>; release(): void };
   /** Calls of one method. */
   callsOf(method: string): RecordedCall[];
   /** Resolves when `check` holds (checked after every recorded request), or rejects after `timeoutMs`. */
@@ -155,6 +161,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const uploads: UploadedFile[] = [];
   const socketFrames: Record<string, unknown>[] = [];
   const failures = new Map<string, InjectedFailure[]>();
+  const holds = new Map<string, { arrive(): void; released: Promise<void> }[]>();
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const sockets = new Set<WebSocket>();
@@ -247,6 +254,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
     const bytes = await readBody(req);
     const raw = bytes.toString('utf8');
+    const held = holds.get(path.startsWith('/upload/') ? 'upload_url' : path.startsWith('/response/') ? 'response_url' : path.slice('/api/'.length))?.shift();
+    if (held !== undefined) {
+      held.arrive();
+      await held.released;
+    }
     if (req.method === 'POST' && path.startsWith('/upload/')) {
       receiveUpload(path.slice('/upload/'.length), req.headers['content-type'], bytes, res);
       return;
@@ -317,6 +329,16 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       const queue = failures.get(name) ?? [];
       queue.push(failure);
       failures.set(name, queue);
+    },
+    holdNext(name) {
+      let arrive = (): void => undefined;
+      let release = (): void => undefined;
+      const arrived = new Promise<void>((resolve) => { arrive = resolve; });
+      const released = new Promise<void>((resolve) => { release = resolve; });
+      const queue = holds.get(name) ?? [];
+      queue.push({ arrive, released });
+      holds.set(name, queue);
+      return { arrived, release };
     },
     callsOf: (name) => calls.filter((c) => c.method === name),
     waitFor(check, timeoutMs = 5000) {
