@@ -1,11 +1,30 @@
 /**
  * Runs digests on their schedules: one node-cron task per digest (its own
  * time zone), each tick with its own catch, plus a catch-up at start-up that
- * delivers, once and marked late, the runs missed while the bot was down
- * within the grace window. A digest's runs are delivered one after another:
- * a tick that falls due while the previous run is still being delivered, or
- * that node-cron reports as missed (event loop busy past its tolerance),
- * waits its turn instead of being dropped.
+ * delivers, marked late, runs missed while the bot was down within the
+ * grace window.
+ *
+ * Bounds, so a suspended laptop, a stalled event loop or a clock jump never
+ * turns into a flood of late posts:
+ * - A digest delivers one tick at a time and keeps at most ONE tick waiting
+ *   behind it. A newer due tick replaces the waiting one (the newer run is
+ *   the one readers want; the replaced run was never claimed, so the ledger
+ *   holds nothing for it and no catch-up posts it later). The ticks of one
+ *   burst (node-cron reports every slot it missed at once) are gathered
+ *   before the first starts, so a burst posts only its newest slot.
+ * - A tick node-cron reports as missed is dropped when it is older than the
+ *   grace window. Dropped ticks are counted and logged at warn, once per burst.
+ * - Catch-up posts at most `maxLateRuns` (default 24) runs per digest and
+ *   channel: the newest due ones in the grace window, so every missed run of
+ *   a daily, hourly or quarter-hourly digest is still posted once; older
+ *   ones are counted in a warn line and left unposted (a claimed or failed
+ *   row stays as it is in the ledger; the next catch-up may reach it).
+ *
+ * `stop()` destroys the tasks, drops waiting ticks, ends a catch-up before
+ * its next run and resolves once the deliveries in flight have settled
+ * (or after `stopTimeoutMs`, a hung call being left like a crash: its claim
+ * is caught up on the next start), so the caller may close the store and
+ * digester afterwards.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import { toDigestError } from '../errors.ts';
@@ -24,41 +43,66 @@ export interface SchedulerDeps {
   logger: Logger;
   /** Delivers one run to one channel (deliverRun with its dependencies bound). */
   deliver(run: RunKey): Promise<DeliveryOutcome>;
-  /** How far back missed runs are still posted after a restart. @defaultValue 6 hours */
+  /** How far back missed runs (after a restart, or reported missed by node-cron) are still posted. @defaultValue 6 hours */
   graceMs?: number;
   /**
    * The earliest time a missed run can be from: when the bot was last seen running. Runs before it were
    * not missed (the bot did not exist yet, or the schedule is new). @defaultValue no bound besides the grace window
    */
   missedSince?: Date | null;
+  /**
+   * Most runs per digest and channel one catch-up posts late (the newest due ones). The grace window already
+   * bounds daily and hourly digests; this bounds the sub-quarter-hour ones. @defaultValue DEFAULT_MAX_LATE_RUNS (24)
+   */
+  maxLateRuns?: number;
+  /**
+   * How long `stop()` waits for deliveries in flight before giving up on them (a hung platform call). A run
+   * given up on keeps its ledger claim, so the next start's catch-up posts it, as after a crash. @defaultValue 5000
+   */
+  stopTimeoutMs?: number;
 }
 
 export interface Scheduler {
   /** Catches up on missed runs (unless told not to), then starts the cron tasks. Returns the number of late runs posted. */
   start(options?: { catchUp?: boolean }): Promise<number>;
-  /** Delivers missed runs within the grace window; returns how many were posted. */
+  /** Delivers missed runs within the grace window (at most `maxLateRuns` per digest and channel); returns how many were posted. */
   catchUp(): Promise<number>;
+  /** Stops the tasks, drops waiting ticks and resolves once the deliveries in flight have settled (or `stopTimeoutMs` passed). */
   stop(): Promise<void>;
 }
 
 export const DEFAULT_GRACE_MS = 6 * 60 * 60 * 1000;
+/** 24 late runs: every run of a quarter-hourly digest over the default 6-hour grace window, 24 instead of 21,600 for a per-second one. */
+export const DEFAULT_MAX_LATE_RUNS = 24;
 /** A run delivered more than this after its time is marked late. */
 const LATE_AFTER_MS = 60_000;
+
+/** One digest's ticks: the delivery running, the one tick waiting, and drops not yet logged. */
+interface Lane {
+  running: boolean;
+  waiting: Date | null;
+  pumpQueued: boolean;
+  stale: number;
+  superseded: number;
+}
 
 export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[]): Scheduler {
   const tasks: ScheduledTask[] = [];
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
+  const maxLateRuns = Math.max(1, deps.maxLateRuns ?? DEFAULT_MAX_LATE_RUNS);
+  let stopped = false;
 
   /** Runs being delivered by this process, so a tick and the catch-up never post the same run at once. */
-  const inFlight = new Set<string>();
+  const inFlight = new Map<string, Promise<DeliveryOutcome>>();
 
   async function deliverOnce(digest: ScheduledDigest, scheduledFor: Date, channel: string, late: boolean): Promise<boolean> {
     const key = `${digest.digest}|${scheduledFor.toISOString()}|${channel}`;
-    if (inFlight.has(key)) return false;
+    if (stopped || inFlight.has(key)) return false;
     if (deps.ledger.get(digest.digest, scheduledFor.toISOString(), channel)?.status === 'posted') return false;
-    inFlight.add(key);
+    const delivery = deps.deliver({ digest: digest.digest, scheduledFor, channel, late });
+    inFlight.set(key, delivery);
     try {
-      return (await deps.deliver({ digest: digest.digest, scheduledFor, channel, late })) === 'posted';
+      return (await delivery) === 'posted';
     } finally {
       inFlight.delete(key);
     }
@@ -70,13 +114,56 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     return posted;
   }
 
-  /** Per digest, the tail of its queue of ticks. */
-  const queues = new Map<string, Promise<void>>();
+  const lanes = new Map<string, Lane>();
+  const laneOf = (digest: ScheduledDigest): Lane => {
+    let lane = lanes.get(digest.digest);
+    if (lane === undefined) {
+      lane = { running: false, waiting: null, pumpQueued: false, stale: 0, superseded: 0 };
+      lanes.set(digest.digest, lane);
+    }
+    return lane;
+  };
 
-  function enqueue(digest: ScheduledDigest, date: Date): Promise<void> {
-    const next = (queues.get(digest.digest) ?? Promise.resolve()).then(() => tick(digest, date));
-    queues.set(digest.digest, next);
-    return next;
+  function reportDrops(digest: ScheduledDigest, lane: Lane): void {
+    if (lane.stale === 0 && lane.superseded === 0) return;
+    deps.logger.warn('scheduled ticks dropped', {
+      digest: digest.digest, olderThanGrace: lane.stale, replacedByNewer: lane.superseded, graceMs,
+    });
+    lane.stale = 0;
+    lane.superseded = 0;
+  }
+
+  /** Takes a due tick: drops it when stale, else makes it the digest's one waiting tick (newest wins). */
+  function offer(digest: ScheduledDigest, date: Date, missed: boolean): void {
+    if (stopped) return;
+    const lane = laneOf(digest);
+    if (missed && deps.clock.now().getTime() - date.getTime() > graceMs) lane.stale++;
+    else if (lane.waiting === null) lane.waiting = date;
+    else {
+      lane.superseded++;
+      if (date.getTime() > lane.waiting.getTime()) lane.waiting = date;
+    }
+    if (lane.pumpQueued) return;
+    lane.pumpQueued = true;
+    // After the current burst of synchronous reports, so the burst is gathered into one waiting tick first.
+    queueMicrotask(() => {
+      lane.pumpQueued = false;
+      reportDrops(digest, lane);
+      if (!lane.running) void pump(digest, lane);
+    });
+  }
+
+  async function pump(digest: ScheduledDigest, lane: Lane): Promise<void> {
+    lane.running = true;
+    try {
+      while (!stopped && lane.waiting !== null) {
+        const date = lane.waiting;
+        lane.waiting = null;
+        await tick(digest, date);
+      }
+    } finally {
+      lane.running = false;
+    }
   }
 
   async function tick(digest: ScheduledDigest, date: Date): Promise<void> {
@@ -91,25 +178,36 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     }
   }
 
-  /** Runs to post late: those missed while down, plus any claimed or failed run in the grace window (crash or outage). */
-  function dueRuns(digest: ScheduledDigest, now: Date): { scheduledFor: Date; channels: string[] }[] {
+  /**
+   * Runs to post late: those missed while down, plus any claimed or failed run in the grace window (crash or
+   * outage); per channel only the newest `maxLateRuns` of them, oldest first. Returns the runs and how many were left out.
+   */
+  function dueRuns(digest: ScheduledDigest, now: Date): { runs: { scheduledFor: Date; channels: string[] }[]; leftOut: number } {
     const windowStart = now.getTime() - graceMs;
     const from = Math.max(windowStart, deps.missedSince?.getTime() ?? -Infinity);
-    const runs = new Map<number, Set<string>>();
-    for (const at of runsBetween(digest, new Date(from), now)) runs.set(at.getTime(), new Set(digest.channels));
+    const perChannel = new Map<string, Set<number>>(digest.channels.map((c) => [c, new Set<number>()]));
+    for (const at of runsBetween(digest, new Date(from), now)) for (const set of perChannel.values()) set.add(at.getTime());
     for (const row of deps.ledger.since(digest.digest, new Date(windowStart).toISOString())) {
-      if (row.status === 'posted' || !digest.channels.includes(row.channel)) continue;
-      const at = Date.parse(row.scheduledFor);
-      runs.set(at, (runs.get(at) ?? new Set()).add(row.channel));
+      if (row.status !== 'posted') perChannel.get(row.channel)?.add(Date.parse(row.scheduledFor));
     }
-    return [...runs.entries()].sort((a, b) => a[0] - b[0]).map(([at, channels]) => ({ scheduledFor: new Date(at), channels: [...channels] }));
+    const runs = new Map<number, string[]>();
+    let leftOut = 0;
+    for (const [channel, times] of perChannel) {
+      const newest = [...times].sort((a, b) => b - a);
+      leftOut += Math.max(0, newest.length - maxLateRuns);
+      for (const at of newest.slice(0, maxLateRuns)) runs.set(at, [...(runs.get(at) ?? []), channel]);
+    }
+    return { runs: [...runs.entries()].sort((a, b) => a[0] - b[0]).map(([at, channels]) => ({ scheduledFor: new Date(at), channels })), leftOut };
   }
 
   async function catchUp(): Promise<number> {
     const now = deps.clock.now();
     let posted = 0;
     for (const digest of digests) {
-      for (const { scheduledFor, channels } of dueRuns(digest, now)) {
+      const { runs, leftOut } = dueRuns(digest, now);
+      if (leftOut > 0) deps.logger.warn('missed runs not posted (over the late-run limit)', { digest: digest.digest, leftOut, maxLateRuns });
+      for (const { scheduledFor, channels } of runs) {
+        if (stopped) return posted;
         try {
           posted += await runAll(digest, scheduledFor, now.getTime() - scheduledFor.getTime() > LATE_AFTER_MS, channels);
         } catch (err) {
@@ -126,18 +224,28 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     async start(options = {}) {
       // Tasks first, so a run falling due during a long catch-up is not missed (inFlight keeps them apart).
       for (const digest of digests) {
-        const task = cron.schedule(digest.cron, (ctx) => enqueue(digest, ctx.date), { timezone: digest.timezone, name: `digest:${digest.digest}` });
-        task.on('execution:missed', (ctx) => {
-          deps.logger.warn('scheduled run fired late', { digest: digest.digest, scheduledFor: ctx.date.toISOString() });
-          void enqueue(digest, ctx.date);
-        });
+        const task = cron.schedule(digest.cron, (ctx) => { offer(digest, ctx.date, false); }, { timezone: digest.timezone, name: `digest:${digest.digest}` });
+        task.on('execution:missed', (ctx) => { offer(digest, ctx.date, true); });
         tasks.push(task);
       }
       return options.catchUp === false ? 0 : catchUp();
     },
     catchUp,
     async stop() {
+      stopped = true;
       for (const task of tasks.splice(0)) await task.destroy();
+      for (const [digest, lane] of lanes) {
+        if (lane.waiting === null) continue;
+        lane.waiting = null;
+        deps.logger.info('waiting tick dropped at stop', { digest });
+      }
+      if (inFlight.size === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      const settled = Promise.allSettled([...inFlight.values()]).then(() => true);
+      const timedOut = new Promise<false>((r) => { timer = setTimeout(() => { r(false); }, deps.stopTimeoutMs ?? 5000); });
+      const done = await Promise.race([settled, timedOut]);
+      clearTimeout(timer);
+      if (!done) deps.logger.warn('deliveries still in flight at stop, left to the next catch-up', { runs: [...inFlight.keys()] });
     },
   };
 }
