@@ -119,6 +119,8 @@ export function createBot(options: BotOptions): Bot {
   const digester = options.digester ?? inProcessDigester;
   const pollDeps = { store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, metrics };
   let scheduler: Scheduler | null = null;
+  /** The start-up catch-up's window while it runs: a scheduler replaced during it (a /schedule change) is cut short, its successor finishes it. */
+  let catchingUpSince: Date | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let aliveTimer: NodeJS.Timeout | null = null;
   let running = false;
@@ -204,7 +206,7 @@ export function createBot(options: BotOptions): Bot {
       return serial(async () => {
         if (scheduler === null) return;
         await scheduler.stop();
-        scheduler = makeScheduler();
+        scheduler = makeScheduler(catchingUpSince);
         await scheduler.start({ catchUp: false });
       });
     },
@@ -272,13 +274,19 @@ export function createBot(options: BotOptions): Bot {
         aliveAt === null ? -Infinity : Date.parse(aliveAt) - 2 * ALIVE_EVERY_MS,
       ));
       const started = makeScheduler(missedSince);
+      catchingUpSince = missedSince;
       await serial(async () => {
         scheduler = started;
         await started.start({ catchUp: false });
       });
       running = true;
       // Catch-up outside the chain: it may take minutes, and schedule changes must not wait for it.
-      const late = await started.catchUp();
+      let late = await started.catchUp();
+      for (let current = started; running && scheduler !== null && scheduler !== current;) {
+        current = scheduler;
+        late += await current.catchUp();
+      }
+      catchingUpSince = null;
       if (running) {
         markAlive();
         aliveTimer = setInterval(markAlive, ALIVE_EVERY_MS);
