@@ -129,4 +129,34 @@ describe('scheduler bounds', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(runTimes()).toEqual([iso(T0 + 1000)]);
   });
+
+  it('given a delivery that never settles, then stop() gives up after stopTimeoutMs and names the run in a warning', async () => {
+    vi.useFakeTimers({ now: new Date(T0) });
+    gate = new Promise<void>(() => undefined);
+    const s = scheduler({ stopTimeoutMs: 1000 }, { ...EVERY_SECOND, channels: ['console:a'] });
+    await s.start({ catchUp: false });
+    await vi.advanceTimersByTimeAsync(1500);
+    let stopped = false;
+    const stopping = s.stop().then(() => { stopped = true; });
+    await vi.advanceTimersByTimeAsync(900);
+    expect(stopped).toBe(false);
+    await vi.advanceTimersByTimeAsync(200);
+    await stopping;
+    expect(warnings.find((w) => w.msg.startsWith('deliveries still in flight'))?.meta?.runs).toEqual([`tick|${iso(T0 + 1000)}|console:a`]);
+    expect(store.ledger.get('tick', iso(T0 + 1000), 'console:a')?.status).toBe('claimed');
+  });
+
+  it('given stop() during a catch-up, then the catch-up ends after the run in flight', async () => {
+    vi.useFakeTimers({ now: new Date(T0 + 10_000) });
+    let open = (): void => undefined;
+    gate = new Promise<void>((r) => { open = r; });
+    const s = scheduler({ missedSince: new Date(T0) });
+    const catching = s.catchUp();
+    await vi.advanceTimersByTimeAsync(10);
+    const stopping = s.stop();
+    open();
+    await stopping;
+    expect(await catching).toBe(1);
+    expect(delivered).toHaveLength(1);
+  });
 });
