@@ -41,10 +41,12 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
   const recent = db.prepare<[string, string, number], ArticleRow>(
     'SELECT * FROM articles WHERE workspace_id = ? AND first_seen_at > ? AND backfill = 0 ORDER BY first_seen_at DESC, id DESC LIMIT ?',
   );
-  const seen = (workspaceId: string, keys: ItemKeys): boolean =>
-    (keys.canonicalUrl !== null && byUrl.get(workspaceId, keys.canonicalUrl) !== undefined)
-    || (keys.guid !== null && byGuid.get(workspaceId, keys.guid) !== undefined)
-    || (keys.contentHash !== null && byHash.get(workspaceId, keys.contentHash) !== undefined);
+  /** The id of the article any key matches: canonical URL first, then GUID, then content hash. */
+  const matchId = (workspaceId: string, keys: ItemKeys): number | undefined =>
+    (keys.canonicalUrl === null ? undefined : byUrl.get(workspaceId, keys.canonicalUrl)?.id)
+    ?? (keys.guid === null ? undefined : byGuid.get(workspaceId, keys.guid)?.id)
+    ?? (keys.contentHash === null ? undefined : byHash.get(workspaceId, keys.contentHash)?.id);
+  const seen = (workspaceId: string, keys: ItemKeys): boolean => matchId(workspaceId, keys) !== undefined;
   const insertIfNew = db.transaction((workspaceId: string, sourceId: number, item: NewArticle, at: string, backfill: boolean): ArticleRecord | null => {
     if (seen(workspaceId, item)) return null;
     const info = insert.run(workspaceId, sourceId, item.link, item.canonicalUrl, item.guid, item.contentHash, item.title, item.published, at, backfill ? 1 : 0);
@@ -52,10 +54,8 @@ export function sqliteArticles(db: Database.Database): ArticleRepository {
     return row === undefined ? null : toRecord(row);
   });
   const find = (workspaceId: string, keys: ItemKeys): ArticleRecord | null => {
-    const hit = (keys.canonicalUrl === null ? undefined : byUrl.get(workspaceId, keys.canonicalUrl))
-      ?? (keys.guid === null ? undefined : byGuid.get(workspaceId, keys.guid))
-      ?? (keys.contentHash === null ? undefined : byHash.get(workspaceId, keys.contentHash));
-    const row = hit === undefined ? undefined : byId.get(hit.id);
+    const id = matchId(workspaceId, keys);
+    const row = id === undefined ? undefined : byId.get(id);
     return row === undefined ? null : toRecord(row);
   };
   return {
