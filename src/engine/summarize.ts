@@ -9,15 +9,11 @@
  */
 import { isRepeat } from './summarize/repeat.ts';
 import { cosine, scoreCandidates, type Candidate } from './summarize/score.ts';
-import { countWords } from './summarize/terms.ts';
+import { SUMMARY_WORDS } from './summarize/budget.ts';
 import type { AnalysedArticle } from './types.ts';
 
+export { ENTRY_SUMMARY_WORDS, SUMMARY_WORDS, entrySummary, fitSummary, summaryWords } from './summarize/budget.ts';
 export { countWords } from './summarize/terms.ts';
-
-/** Word budget of a summary (`/summarize`, the JSON output). */
-export const SUMMARY_WORDS = 75;
-/** Word budget of a digest entry's summary, unless its definition says otherwise. */
-export const ENTRY_SUMMARY_WORDS = 45;
 
 /** Options for the extractive summary. */
 export interface SummaryOptions {
@@ -45,7 +41,7 @@ export function leadSentences(article: AnalysedArticle, n: number): string[] {
 export const LENGTH_STEPS = { three: 130, four: 260 } as const;
 
 /** How many sentences an article gets (2–max): short articles fewer. */
-function targetCount(candidates: Candidate[], max: number): number {
+function targetCount(candidates: readonly Candidate[], max: number): number {
   let words = 0;
   for (const c of candidates) if (c.eligibility === 'good') words += c.words;
   const n = words < LENGTH_STEPS.three ? 2 : words < LENGTH_STEPS.four ? 3 : 4;
@@ -88,9 +84,18 @@ function shortest(candidates: readonly Candidate[]): Candidate | undefined {
  * {@link SummaryOptions.maxWords} for the one exception), 2–4 sentences when the budget and the article allow.
  */
 export function summarize(article: AnalysedArticle, options: SummaryOptions = {}): string[] {
+  return pickSummary(scoreCandidates(article), options);
+}
+
+/** Summaries of one article at several word budgets, its sentences scored once. */
+export function summarizeAt(article: AnalysedArticle, budgets: readonly number[], maxSentences?: number): string[][] {
+  const candidates = scoreCandidates(article);
+  return budgets.map((maxWords) => pickSummary(candidates, maxSentences === undefined ? { maxWords } : { maxWords, maxSentences }));
+}
+
+function pickSummary(candidates: readonly Candidate[], options: SummaryOptions): string[] {
   const max = Math.max(1, options.maxSentences ?? 4);
   const budget = Math.max(1, options.maxWords ?? SUMMARY_WORDS);
-  const candidates = scoreCandidates(article);
   const want = Math.min(targetCount(candidates, max), candidates.length);
   const picked: Candidate[] = [];
   const pool = [...candidates];
@@ -110,29 +115,3 @@ export function summarize(article: AnalysedArticle, options: SummaryOptions = {}
   return picked.sort((a, b) => a.index - b.index).map((c) => c.text);
 }
 
-/** Words in a summary, as its budget counts them. */
-export function summaryWords(summary: readonly string[]): number {
-  let n = 0;
-  for (const s of summary) n += countWords(s);
-  return n;
-}
-
-/**
- * A summary cut down to `maxWords` without cutting a sentence: its sentences in order, each kept when it
- * still fits (the earlier ones first, as a news text states its point early). When none fits, the shortest
- * one alone. Digest entries use it on the stored summary ({@link ENTRY_SUMMARY_WORDS}).
- */
-export function fitSummary(summary: readonly string[], maxWords: number): string[] {
-  const kept: string[] = [];
-  let used = 0;
-  for (const s of summary) {
-    const n = countWords(s);
-    if (used + n > maxWords) continue;
-    kept.push(s);
-    used += n;
-  }
-  if (kept.length > 0 || summary.length === 0) return kept;
-  let best = summary[0] ?? '';
-  for (const s of summary) if (countWords(s) < countWords(best)) best = s;
-  return [best];
-}
