@@ -28,8 +28,10 @@ const CAPTION_RE = new RegExp(
   '\\((?:pictured|pictured\\s+\\w+|left|right|centre|center|above|below|top|bottom|inset|file(?:\\s+(?:photo|picture|image))?'
   + '|l|r|c|im bild|links|rechts|mitte|oben|unten|archivbild|symbolbild)\\)'
   + '|(?:^|[\\s(])(?:photo|picture|image|credit|source|video|foto|bild|quelle|grafik|fotos|bilder|video)\\s*:'
-  + '|\\b(?:getty images|afp/getty|reuters/|/reuters|ap photo|keystone|dpa/|/dpa|epa/|imago|shutterstock|istock|alamy)\\b'
-  + '|\\bfile photo\\b|\\bsymbolbild\\b|\\barchivbild\\b',
+  + '|[(/]\\s*(?:getty(?: images)?|afp|reuters|ap|keystone|dpa|epa|imago|shutterstock|istock|alamy)\\b'
+  + '|\\b(?:getty(?: images)?|afp|reuters|keystone|dpa|epa|imago|shutterstock|istock|alamy)\\s*[/)]|\\bap photo\\b'
+  + '|\\bfile photo\\b|\\bsymbolbild\\b|\\barchivbild\\b'
+  + '|,\\s(?:(?:second|third|far|top|bottom|back|front|pictured)\\s)?(?:left|right|centre|center|above|below|inset|links|rechts|mitte)\\s?,',
   'iu',
 );
 

@@ -17,10 +17,12 @@ describe('furnitureKind', () => {
     ['Bishop John Folda (pictured) of the Fargo Catholic Diocese has exposed hundreds of church members to hepatitis A .', 'caption'],
     ['McNair (centre) takes his seat in the stands having been replaced by his manager .', 'caption'],
     ['Der Bundesrat tagte am Freitag in Bern (Archivbild).', 'caption'],
+    ['Dragons Duncan Bannatyne, second left, and Peter Jones, second right, put up £50,000 for the board games .', 'caption'],
     ['Foto: Keystone/Ennio Leanza', 'caption'],
     ['Die Stadt plant einen Neubau (Bild: dpa).', 'caption'],
     ['Quelle: Bundesamt für Statistik', 'caption'],
-    ['Fans cheered as the team arrived, Getty Images reported.', 'caption'],
+    ['The crowd gathered outside the court on Monday morning (Getty Images).', 'caption'],
+    ['Die Polizei sperrte den Platz ab. KEYSTONE/Ennio Leanza', 'caption'],
     ['Scroll down for video .', 'call-to-action'],
     ['VIDEO Scroll down to watch Roberto Martinez: Everton need to sign a few more players .', 'call-to-action'],
     ['Click here to read the full report.', 'call-to-action'],
@@ -40,6 +42,8 @@ describe('furnitureKind', () => {
     'Der Umsatz stieg im dritten Quartal um 5 Prozent auf 236 Milliarden Yuan.',
     'Von den 300 Beschäftigten sollen 40 ihre Stelle verlieren.',
     'Grund: Bei starken Gewittern können Höhenwinde von 120 km/h auftreten.',
+    'The Keystone XL pipeline was rejected by the president on Friday.',
+    'Getty Images reported higher profits for the year.',
   ])('given the article sentence "%s", then it is not furniture', (text) => {
     expect(furnitureKind(text)).toBeNull();
   });
