@@ -41,7 +41,7 @@ const ALIVE_EVERY_MS = 60_000;
 const FIRST_START_KEY = 'first_started_at';
 
 /** Bump when the engine's output changes, so cached digests are rebuilt. */
-export const ENGINE_VERSION = '0.2.1';
+export const ENGINE_VERSION = '0.3.0';
 
 export interface BotOptions {
   store: Store;

@@ -7,6 +7,7 @@
  * one entry, and renders the neutral message model.
  */
 import type { Digest } from '../engine/schema.ts';
+import { entrySummary } from '../engine/summarize/budget.ts';
 import { toDigestError } from '../errors.ts';
 import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import { formatFigure } from '../format/figure.ts';
@@ -81,9 +82,10 @@ export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'inclu
   return def.include.length === 0 || def.include.some((w) => text.includes(w.toLowerCase()));
 }
 
-function section(entry: Entry, language: 'de' | 'en'): MessageSection {
+function section(entry: Entry, def: Pick<DigestDefinition, 'language' | 'summaryWords'>): MessageSection {
+  const { language } = def;
   const d = entry.digest;
-  const lines = [...d.summary];
+  const lines = entrySummary(d.summary, d.entrySummary, def.summaryWords);
   for (const f of d.figures.slice(0, 3)) lines.push(`${language === 'de' ? 'Kennzahl' : 'Figure'}: ${formatFigure(f, language)}`);
   for (const r of d.risks.slice(0, 2)) lines.push(`${language === 'de' ? 'Risiko' : 'Risk'} (${r.category}): ${r.text}`);
   for (const w of d.warnings) lines.push(`⚠ ${w}`);
@@ -179,7 +181,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
   const message: Message = {
     title: def.title,
     subtitle: `${dateText} · ${String(n)} ${de ? 'Artikel' : n === 1 ? 'article' : 'articles'}`,
-    sections: list.entries.map((e) => section(e, def.language)),
+    sections: list.entries.map((e) => section(e, def)),
   };
   const footer = [
     n === 0 ? (de ? 'Keine neuen Artikel im Zeitraum.' : 'No new articles in this period.') : null,

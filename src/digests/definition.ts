@@ -4,6 +4,7 @@
  */
 import cron from 'node-cron';
 import { z } from 'zod';
+import { ENTRY_SUMMARY_WORDS, SUMMARY_WORDS } from '../engine/summarize/budget.ts';
 
 /** A cron expression node-cron accepts (five or six fields; names like MON allowed). */
 export function isPlausibleCron(expr: string): boolean {
@@ -67,5 +68,10 @@ export const digestDefinitionSchema = z.object({
   lookbackHours: z.number().positive().max(24 * 30).default(24),
   /** Attach a PNG chart of the entries' percent changes (green up, red down) to the posted digest. */
   chart: z.boolean().default(false),
+  /**
+   * Most words in each entry's summary (whole sentences only). Up to the engine's summary budget (75), which
+   * is what an entry holds at most.
+   */
+  summaryWords: z.number().int().min(10).max(SUMMARY_WORDS).default(ENTRY_SUMMARY_WORDS),
 });
 export type DigestDefinition = z.infer<typeof digestDefinitionSchema>;

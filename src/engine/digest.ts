@@ -10,13 +10,24 @@ import { extractFromText } from './extract/text.ts';
 import { extractFigures } from './figures/index.ts';
 import { extractRisks } from './risks/index.ts';
 import type { Digest } from './schema.ts';
-import { summarize } from './summarize.ts';
+import { ENTRY_SUMMARY_WORDS, SUMMARY_WORDS, summarizeAt } from './summarize.ts';
 import { detectTeaser } from './teaser.ts';
 import type { ExtractedArticle } from './types.ts';
 import { DigestError, fail, ok, type Result } from '../errors.ts';
 
 /** What the engine digests: a page's HTML or text scraped from a page. */
 export type DigestInput = { html: string; url?: string | undefined } | { text: string; url?: string | undefined };
+
+/** Options of the engine. */
+export interface DigestOptions {
+  /**
+   * Most words in the summary (`/summarize`, the JSON output); sentences are never cut, fewer or shorter
+   * ones are picked. @defaultValue {@link SUMMARY_WORDS} (75)
+   */
+  summaryWords?: number;
+  /** Most words in the summary kept for digest entries (`entrySummary`). @defaultValue {@link ENTRY_SUMMARY_WORDS} (45) */
+  entrySummaryWords?: number;
+}
 
 /** A digest plus the extracted article it was made from. */
 export interface DigestResult {
@@ -55,7 +66,7 @@ function capText(extracted: ExtractedArticle): { extracted: ExtractedArticle; cu
  * Digests one article (its first {@link MAX_ARTICLE_CHARS} characters).
  * @throws DigestError `extract/no-content` when no article text is found.
  */
-export function digestArticle(input: DigestInput): DigestResult {
+export function digestArticle(input: DigestInput, options: DigestOptions = {}): DigestResult {
   const { extracted, cut } = capText('html' in input
     ? extractFromHtml(input.html, input.url === undefined ? {} : { url: input.url })
     : extractFromText(input.text));
@@ -64,12 +75,16 @@ export function digestArticle(input: DigestInput): DigestResult {
   }
   const { article, warnings } = analyseArticle(extracted);
   const teaserWarnings = detectTeaser(extracted, article);
+  const [summary = [], entrySummary = []] = summarizeAt(article, [
+    options.summaryWords ?? SUMMARY_WORDS, options.entrySummaryWords ?? ENTRY_SUMMARY_WORDS,
+  ]);
   const digest: Digest = {
     title: extracted.title,
     language: article.language,
     published: extracted.published,
     url: extracted.url ?? input.url ?? null,
-    summary: summarize(article),
+    summary,
+    entrySummary,
     figures: extractFigures(article).slice(0, MAX_FIGURES),
     risks: extractRisks(article).slice(0, MAX_RISKS),
     warnings: [
@@ -86,9 +101,9 @@ export function articleText(article: ExtractedArticle): string {
 }
 
 /** {@link digestArticle} for callers that handle many items: failures come back as values. */
-export function tryDigestArticle(input: DigestInput): Result<DigestResult> {
+export function tryDigestArticle(input: DigestInput, options: DigestOptions = {}): Result<DigestResult> {
   try {
-    return ok(digestArticle(input));
+    return ok(digestArticle(input, options));
   } catch (err) {
     if (err instanceof DigestError) return fail(err);
     throw err;

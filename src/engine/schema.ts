@@ -64,7 +64,13 @@ export const digestSchema = z.object({
   /** Publish date as ISO 8601 (date or date-time), when known. */
   published: z.string().nullable(),
   url: z.string().nullable(),
+  /** Verbatim sentences in article order, at most 75 words in all (the engine's `summaryWords`). */
   summary: z.array(z.string()),
+  /**
+   * The summary for a digest entry: picked on its own within the engine's `entrySummaryWords` (45 words),
+   * not cut from `summary`. Absent in digests made before it existed.
+   */
+  entrySummary: z.array(z.string()).optional(),
   figures: z.array(figureSchema),
   risks: z.array(riskSchema),
   warnings: z.array(z.string()),

@@ -1,7 +1,8 @@
 /**
  * Line-level evidence that a line of scraped text is page furniture rather
  * than article text: site-name suffixes, marketing bullets, calls to action,
- * cookie and newsletter notices, paywall notices. Tables only; the decisions
+ * cookie and newsletter notices, paywall notices, photo credits,
+ * "PUBLISHED:/UPDATED:" stamps and lines of nothing but a date and a time. Tables only; the decisions
  * are made in text.ts.
  */
 
@@ -33,6 +34,20 @@ export const FURNITURE_START = new RegExp(
   'iu',
 );
 
+/** Most words in a line that {@link STAMP_LINE} or {@link isDateStamp} can mark as furniture (a longer line holds text too). */
+export const STAMP_LINE_MAX_WORDS = 25;
+
+/**
+ * Short lines that are publication stamps, bylines with stamps, credits or calls to action:
+ * "PUBLISHED: 14:11 EST, 25 October 2013", "By . Associated Press . UPDATED: …", "Fotos: Keystone", "Scroll down for video".
+ */
+export const STAMP_LINE = new RegExp(
+  '^(?:by\\s*\\.|(?:published|updated|posted|modified)\\s*:|last updated\\b|(?:veröffentlicht|aktualisiert|publiziert)\\s*:'
+  + '|zuletzt aktualisiert\\b|stand:|fotos?\\s*:|bilder\\s*:|photos?\\s*:|pictures?\\s*:|images?\\s*:|credits?\\s*:|sources?\\s*:|scroll down|click here|klicken sie hier'
+  + '|hier klicken|mehr dazu\\b|read more:)|\\b(?:published|updated|veröffentlicht|aktualisiert)\\s*:\\s*\\.?\\s*\\d',
+  'iu',
+);
+
 /** Cookie and consent notices. */
 export const COOKIE = /\bcookies?\b.*\b(?:akzeptier|zustimm|einwillig|accept|consent|agree)|\b(?:akzeptier|accept)\w*\b.*\bcookies?\b/iu;
 
@@ -51,3 +66,25 @@ export const BYLINE = /^(?:[Vv]on|[Bb]y|VON|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+(?:\p{
 
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
 export const SENTENCE_END = /[.!?…:;]["'”“»«’)\]]*$/u;
+
+/** Words of a date or a time stamp (lower-case), besides numbers. */
+const STAMP_WORDS: ReadonlySet<string> = new Set([
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug',
+  'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+  'januar', 'jänner', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'est', 'edt', 'gmt', 'bst', 'utc', 'cet', 'cest', 'mez', 'mesz', 'pst', 'pdt', 'am', 'pm', 'uhr', 'on', 'at', 'um',
+  'last', 'updated', 'published', 'posted', 'aktualisiert', 'veröffentlicht', 'publiziert', 'stand',
+]);
+const STAMP_TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const ORDINAL_RE = /^\p{N}+(?:st|nd|rd|th)$/u;
+const HAS_LETTER_RE = /\p{L}/u;
+const HAS_DIGIT_RE = /\p{N}/u;
+
+/** A line or sentence made only of dates, times, time zones and stamp words ("14:11 EST, 25 October 2013 ."). */
+export function isDateStamp(text: string): boolean {
+  const tokens = text.toLowerCase().match(STAMP_TOKEN_RE) ?? [];
+  if (!tokens.some((t) => HAS_DIGIT_RE.test(t))) return false;
+  return tokens.every((t) => !HAS_LETTER_RE.test(t) || STAMP_WORDS.has(t) || ORDINAL_RE.test(t));
+}

@@ -11,7 +11,8 @@
  */
 import { parseDateLine } from './dates.ts';
 import {
-  BYLINE, COOKIE, FURNITURE_LINES, FURNITURE_START, MARKETING, PAYWALL, SENTENCE_END, SITE_SUFFIX,
+  BYLINE, COOKIE, FURNITURE_LINES, FURNITURE_START, MARKETING, PAYWALL, SENTENCE_END, SITE_SUFFIX, STAMP_LINE,
+  STAMP_LINE_MAX_WORDS, isDateStamp,
 } from './text-furniture.ts';
 import type { ExtractedArticle } from '../types.ts';
 
@@ -54,7 +55,8 @@ function isHeadlineLike(line: string): boolean {
 function isFurnitureLine(line: string): boolean {
   const bare = line.toLowerCase().replace(/[:\s›»>]+$/u, '');
   return FURNITURE_LINES.has(bare) || FURNITURE_START.test(line) || COOKIE.test(line)
-    || MARKETING.test(line) || SITE_SUFFIX.test(line);
+    || MARKETING.test(line) || SITE_SUFFIX.test(line)
+    || (words(line) <= STAMP_LINE_MAX_WORDS && (STAMP_LINE.test(line) || isDateStamp(line)));
 }
 
 /** Stems (first five letters) of the content words of a text. */

@@ -1,8 +1,10 @@
 /**
  * Which sentences may stand in a summary: not headings, not questions, not
- * page furniture, not a bare quotation, and long enough to say something.
+ * page furniture (here and in furniture.ts: bylines, stamps, captions, calls
+ * to action), not a bare quotation, and long enough to say something.
  */
 import type { Sentence } from '../types.ts';
+import { furnitureKind } from './furniture.ts';
 import { wordCount } from './terms.ts';
 
 /** How usable a sentence is as a summary sentence. */
@@ -42,7 +44,7 @@ export function eligibility(sentence: Sentence): Eligibility {
   if (sentence.heading) return 'never';
   const text = sentence.text.trim();
   const bare = text.replace(TRAILING_CLOSERS_RE, '');
-  if (isQuestion(text) || isFurniture(text)) return 'never';
+  if (isQuestion(text) || isFurniture(text) || furnitureKind(text) !== null) return 'never';
   const words = wordCount(text);
   if (words < 3) return 'never';
   if (isQuoteOnly(text)) return 'never';

@@ -5,7 +5,7 @@
  */
 import type { AnalysedArticle } from '../types.ts';
 import { eligibility, type Eligibility } from './candidates.ts';
-import { contentTerms, wordCount } from './terms.ts';
+import { countWords, summaryTerms, wordCount } from './terms.ts';
 
 /** A sentence under consideration, with its features. */
 export interface Candidate {
@@ -18,6 +18,8 @@ export interface Candidate {
   /** Euclidean norm of `terms`. */
   norm: number;
   words: number;
+  /** Words as the summary's word budget counts them ({@link countWords}). */
+  size: number;
   score: number;
 }
 
@@ -86,15 +88,17 @@ export function scoreCandidates(article: AnalysedArticle): Candidate[] {
     if (e === 'never') continue;
     // A line that repeats the title adds nothing to it.
     if (title.length > 0 && simplify(s.text).startsWith(title)) continue;
-    const terms = countTerms(contentTerms(s.text, lang));
-    candidates.push({ index: s.index, text: s.text, eligibility: e, terms, norm: norm(terms), words: wordCount(s.text), score: 0 });
+    const terms = countTerms(summaryTerms(s.text, lang));
+    candidates.push({
+      index: s.index, text: s.text, eligibility: e, terms, norm: norm(terms), words: wordCount(s.text), size: countWords(s.text), score: 0,
+    });
   }
   // Document profile: in how many sentences each term occurs (repeats inside one sentence count once).
   const profile = new Map<string, number>();
   for (const c of candidates) for (const t of c.terms.keys()) profile.set(t, (profile.get(t) ?? 0) + 1);
   for (const [t, v] of profile) if (v < 2) profile.delete(t);
   const profileNorm = norm(profile);
-  const titleTerms = new Set(contentTerms(article.title ?? '', lang));
+  const titleTerms = new Set(summaryTerms(article.title ?? '', lang));
   const lead = candidates.find((c) => c.eligibility === 'good');
   let rank = 0;
   for (const c of candidates) {

@@ -49,3 +49,33 @@ export function wordCount(text: string): number {
   for (const _ of text.matchAll(WORD_RE)) n++;
   return n;
 }
+
+/** A number with its percent sign or word: "13%", "13 per cent", "13 percent", "13 Prozent", "13 pct". */
+const PERCENT_RE = /(\p{N})\s*(?:%|per\s?cent\b|percent\b|prozent\b|pct\b\.?)/giu;
+/** A number with its scale word: "1.2bn", "1.2 billion", "1,2 Mrd.", "3 Milliarden", "£5m", "5 Mio.", "5 million". */
+const BILLION_RE = /(\p{N})\s*(?:bn\b|billions?\b|mrd\b\.?|milliarden?\b)/giu;
+const MILLION_RE = /(\p{N})\s*(?:m\b|mn\b|millions?\b|mio\b\.?|millionen\b)/giu;
+
+/**
+ * Text with figures written one way: percent signs and words become "pct", scale words the made-up terms
+ * "bnx"/"mnx" (three letters, so they count as content terms), so that
+ * "13% higher" and "13 per cent higher" yield the same terms.
+ */
+export function normalizeFigures(text: string): string {
+  return text.replace(PERCENT_RE, '$1 pct ').replace(BILLION_RE, '$1 bnx ').replace(MILLION_RE, '$1 mnx ');
+}
+
+/** Content terms for comparing summary sentences: {@link contentTerms} over {@link normalizeFigures}. */
+export function summaryTerms(text: string, language: RuleLanguage): string[] {
+  return contentTerms(normalizeFigures(text), language);
+}
+
+const SPACE_RE = /\s+/u;
+const WORDLIKE_RE = /[\p{L}\p{N}]/u;
+
+/** Words as a reader counts them: white-space separated tokens with a letter or digit ("£20.99", "Eccleston-Todd" are one). */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const token of text.split(SPACE_RE)) if (WORDLIKE_RE.test(token)) n++;
+  return n;
+}

@@ -101,6 +101,29 @@ describe('buildDigest', () => {
     expect(without.entries).toBe(2);
   });
 
+  it('given the default entry budget and a budget of 20 words, then every entry\'s summary lines stay within it (whole sentences)', async () => {
+    const summaryLines = (lines: readonly string[]): string[] => {
+      const end = lines.findIndex((l) => /^(?:Kennzahl|Risiko|Quellen|⚠)/u.test(l));
+      return end === -1 ? [...lines] : lines.slice(0, end);
+    };
+    const words = (lines: readonly string[]): number => lines.join(' ').split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+    const normal = await buildDigest(deps(), definition());
+    const short = await buildDigest(deps(), definition({ summaryWords: 20 }));
+    expect(normal.entries).toBe(3);
+    for (const section of normal.message.sections) {
+      expect(summaryLines(section.lines).length).toBeGreaterThan(0);
+      expect(words(summaryLines(section.lines))).toBeLessThanOrEqual(45);
+    }
+    expect(normal.message.sections.some((s) => words(summaryLines(s.lines)) > 20)).toBe(true);
+    for (const section of short.message.sections) {
+      const lines = summaryLines(section.lines);
+      expect(lines.length).toBeGreaterThan(0);
+      // Over the budget only as the one exception: a single sentence, when no sentence fits.
+      if (words(lines) > 20) expect(lines).toHaveLength(1);
+      for (const line of lines) expect(line).toMatch(/[.!?…"“”»«')]$/u);
+    }
+  });
+
   it('given German samples, then figures are rendered in German format with umlauts intact', async () => {
     const text = JSON.stringify((await buildDigest(deps(), definition())).message);
     expect(text).toContain('Kennzahl: ');

@@ -18,6 +18,13 @@ describe('digest definitions', () => {
     expect(def.language).toBe('en');
     expect(def.channels).toEqual(['console:main']);
     expect(def.maxArticles).toBe(10);
+    expect(def.summaryWords).toBe(45);
+  });
+
+  it('given an entry summary budget, then 10 to 75 words pass and anything else is refused', () => {
+    expect(digestDefinitionSchema.parse({ ...valid, summaryWords: 30 }).summaryWords).toBe(30);
+    expect(digestDefinitionSchema.parse({ ...valid, summaryWords: 75 }).summaryWords).toBe(75);
+    for (const summaryWords of [9, 76, 20.5, '30']) expect(digestDefinitionSchema.safeParse({ ...valid, summaryWords }).success).toBe(false);
   });
 
   it.each([

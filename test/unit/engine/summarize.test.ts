@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { leadSentences, summarize } from '../../../src/engine/summarize.ts';
 import { contentTerms } from '../../../src/engine/summarize/terms.ts';
-import type { AnalysedArticle, RuleLanguage } from '../../../src/engine/types.ts';
-
-/** Paragraphs of sentences; a paragraph given as `# text` is a sub-heading. */
-function articleOf(paragraphs: string[][], rules: RuleLanguage, title: string | null = null): AnalysedArticle {
-  const sentences: AnalysedArticle['sentences'] = [];
-  const texts: string[] = [];
-  paragraphs.forEach((p, pi) => {
-    const heading = p.length === 1 && (p[0] ?? '').startsWith('# ');
-    const ss = heading ? [(p[0] ?? '').slice(2)] : p;
-    texts.push(ss.join(' '));
-    for (const text of ss) sentences.push({ text, paragraph: pi, index: sentences.length, heading });
-  });
-  return { title, language: rules, rules, paragraphs: texts, sentences };
-}
+import type { AnalysedArticle } from '../../../src/engine/types.ts';
+import { articleOf } from './summarize/helpers.ts';
 
 const GERMAN = articleOf([
   ['Es ist ein Tag, an dem in Hangzhou vieles anders ist.', 'Die Sonne scheint über dem Westsee.'],
