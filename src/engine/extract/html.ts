@@ -8,9 +8,10 @@
 import { collectBlocks } from './html/blocks.ts';
 import { dropFurniture, measure, pickContent } from './html/content.ts';
 import {
-  pickByline, pickDescription, pickLanguage, pickPublished, pickTitle, pickUrl, readJsonLd, textsOf,
+  pickByline, pickDescription, pickLanguage, pickPublished, pickUrl, readJsonLd, textsOf,
 } from './html/metadata.ts';
 import { findPaywallHints } from './html/paywall.ts';
+import { pickTitle } from './html/title.ts';
 import { parsePage } from './html/tree.ts';
 import type { ExtractedArticle } from '../types.ts';
 
@@ -27,7 +28,17 @@ const MAX_HEADLINES = 5;
 export function extractFromHtml(html: string, options: HtmlExtractOptions = {}): ExtractedArticle {
   const { body, meta } = parsePage(html);
   const facts = readJsonLd(meta.jsonLd);
-  const title = pickTitle(meta, facts, textsOf(body, 'h1', MAX_HEADLINES));
+  const url = pickUrl(meta, options.url);
+  const siteNames = [meta.meta.get('og:site_name'), meta.meta.get('application-name'), meta.meta.get('apple-mobile-web-app-title')]
+    .filter((n): n is string => n !== undefined);
+  const title = pickTitle({
+    ogTitle: meta.meta.get('og:title') ?? meta.meta.get('twitter:title') ?? null,
+    jsonLdHeadline: facts.headline,
+    docTitle: meta.title === '' ? null : meta.title,
+    h1s: textsOf(body, 'h1', MAX_HEADLINES),
+    siteNames: [...siteNames, ...facts.siteNames],
+    url: url ?? options.url ?? null,
+  });
   const byline = pickByline(meta, facts, body);
   const paywallHints = findPaywallHints(body, facts.isAccessibleForFree);
 
@@ -48,7 +59,7 @@ export function extractFromHtml(html: string, options: HtmlExtractOptions = {}):
     byline,
     published: pickPublished(meta, facts),
     declaredLanguage: pickLanguage(meta),
-    url: pickUrl(meta, options.url),
+    url,
     paragraphs,
     headings,
     description: pickDescription(meta),
