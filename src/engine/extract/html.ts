@@ -3,6 +3,7 @@
  * parse into a lean tree (collecting head metadata) → drop furniture by tag,
  * role and class/id → score containers by their paragraphs and pick the
  * article with its sibling blocks → collect text blocks in reading order →
+ * the JSON-LD `articleBody` instead when the markup gave much less text →
  * metadata (title, by-line, date, language, canonical URL) and paywall hints.
  */
 import { collectBlocks } from './html/blocks.ts';
@@ -10,6 +11,7 @@ import { dropFurniture, measure, pickContent } from './html/content.ts';
 import {
   pickByline, pickDescription, pickLanguage, pickPublished, pickUrl, readJsonLd, textsOf,
 } from './html/metadata.ts';
+import { jsonLdBodyInstead } from './html/json-ld-body.ts';
 import { findPaywallHints } from './html/paywall.ts';
 import { pickTitle } from './html/title.ts';
 import { parsePage } from './html/tree.ts';
@@ -47,12 +49,18 @@ export function extractFromHtml(html: string, options: HtmlExtractOptions = {}):
   measure(body, false);
   const blocks = collectBlocks(pickContent(body));
 
-  const paragraphs: string[] = [];
-  const headings: number[] = [];
+  let paragraphs: string[] = [];
+  let headings: number[] = [];
   for (const block of blocks) {
     if (paragraphs.length === 0 && block.text === title) continue;
     if (block.heading) headings.push(paragraphs.length);
     paragraphs.push(block.text);
+  }
+  // An app shell or teaser whose article is only in its structured data.
+  const fromJsonLd = jsonLdBodyInstead(facts.articleBody, paragraphs);
+  if (fromJsonLd !== null) {
+    paragraphs = fromJsonLd;
+    headings = [];
   }
   return {
     title,

@@ -14,6 +14,8 @@ export interface JsonLdFacts {
   url: string | null;
   /** Names of the site: the article's publisher, a WebSite or NewsMediaOrganization node's name. */
   siteNames: string[];
+  /** The longest `articleBody` of an article node, as the page wrote it (text, sometimes markup). */
+  articleBody: string | null;
 }
 
 const SPACE_RUN = /\s+/gu;
@@ -60,6 +62,8 @@ function visit(node: Json, facts: JsonLdFacts): void {
     const free = node['isAccessibleForFree'];
     if (free === false || free === 'False' || free === 'false') facts.isAccessibleForFree = false;
     if (typeof node['url'] === 'string' && ARTICLE_TYPES.test(typeText)) facts.url ??= node['url'];
+    const body = node['articleBody'];
+    if (typeof body === 'string' && body.length > (facts.articleBody?.length ?? 0)) facts.articleBody = body;
     const publisher = nameOf(node['publisher']);
     if (publisher !== null) facts.siteNames.push(publisher);
   }
@@ -73,7 +77,9 @@ function visit(node: Json, facts: JsonLdFacts): void {
 
 /** Reads the JSON-LD blocks; malformed ones are ignored. */
 export function readJsonLd(blocks: readonly string[]): JsonLdFacts {
-  const facts: JsonLdFacts = { headline: null, author: null, datePublished: null, isAccessibleForFree: null, url: null, siteNames: [] };
+  const facts: JsonLdFacts = {
+    headline: null, author: null, datePublished: null, isAccessibleForFree: null, url: null, siteNames: [], articleBody: null,
+  };
   for (const block of blocks) {
     try {
       visit(JSON.parse(block) as Json, facts);

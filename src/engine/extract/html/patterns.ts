@@ -43,8 +43,8 @@ export const BOILERPLATE = new RegExp(B + String.raw`(?:` + [
   'saboxplugin', 'abh', 'figcaption', 'legend', '(?:img|image|photo|foto|bild)-?(?:metadata|caption|credits?|unterschrift|untertitel)',
   'bilduntertitel', 'respond', 'reply', 'replies', 'affiliate', 'disclaimer', 'disclosure', 'sharedaddy', 'likes',
   'dateline', 'meta', 'sr-only', 'visually-?hidden', 'print', 'caption', 'credit', 'copyright', 'login',
-  'signup', 'follow', 'rating', 'more-?(?:stories|articles)', 'read-?more', 'also', 'outbrain', 'taboola', 'print-?only',
-  'newsticker', 'ticker', 'tooltip', 'lightbox', 'gallery', 'slider', 'carousel', 'video', 'player', 'embed',
+  'signup', 'follow', 'rating', 'controls', 'more-?(?:stories|articles)', 'read-?more', 'also', 'outbrain', 'taboola', 'print-?only',
+  'newsticker', '(?:news|stock|market|boersen|börsen|kurs|aktien)-?ticker', 'tooltip', 'lightbox', 'gallery', 'galerie', 'bildergalerie', 'bildstrecke', 'fotostrecke', 'slideshow', 'slider', 'carousel', 'video', 'player', 'embed',
 ].join('|') + String.raw`)(?=$|[\s_\-\d]|s\b|s[\s_-]|(?:bar|box|list|links|block|container|wrapper|area|module|section|nav|panel|buttons?|icons?|tools|feed|widget|posts|articles|stories|items|text)\b)`, 'u');
 
 /** Class/id of the article body itself: overrides a furniture match on the same element. */
