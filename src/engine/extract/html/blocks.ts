@@ -23,6 +23,8 @@ const LINK_LIST_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'p'
 /** Link density above which a container of at most LINK_LIST_MAX_CHARS is a link list. */
 const LINK_LIST_DENSITY = 0.5;
 const LINK_LIST_MAX_CHARS = 2000;
+/** Text outside links that makes a paragraph prose, however many links a pop-up inside it holds. */
+const PROSE_MIN_CHARS = 80;
 /** Longest table cell read as part of its row. */
 const CELL_MAX_INLINE_CHARS = 150;
 /** Link density above which a single block is dropped. */
@@ -68,7 +70,8 @@ class BlockWriter {
 function walk(el: El, out: BlockWriter, inLink: boolean, root: boolean): void {
   // The headline is the article's title, reported apart from its body.
   if (el.removed || el.tag === 'h1') return;
-  if (!root && LINK_LIST_TAGS.has(el.tag) && el.text > 0 && el.text <= LINK_LIST_MAX_CHARS && linkDensity(el) > LINK_LIST_DENSITY) return;
+  if (!root && LINK_LIST_TAGS.has(el.tag) && el.text > 0 && el.text <= LINK_LIST_MAX_CHARS && linkDensity(el) > LINK_LIST_DENSITY
+    && !(el.tag === 'p' && el.text - el.link >= PROSE_MIN_CHARS)) return;
   const cell = el.tag === 'td' || el.tag === 'th';
   // Short table cells are parts of their row ("1 Kyle Busch 5040"); long ones (layout tables) are blocks.
   const block = cell ? el.text > CELL_MAX_INLINE_CHARS : BLOCK_TAGS.has(el.tag);

@@ -71,20 +71,20 @@ export const FURNITURE_TEXT = new RegExp(String.raw`^(?:` + [
   'javascript (?:is )?(?:disabled|required)',
   'kommentare? schreiben', 'lade weitere inhalte', 'mehr laden', 'load more', 'scroll to read more',
 ].join('|') + String.raw`)(?:\s*[:.!?…»›>|•·]*\s*(?:\(\d+\)|\d+)?)?$|^(?:` + [
-  'auch interessant', 'zum thema', 'related(?: articles| stories| coverage| posts)?', 'siehe auch', 'mehr dazu',
+  'auch interessant', 'zum thema', 'related(?: articles| stories| coverage| posts| tags| topics)?', 'siehe auch', 'mehr dazu',
   'alle rechte vorbehalten', 'all rights reserved',
 ].join('|') + String.raw`)(?:\s*[:|»›>–-]|$)|^(?:©|copyright\s*(?:©|\(c\)|\d{4}))|^(?:` + [
   'mehr zum thema', 'weitere (?:artikel|beiträge|themen|infos|informationen)', 'top themen', 'mehr themen',
   'das könnte sie auch interessieren', 'lesen sie auch', 'zum weiterlesen', 'weiterlesen', 'read more', 'more from',
   'lea también', 'lee también', 'lire aussi', 'voir aussi', 'see also', 'para comentar', 'um (?:zu )?kommentieren',
-  'sie sind (?:aktuell )?nicht angemeldet', 'you must be logged in',
+  'sie sind (?:aktuell |derzeit )?nicht (?:angemeldet|eingeloggt)', 'you must be logged in', 'most read', 'most popular', 'meistgelesen',
 ].join('|') + String.raw`)\b`, 'iu');
 
 /** A short line that only stamps a date or time ("Aktualisiert am 3. Mai", "Last modified:", "19:49"). */
 export const STAMP_LINE = /^(?:(?:zuletzt )?(?:aktualisiert|veröffentlicht|geändert|erstellt)(?: am)?|stand|updated|published|posted|last (?:modified|updated)|release date|datum|date)\s*:?(?:\s.{0,90})?$|^\d{1,2}[:.]\d{2}(?:\s*uhr)?$/iu;
 
 /** A call to follow, join or share the site on social networks or apps (checked on short blocks only). */
-export const SOCIAL_CTA = /^(?=.*\b(?:facebook|twitter|instagram|telegram|youtube|whatsapp|tiktok|linkedin|newsletter|app(?:s)?|podcast)\b)(?=.*\b(?:follow|folg\w*|join|únete|síguenos|sigue\w*|abonn\w*|subscrib\w*|suscr\w*|download\w*|herunterladen|lade\w*|suivez|rejoignez|teil\w*|share)\b)/iu;
+export const SOCIAL_CTA = /^(?=.*\b(?:facebook|twitter|instagram|telegram|youtube|whatsapp|tiktok|linkedin|newsletters?|app(?:s)?|podcasts?|inbox)\b)(?=.*\b(?:follow|folg\w*|join|únete|síguenos|sigue\w*|abonn\w*|subscrib\w*|suscr\w*|download\w*|herunterladen|lade\w*|suivez|rejoignez|teil\w*|share)\b)/iu;
 
 /** A prompt to share the article ("Möchten Sie den Artikel teilen?", "Share this:"). */
 export const SHARE_PROMPT = /\b(?:teilen|share|partager|compartir|udostępnij)\b.{0,40}[?:]\s*$|^(?:artikel|beitrag|seite) (?:teilen|empfehlen|drucken)\b/iu;
