@@ -5,7 +5,7 @@
  */
 import { linkDensity } from './content.ts';
 import {
-  BLOCK_TAGS, CREDIT_LINE, FURNITURE_TEXT, HEADING_TAGS, SHARE_PROMPT, SHORTCODE, SOCIAL_CTA, STAMP_LINE,
+  BLOCK_TAGS, CREDIT_LINE, END_MATTER, FURNITURE_TEXT, HEADING_TAGS, SHARE_PROMPT, SHORTCODE, SOCIAL_CTA, STAMP_LINE,
 } from './patterns.ts';
 import { parseDateLine } from '../dates.ts';
 import type { El } from './tree.ts';
@@ -86,6 +86,8 @@ function walk(el: El, out: BlockWriter, inLink: boolean, root: boolean): void {
   else if (cell) out.text(' ', false);
 }
 
+/** Longest block checked for an end-matter label. */
+const END_MATTER_MAX_CHARS = 60;
 /** Longest block checked for a date stamp. */
 const STAMP_MAX_CHARS = 120;
 /** Longest block checked for a social-network call to action. */
@@ -108,6 +110,9 @@ export function collectBlocks(content: El[]): Block[] {
     if (b.link > b.text.length * (b.text.length < LONG_BLOCK_CHARS ? BLOCK_LINK_DENSITY : LONG_BLOCK_LINK_DENSITY)) return false;
     return !isFurnitureLine(b.text);
   });
+  // End matter (contact details, "About <Company>") in the second half closes the article.
+  const end = blocks.findIndex((b, i) => i > 0 && i >= blocks.length / 2 && b.text.length <= END_MATTER_MAX_CHARS && END_MATTER.test(b.text));
+  if (end > 0) blocks.length = end;
   // Headings with no text after them introduce furniture that was removed ("Related topics").
   while (blocks.length > 0 && blocks[blocks.length - 1]?.heading === true) blocks.pop();
   return blocks;

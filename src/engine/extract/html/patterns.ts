@@ -90,7 +90,14 @@ export const SOCIAL_CTA = /^(?=.*\b(?:facebook|twitter|instagram|telegram|youtub
 export const SHARE_PROMPT = /\b(?:teilen|share|partager|compartir|udostępnij)\b.{0,40}[?:]\s*$|^(?:artikel|beitrag|seite) (?:teilen|empfehlen|drucken)\b/iu;
 
 /** A photo credit or caption source line ("Natalie Naccache | Bloomberg | Getty Images", "Foto: dpa"). */
-export const CREDIT_LINE = /getty ?images|reuters|\bap photo|\bafp\b|\bdpa\b|picture[- ]alliance|\bimago\b|shutterstock|istock|wenn\.com|^(?:foto|fotos|photo|bild|credit|crédits?(?: photos?)?|quelle|source)\s*:|©/iu;
+export const CREDIT_LINE = /getty ?images|reuters|\bap photo|\bafp\b|\bdpa\b|picture[- ]alliance|\bimago\b|shutterstock|istock|wenn\.com|^[([]?(?:foto|fotos|photo|bild|credit|crédits?(?: photos?)?|quelle|source)\s*:|©/iu;
+
+/**
+ * The label that opens a press release's or article's contact details ("Pressekontakt:", "Ansprechpartnerin
+ * zum Thema:", "Media contact"). Text from there on is not the article. ("About <Company>" is not cut: the
+ * company profile is part of a press release.)
+ */
+export const END_MATTER = /^(?:(?:presse|medien)?kontakt(?:e|daten)?|ansprechpartner(?:in|innen)?(?: zum thema| für (?:die )?medien)?|für rückfragen|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?)\s*:?$/iu;
 
 /** A WordPress shortcode left in the text ("[button …]Send us your review[/button]"). */
 export const SHORTCODE = /^\[(\w+)[^\]]*\].*\[\/\1\]$/u;

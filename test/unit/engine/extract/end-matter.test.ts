@@ -1,0 +1,33 @@
+/** Furniture inside the article: contact details at the end, credits in parentheses, pop-ups of links inside paragraphs. */
+import { describe, expect, it } from 'vitest';
+import { extractFromHtml } from '../../../../src/engine/extract/html.ts';
+
+const para = (n: number): string => `<p>Absatz ${String(n)}: Der Verband stellte am Dienstag in Hamburg seine neue Studie vor, an der sich 240 Unternehmen beteiligt haben.</p>`;
+
+describe('end matter and credits', () => {
+  it('given a press release ending with a contact block, then the body stops before it', () => {
+    const html = `<html><body><article><h1>Neue Studie zum Klimaschutz</h1>${[1, 2, 3, 4].map(para).join('')}
+<p>Pressekontakt:</p><p>Jan Koch</p><p>Telefon +49 40 123456</p></article></body></html>`;
+    const body = extractFromHtml(html).paragraphs;
+    expect(body).toHaveLength(4);
+    expect(body.join('\n')).not.toMatch(/Pressekontakt|Jan Koch|Telefon/u);
+  });
+
+  it('given a contact label early in the article, then nothing is cut (it is not end matter)', () => {
+    const html = `<html><body><article>${para(1)}<h2>Kontakt</h2>${[2, 3, 4, 5].map(para).join('')}</article></body></html>`;
+    expect(extractFromHtml(html).paragraphs).toHaveLength(6);
+  });
+
+  it('given a photo credit in parentheses, then it is dropped', () => {
+    const html = `<html><body><article><p>(Quelle: Foto Steven Muster)</p>${[1, 2].map(para).join('')}</article></body></html>`;
+    expect(extractFromHtml(html).paragraphs.join('\n')).not.toContain('Quelle');
+  });
+
+  it('given a paragraph with a pop-up card of links inside it, then the paragraph is kept', () => {
+    const card = '<span class="card"><a href="/p/1">Profil</a> <a href="/a/1">Erster Artikel über die Ministerin und ihre Pläne</a> <a href="/a/2">Zweiter Artikel über die Ministerin und den Haushalt</a> <a href="/a/3">Dritter Artikel über die Ministerin und die Länder</a></span>';
+    const html = `<html><body><article><p>Die Ministerin ${card} verteidigte am Montag den Entwurf für den Haushalt und kündigte weitere Gespräche mit den Ländern an.</p>${para(1)}</article></body></html>`;
+    const body = extractFromHtml(html).paragraphs;
+    expect(body[0]).toMatch(/^Die Ministerin .*verteidigte am Montag den Entwurf/u);
+    expect(body[0]).not.toContain('Zweiter Artikel');
+  });
+});
