@@ -67,11 +67,19 @@ class BlockWriter {
   }
 }
 
+/** Elements that hold running text: with enough text outside links they are prose, whatever pop-up sits inside. */
+const PROSE_TAGS = new Set(['p', 'span']);
+
+/** A container that is mostly links (a list of related links, a pop-up card), not text with links in it. */
+function isLinkList(el: El): boolean {
+  if (!LINK_LIST_TAGS.has(el.tag) || el.text === 0 || el.text > LINK_LIST_MAX_CHARS || linkDensity(el) <= LINK_LIST_DENSITY) return false;
+  return !(PROSE_TAGS.has(el.tag) && el.text - el.link >= PROSE_MIN_CHARS);
+}
+
 function walk(el: El, out: BlockWriter, inLink: boolean, root: boolean): void {
   // The headline is the article's title, reported apart from its body.
   if (el.removed || el.tag === 'h1') return;
-  if (!root && LINK_LIST_TAGS.has(el.tag) && el.text > 0 && el.text <= LINK_LIST_MAX_CHARS && linkDensity(el) > LINK_LIST_DENSITY
-    && !(el.tag === 'p' && el.text - el.link >= PROSE_MIN_CHARS)) return;
+  if (!root && !inLink && isLinkList(el)) return;
   const cell = el.tag === 'td' || el.tag === 'th';
   // Short table cells are parts of their row ("1 Kyle Busch 5040"); long ones (layout tables) are blocks.
   const block = cell ? el.text > CELL_MAX_INLINE_CHARS : BLOCK_TAGS.has(el.tag);
