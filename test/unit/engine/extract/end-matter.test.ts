@@ -30,4 +30,9 @@ describe('end matter and credits', () => {
     expect(body[0]).toMatch(/^Die Ministerin .*verteidigte am Montag den Entwurf/u);
     expect(body[0]).not.toContain('Zweiter Artikel');
   });
+
+  it('given a linked word wrapped in a span inside a paragraph, then the word stays in its sentence', () => {
+    const html = `<html><body><article><p><span>Der Mann wurde </span><a href="/a/1"><span>festgenommen</span></a><span> und am Montag einem Haftrichter in Köln vorgeführt, teilte die Polizei mit.</span></p>${para(1)}</article></body></html>`;
+    expect(extractFromHtml(html).paragraphs[0]).toBe('Der Mann wurde festgenommen und am Montag einem Haftrichter in Köln vorgeführt, teilte die Polizei mit.');
+  });
 });
