@@ -70,10 +70,22 @@ class BlockWriter {
 /** Elements that hold running text: with enough text outside links they are prose, whatever pop-up sits inside. */
 const PROSE_TAGS = new Set(['p', 'span']);
 
+/** Whether an element holds at least two links. */
+function hasTwoLinks(el: El, found = { n: 0 }): boolean {
+  for (const child of el.children) {
+    if (typeof child === 'string' || child.removed) continue;
+    if (child.tag === 'a' && ++found.n >= 2) return true;
+    if (hasTwoLinks(child, found)) return true;
+  }
+  return false;
+}
+
 /** A container that is mostly links (a list of related links, a pop-up card), not text with links in it. */
 function isLinkList(el: El): boolean {
   if (!LINK_LIST_TAGS.has(el.tag) || el.text === 0 || el.text > LINK_LIST_MAX_CHARS || linkDensity(el) <= LINK_LIST_DENSITY) return false;
-  return !(PROSE_TAGS.has(el.tag) && el.text - el.link >= PROSE_MIN_CHARS);
+  if (PROSE_TAGS.has(el.tag) && el.text - el.link >= PROSE_MIN_CHARS) return false;
+  // A span around one link is that link, inside running text.
+  return el.tag !== 'span' || hasTwoLinks(el);
 }
 
 function walk(el: El, out: BlockWriter, inLink: boolean, root: boolean): void {

@@ -35,4 +35,9 @@ describe('end matter and credits', () => {
     const html = `<html><body><article><p><span>Der Mann wurde </span><a href="/a/1"><span>festgenommen</span></a><span> und am Montag einem Haftrichter in Köln vorgeführt, teilte die Polizei mit.</span></p>${para(1)}</article></body></html>`;
     expect(extractFromHtml(html).paragraphs[0]).toBe('Der Mann wurde festgenommen und am Montag einem Haftrichter in Köln vorgeführt, teilte die Polizei mit.');
   });
+
+  it('given a span around a single link in a sentence, then the link text stays; a span of several links is dropped', () => {
+    const html = `<html><body><article><p>Die Polizei hat berichtet, dass <span class="link"><a href="/a/2">der Verband den Spieler sperrt</a></span> und zwar für drei Spiele, wie am Abend bekannt wurde. <span class="more"><a href="/x">Mehr</a> <a href="/y">Weiteres</a></span></p>${para(1)}</article></body></html>`;
+    expect(extractFromHtml(html).paragraphs[0]).toBe('Die Polizei hat berichtet, dass der Verband den Spieler sperrt und zwar für drei Spiele, wie am Abend bekannt wurde.');
+  });
 });
