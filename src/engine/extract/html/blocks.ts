@@ -121,6 +121,20 @@ export function isFurnitureLine(text: string): boolean {
   return FURNITURE_TEXT.test(text) || STAMP_LINE.test(text) || CREDIT_LINE.test(text) || SHARE_PROMPT.test(text) || parseDateLine(text) !== null;
 }
 
+/** Cuts the blocks from an end-matter label (contacts, sources) on, once the text before it is most of the text. */
+function cutEndMatter(blocks: Block[]): void {
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  let before = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i]?.text ?? '';
+    if (i > 0 && before >= total / 2 && text.length <= END_MATTER_MAX_CHARS && END_MATTER.test(text)) {
+      blocks.length = i;
+      return;
+    }
+    before += text.length;
+  }
+}
+
 /** The text blocks of the content elements, furniture lines removed. */
 export function collectBlocks(content: El[]): Block[] {
   const writer = new BlockWriter();
@@ -130,9 +144,7 @@ export function collectBlocks(content: El[]): Block[] {
     if (b.link > b.text.length * (b.text.length < LONG_BLOCK_CHARS ? BLOCK_LINK_DENSITY : LONG_BLOCK_LINK_DENSITY)) return false;
     return !isFurnitureLine(b.text);
   });
-  // End matter (contact details, "About <Company>") in the second half closes the article.
-  const end = blocks.findIndex((b, i) => i > 0 && i >= blocks.length / 2 && b.text.length <= END_MATTER_MAX_CHARS && END_MATTER.test(b.text));
-  if (end > 0) blocks.length = end;
+  cutEndMatter(blocks);
   // Headings with no text after them introduce furniture that was removed ("Related topics").
   while (blocks.length > 0 && blocks[blocks.length - 1]?.heading === true) blocks.pop();
   return blocks;

@@ -40,4 +40,10 @@ describe('end matter and credits', () => {
     const html = `<html><body><article><p>Die Polizei hat berichtet, dass <span class="link"><a href="/a/2">der Verband den Spieler sperrt</a></span> und zwar für drei Spiele, wie am Abend bekannt wurde. <span class="more"><a href="/x">Mehr</a> <a href="/y">Weiteres</a></span></p>${para(1)}</article></body></html>`;
     expect(extractFromHtml(html).paragraphs[0]).toBe('Die Polizei hat berichtet, dass der Verband den Spieler sperrt und zwar für drei Spiele, wie am Abend bekannt wurde.');
   });
+
+  it('given two long paragraphs and then a contact block of many short lines, then the body stops at the contact label', () => {
+    const lines = ['Jan Koch', 'Telefon +49 40 123456', 'Antonia Thiele', 'Telefon +49 40 123457', 'Referentin Presse', 'Büro Hamburg'];
+    const html = `<html><body><article>${[1, 2].map(para).join('')}<p>Kontakt:</p>${lines.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`;
+    expect(extractFromHtml(html).paragraphs).toHaveLength(2);
+  });
 });
