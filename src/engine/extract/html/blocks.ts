@@ -88,10 +88,37 @@ function isLinkList(el: El): boolean {
   return el.tag !== 'span' || hasTwoLinks(el);
 }
 
-function walk(el: El, out: BlockWriter, inLink: boolean, root: boolean): void {
+/** Containers that can be a box inside the article (related stories, most read, key points). */
+const BOX_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table']);
+/** Largest share of the article's text a box may hold. */
+const BOX_MAX_SHARE = 0.25;
+const FIRST_TEXT_MAX_CHARS = 80;
+
+/** The first text in an element (its title, for a box), or '' when it starts with something long. */
+function firstText(el: El): string {
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      const t = child.replace(SPACE_RUN, ' ').trim();
+      if (t !== '') return t.length > FIRST_TEXT_MAX_CHARS ? '' : t;
+    } else if (!child.removed) {
+      const t = firstText(child);
+      if (t !== '' || child.text > 0) return t;
+    }
+  }
+  return '';
+}
+
+/** A box inside the article that its title names as furniture ("Most read in world news", "Mehr zum Thema"). */
+function isFurnitureBox(el: El, boxMax: number): boolean {
+  if (!BOX_TAGS.has(el.tag) || el.text > boxMax) return false;
+  const title = firstText(el);
+  return title !== '' && FURNITURE_TEXT.test(title);
+}
+
+function walk(el: El, out: BlockWriter, inLink: boolean, root: boolean, boxMax: number): void {
   // The headline is the article's title, reported apart from its body.
   if (el.removed || el.tag === 'h1') return;
-  if (!root && !inLink && isLinkList(el)) return;
+  if (!root && !inLink && (isLinkList(el) || isFurnitureBox(el, boxMax))) return;
   const cell = el.tag === 'td' || el.tag === 'th';
   // Short table cells are parts of their row ("1 Kyle Busch 5040"); long ones (layout tables) are blocks.
   const block = cell ? el.text > CELL_MAX_INLINE_CHARS : BLOCK_TAGS.has(el.tag);
@@ -100,7 +127,7 @@ function walk(el: El, out: BlockWriter, inLink: boolean, root: boolean): void {
   const link = inLink || (el.tag === 'a' && el.attrs['href'] !== undefined);
   for (const child of el.children) {
     if (typeof child === 'string') out.text(child, link);
-    else walk(child, out, link, false);
+    else walk(child, out, link, false, boxMax);
   }
   if (block) out.flush();
   else if (cell) out.text(' ', false);
@@ -138,7 +165,8 @@ function cutEndMatter(blocks: Block[]): void {
 /** The text blocks of the content elements, furniture lines removed. */
 export function collectBlocks(content: El[]): Block[] {
   const writer = new BlockWriter();
-  for (const el of content) walk(el, writer, false, true);
+  const boxMax = content.reduce((n, el) => n + el.text, 0) * BOX_MAX_SHARE;
+  for (const el of content) walk(el, writer, false, true, boxMax);
   writer.flush();
   const blocks = writer.blocks.filter((b) => {
     if (b.link > b.text.length * (b.text.length < LONG_BLOCK_CHARS ? BLOCK_LINK_DENSITY : LONG_BLOCK_LINK_DENSITY)) return false;
