@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase64Elements, unprefixRoot } from '../../../../src/sources/content/feed-repair.ts';
 import { plainTitle } from '../../../../src/sources/content/html-text.ts';
 import { parseFeed } from '../../../../src/sources/content/parse-feed.ts';
+import { readSourceDocument } from '../../../../src/sources/read-source.ts';
 import { utf8 } from './feed-fixtures.ts';
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
@@ -84,5 +85,13 @@ describe('feed repairs', () => {
     expect(plainTitle('AT&T und Q&A')).toBe('AT&T und Q&A');
     expect(plainTitle('&amp;amp;lt;b&amp;amp;gt;fett')).toBe('fett');
     expect(plainTitle('  ')).toBeNull();
+  });
+});
+
+describe('readSourceDocument: a page title', () => {
+  it('given a document title with entities and escaped markup, then the item title is plain text', () => {
+    const html = '<html><head><title>Caf&eacute; &amp; Bar &lt;b&gt;schlie&szlig;en&lt;/b&gt;</title></head><body><p>Text</p></body></html>';
+    const doc = readSourceDocument(utf8(html), 'text/html', 'https://news.example/artikel/cafe-1');
+    expect(doc.title).toBe('Café & Bar schließen');
   });
 });
