@@ -9,6 +9,7 @@ import { DigestError } from '../errors.ts';
 import { detectSourceType } from './content/detect-type.ts';
 import { discoverFeeds, type DiscoveredFeed } from './content/discover-feeds.ts';
 import type { FeedItem } from './content/feed-types.ts';
+import { plainTitle } from './content/html-text.ts';
 import { extractArticleLinks, looksLikeListingPage } from './content/article-links.ts';
 import { parseFeed } from './content/parse-feed.ts';
 
@@ -56,7 +57,8 @@ export function readSourceDocument(bytes: Uint8Array, contentType: string | null
     throw new DigestError('fetch/unsupported-type', 'the address serves neither a feed nor a web page');
   }
   const html = decodeHtml(bytes, contentType);
-  const title = TITLE.exec(html)?.[1]?.replace(/\s+/gu, ' ').trim() || null;
+  // Plain text: the document title is raw markup (entities, escaped tags).
+  const title = plainTitle(TITLE.exec(html)?.[1]);
   const feeds = discoverFeeds(html, url);
   if (looksLikeListingPage(html, url)) {
     const links = extractArticleLinks(html, url, { limit: MAX_LISTING_LINKS });

@@ -41,6 +41,22 @@ export function htmlToText(html: string | null | undefined): string | null {
   return collapse(parts.join(''));
 }
 
+/** Markup left after one decoding: a start or end tag of an element, or an entity reference. */
+const LEFT_MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);/iu;
+/** How often a title is decoded again when markup is left (double- and triple-escaped feeds). */
+const MAX_TITLE_PASSES = 4;
+
+/**
+ * A title as plain text: {@link htmlToText}, repeated while what is left still holds tags or entity
+ * references (a feed that escaped its markup twice, `&amp;lt;b&amp;gt;`), so no tag, script text or
+ * event handler reaches a chat message. Text such as "a < b" or "AT&T" is kept as it is.
+ */
+export function plainTitle(value: string | null | undefined): string | null {
+  let text = htmlToText(value);
+  for (let pass = 1; pass < MAX_TITLE_PASSES && text !== null && LEFT_MARKUP.test(text); pass++) text = htmlToText(text);
+  return text;
+}
+
 /** NFC, whitespace runs (including no-break spaces) collapsed to one space, trimmed; null when empty. */
 export function collapse(text: string): string | null {
   const out = text.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();

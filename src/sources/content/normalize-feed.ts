@@ -7,7 +7,7 @@ import type { AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
 import { parseHttpUrl } from './canonical-url.ts';
 import { feedDateToIso } from './feed-dates.ts';
 import type { FeedItem, ParsedFeed } from './feed-types.ts';
-import { collapse, htmlToText, textToHtml } from './html-text.ts';
+import { collapse, htmlToText, plainTitle, textToHtml } from './html-text.ts';
 
 /** Resolves `href` against `base` (when given) to an absolute http(s) URL, or null. */
 export function resolveUrl(href: string | null | undefined, base: string | null): string | null {
@@ -57,7 +57,7 @@ function rssItem(item: RssItem, feedBase: string | null): FeedItem {
   return {
     guid,
     url: resolveUrl(item.link, base) ?? resolveUrl(guidUrl, base) ?? resolveUrl(atomLink, base),
-    title: plain(item.title),
+    title: plainTitle(item.title) ?? plainTitle(item.dc?.titles?.[0]),
     published: firstDate(item.pubDate, item.dc?.dates?.[0], item.dcterms?.created?.[0], item.atom?.published),
     summary: plain(item.description),
     contentHtml: nonEmpty(item.content?.encoded) === null ? null : (item.content?.encoded ?? null),
@@ -72,7 +72,7 @@ export function normalizeRss(feed: RssFeed.Feed<string>, feedUrl: string | null)
   const base = feed.xml?.base === undefined ? (link ?? channelBase) : channelBase;
   return {
     format: 'rss',
-    title: plain(feed.title),
+    title: plainTitle(feed.title) ?? plainTitle(feed.dc?.titles?.[0]),
     link,
     items: (feed.items ?? []).map((item) => rssItem(item, base)),
   };
@@ -85,7 +85,7 @@ function rdfItem(item: RdfItem, feedBase: string | null): FeedItem {
   return {
     guid: nonEmpty(item.rdf?.about),
     url: resolveUrl(item.link, base) ?? resolveUrl(item.rdf?.about, base),
-    title: plain(item.title),
+    title: plainTitle(item.title) ?? plainTitle(item.dc?.titles?.[0]),
     published: firstDate(item.dc?.dates?.[0], item.dcterms?.created?.[0]),
     summary: plain(item.description),
     contentHtml: nonEmpty(item.content?.encoded) === null ? null : (item.content?.encoded ?? null),
@@ -99,16 +99,21 @@ export function normalizeRdf(feed: RdfFeed.Feed<string>, feedUrl: string | null)
   const link = resolveUrl(feed.link, outerBase);
   return {
     format: 'rdf',
-    title: plain(feed.title),
+    title: plainTitle(feed.title) ?? plainTitle(feed.dc?.titles?.[0]),
     link,
     items: (feed.items ?? []).map((item) => rdfItem(item, link ?? outerBase)),
   };
 }
 
-/** Plain text of an Atom text construct (`type="text"` is already text; html and xhtml are markup). */
+/** Plain text of an Atom text construct (`type="text"` is already text; html, xhtml and `text/html` are markup). */
 function atomText(text: AtomFeed.Text | undefined): string | null {
   if (text === undefined) return null;
-  return text.type === 'html' || text.type === 'xhtml' ? plain(text.value) : nonEmpty(text.value);
+  return text.type?.includes('html') === true ? plain(text.value) : nonEmpty(text.value);
+}
+
+/** An Atom title as plain text: markup removed whatever its type says (a chat message shows no tags). */
+function atomTitle(text: AtomFeed.Text | undefined, dcTitle: string | undefined): string | null {
+  return (text === undefined ? null : plainTitle(text.value)) ?? plainTitle(dcTitle);
 }
 
 function atomContentHtml(content: AtomFeed.Content | undefined): string | null {
@@ -133,7 +138,7 @@ function atomEntry(entry: AtomEntry, feedBase: string | null): FeedItem {
   return {
     guid: id,
     url: resolveUrl(alternateHref(entry.links), base) ?? (id !== null && looksLikeAbsoluteUrl(id) ? resolveUrl(id, null) : null),
-    title: atomText(entry.title),
+    title: atomTitle(entry.title, entry.dc?.titles?.[0]),
     published: firstDate(entry.published, entry.updated, entry.dc?.dates?.[0]),
     summary: atomText(entry.summary),
     contentHtml: atomContentHtml(entry.content),
@@ -146,7 +151,7 @@ export function normalizeAtom(feed: AtomFeed.Feed<string>, feedUrl: string | nul
   const base = withXmlBase(feed.xml?.base, feedUrl);
   return {
     format: 'atom',
-    title: atomText(feed.title),
+    title: atomTitle(feed.title, feed.dc?.titles?.[0]),
     link: resolveUrl(alternateHref(feed.links), base),
     items: (feed.entries ?? []).map((entry) => atomEntry(entry, base)),
   };
@@ -159,7 +164,7 @@ function jsonItem(item: JsonItem, base: string | null): FeedItem {
   return {
     guid: id,
     url: resolveUrl(item.url, base) ?? resolveUrl(item.external_url, base),
-    title: plain(item.title),
+    title: plainTitle(item.title),
     published: firstDate(item.date_published, item.date_modified),
     summary: plain(item.summary),
     contentHtml: nonEmpty(item.content_html) === null ? textToHtml(item.content_text) : (item.content_html ?? null),
@@ -173,7 +178,7 @@ export function normalizeJson(feed: JsonFeed.Feed<string>, feedUrl: string | nul
   const base = link ?? resolveUrl(feed.feed_url, feedUrl) ?? feedUrl;
   return {
     format: 'json-feed',
-    title: plain(feed.title),
+    title: plainTitle(feed.title),
     link,
     items: (feed.items ?? []).map((item) => jsonItem(item, base)),
   };

@@ -3,6 +3,9 @@
  * Content-Type charset, XML encoding declaration, windows-1252 fallback), parsing uses feedsmith (no
  * hand-written XML handling), and the result is checked against the zod schema before it is returned.
  *
+ * Before parsing, a namespace prefix on the root is taken off and base64 text constructs are decoded
+ * (feed-repair.ts). Bare ampersands (`AT&T`, `?a=1&b=2`) need no repair: the XML parser reads them as text.
+ *
  * Errors: anything that is not a readable feed is a DigestError `feed/malformed` with a one-line message.
  * An empty feed (no items) is not an error.
  */
@@ -10,6 +13,7 @@ import { DetectError, MalformedError, ParseError, parseAtomFeed, parseJsonFeed, 
 import { decodeHtml } from '../../engine/extract/charset.ts';
 import { DigestError } from '../../errors.ts';
 import { detectSourceType } from './detect-type.ts';
+import { decodeBase64Elements, unprefixRoot } from './feed-repair.ts';
 import { parsedFeedSchema } from './feed-types.ts';
 import type { FeedFormat, ParsedFeed } from './feed-types.ts';
 import { normalizeAtom, normalizeJson, normalizeRdf, normalizeRss } from './normalize-feed.ts';
@@ -78,10 +82,12 @@ export function parseFeed(bytes: Uint8Array, contentType: string | null, options
       context: { detected: type, ...(feedUrl === null ? {} : { url: feedUrl }) },
     });
   }
-  const text = decodeHtml(bytes, contentType).replace(/^\uFEFF/u, '');
+  const decoded = decodeHtml(bytes, contentType).replace(/^\uFEFF/u, '');
+  const text = type === 'json-feed' ? decoded : decodeBase64Elements(unprefixRoot(decoded));
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   let feed: ParsedFeed;
   try {
-    feed = parseAs(type, text, feedUrl, options.maxItems ?? DEFAULT_MAX_ITEMS);
+    feed = parseAs(type, text, feedUrl, maxItems);
   } catch (err) {
     if (isParserError(err)) throw malformed(type, err, feedUrl);
     throw err;

@@ -103,7 +103,55 @@ function holdsPage(el: El, page: El): boolean {
   return el.text >= page.text * WRAPPER_SHARE || (el.text >= page.text * PROTECTED_SHARE && el.link < el.text * 0.5);
 }
 
+/** Fewest items of a gallery (slides, each an image with a caption). */
+const GALLERY_MIN_ITEMS = 8;
+/** Share of the items that must hold an image. */
+const GALLERY_MEDIA_SHARE = 0.75;
+/** Most text of a slide on average: a caption, not a section of an article. */
+const GALLERY_MAX_ITEM_CHARS = 300;
+const MEDIA_TAGS = new Set(['img', 'picture', 'figure', 'video']);
+const ITEM_HEADINGS = new Set(['h2', 'h3', 'h4']);
+
+/** Whether an element holds an image (1), a sub-heading (2, an article section rather than a slide) or neither (0). */
+function mediaOf(el: El): number {
+  let found = 0;
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    if (ITEM_HEADINGS.has(child.tag)) return 2;
+    if (MEDIA_TAGS.has(child.tag)) found = 1;
+    else {
+      const inner = mediaOf(child);
+      if (inner === 2) return 2;
+      if (inner === 1) found = 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * A gallery: many sibling items, nearly all of them an image with a short caption and none with a
+ * sub-heading (which would make it a list article). Dropped when the page has article text besides it.
+ */
+function isGallery(el: El, page: El): boolean {
+  let items = 0;
+  let media = 0;
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    items++;
+  }
+  if (items < GALLERY_MIN_ITEMS || el.text > items * GALLERY_MAX_ITEM_CHARS) return false;
+  if (page.ptext - el.ptext < MIN_PAGE_PARAGRAPH_TEXT) return false;
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    const kind = mediaOf(child);
+    if (kind === 2) return false;
+    media += kind;
+  }
+  return media >= items * GALLERY_MEDIA_SHARE;
+}
+
 function isFurniture(el: El, page: El): boolean {
+  if (isGallery(el, page)) return true;
   const role = el.attrs['role'];
   if (role !== undefined && DROP_ROLES.has(role.toLowerCase()) && !holdsPage(el, page)) return true;
   if (DROP_TAGS.has(el.tag)) {

@@ -12,11 +12,13 @@ export interface JsonLdFacts {
   datePublished: string | null;
   isAccessibleForFree: boolean | null;
   url: string | null;
+  /** Names of the site: the article's publisher, a WebSite or NewsMediaOrganization node's name. */
+  siteNames: string[];
+  /** The longest `articleBody` of an article node, as the page wrote it (text, sometimes markup). */
+  articleBody: string | null;
 }
 
 const SPACE_RUN = /\s+/gu;
-/** A site-name suffix on a document title: "Headline | Site", "Headline - Site". */
-const TITLE_SUFFIX = /\s+(?:[|·•»:]|[-–—]{1,2}|::)\s+[^|·•»–—]{1,60}$/u;
 const ISO_LIKE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
 /** Years a publication date can plausibly have ("0001-01-01" is a placeholder). */
 const MIN_YEAR = 1990;
@@ -43,6 +45,7 @@ function nameOf(value: Json | undefined): string | null {
 }
 
 const ARTICLE_TYPES = /article|posting|report|blog|news/iu;
+const SITE_TYPES = /^(?:website|newsmediaorganization|organization)$/iu;
 
 function visit(node: Json, facts: JsonLdFacts): void {
   if (Array.isArray(node)) {
@@ -59,6 +62,14 @@ function visit(node: Json, facts: JsonLdFacts): void {
     const free = node['isAccessibleForFree'];
     if (free === false || free === 'False' || free === 'false') facts.isAccessibleForFree = false;
     if (typeof node['url'] === 'string' && ARTICLE_TYPES.test(typeText)) facts.url ??= node['url'];
+    const body = node['articleBody'];
+    if (typeof body === 'string' && body.length > (facts.articleBody?.length ?? 0)) facts.articleBody = body;
+    const publisher = nameOf(node['publisher']);
+    if (publisher !== null) facts.siteNames.push(publisher);
+  }
+  if (SITE_TYPES.test(typeText)) {
+    const name = nameOf(node['name']);
+    if (name !== null) facts.siteNames.push(name);
   }
   if (node['@graph'] !== undefined) visit(node['@graph'], facts);
   if (node['mainEntity'] !== undefined) visit(node['mainEntity'], facts);
@@ -66,7 +77,9 @@ function visit(node: Json, facts: JsonLdFacts): void {
 
 /** Reads the JSON-LD blocks; malformed ones are ignored. */
 export function readJsonLd(blocks: readonly string[]): JsonLdFacts {
-  const facts: JsonLdFacts = { headline: null, author: null, datePublished: null, isAccessibleForFree: null, url: null };
+  const facts: JsonLdFacts = {
+    headline: null, author: null, datePublished: null, isAccessibleForFree: null, url: null, siteNames: [], articleBody: null,
+  };
   for (const block of blocks) {
     try {
       visit(JSON.parse(block) as Json, facts);
@@ -105,33 +118,6 @@ export function textOf(el: El): string {
   let s = '';
   for (const child of el.children) s += typeof child === 'string' ? child : textOf(child);
   return s.replace(SPACE_RUN, ' ').trim().normalize('NFC');
-}
-
-/** Shortest headline taken from an `<h1>` alone. */
-const MIN_H1_TITLE = 10;
-
-/**
- * The headline: an `<h1>` that the page's og:title, JSON-LD headline or document title starts with (the
- * cleanest form), else og:title, the JSON-LD headline, the first long `<h1>`, or the document title; a
- * title equal to the document title loses its site suffix (" | Site", " - Site").
- */
-export function pickTitle(meta: PageMeta, facts: JsonLdFacts, h1s: readonly string[]): string | null {
-  const og = clean(meta.meta.get('og:title'));
-  const docTitle = clean(meta.title);
-  const declared = [og, facts.headline, docTitle].filter((t): t is string => t !== null);
-  const matching = h1s.find((h) => h.length >= MIN_H1_TITLE && declared.some((t) => t.startsWith(h)));
-  if (matching !== undefined) return matching;
-  const first = og ?? facts.headline;
-  if (first !== null) return first === docTitle ? stripSuffix(first) : first;
-  const longH1 = h1s.find((h) => h.length >= MIN_H1_TITLE);
-  if (longH1 !== undefined) return longH1;
-  if (docTitle !== null) return stripSuffix(docTitle);
-  return h1s[0] ?? null;
-}
-
-function stripSuffix(title: string): string {
-  const stripped = title.replace(TITLE_SUFFIX, '');
-  return stripped.length >= 10 ? stripped : title;
 }
 
 /** The publication date as an ISO 8601 string (as the page gives it), or null. */

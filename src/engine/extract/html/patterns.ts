@@ -43,8 +43,8 @@ export const BOILERPLATE = new RegExp(B + String.raw`(?:` + [
   'saboxplugin', 'abh', 'figcaption', 'legend', '(?:img|image|photo|foto|bild)-?(?:metadata|caption|credits?|unterschrift|untertitel)',
   'bilduntertitel', 'respond', 'reply', 'replies', 'affiliate', 'disclaimer', 'disclosure', 'sharedaddy', 'likes',
   'dateline', 'meta', 'sr-only', 'visually-?hidden', 'print', 'caption', 'credit', 'copyright', 'login',
-  'signup', 'follow', 'rating', 'more-?(?:stories|articles)', 'read-?more', 'also', 'outbrain', 'taboola', 'print-?only',
-  'newsticker', 'ticker', 'tooltip', 'lightbox', 'gallery', 'slider', 'carousel', 'video', 'player', 'embed',
+  'signup', 'follow', 'rating', 'controls', 'more-?(?:stories|articles)', 'read-?more', 'also', 'outbrain', 'taboola', 'print-?only',
+  'newsticker', '(?:news|stock|market|boersen|börsen|kurs|aktien)-?ticker', 'tooltip', 'lightbox', 'gallery', 'galerie', 'bildergalerie', 'bildstrecke', 'fotostrecke', 'slideshow', 'slider', 'carousel', 'video', 'player', 'embed',
 ].join('|') + String.raw`)(?=$|[\s_\-\d]|s\b|s[\s_-]|(?:bar|box|list|links|block|container|wrapper|area|module|section|nav|panel|buttons?|icons?|tools|feed|widget|posts|articles|stories|items|text)\b)`, 'u');
 
 /** Class/id of the article body itself: overrides a furniture match on the same element. */
@@ -71,26 +71,33 @@ export const FURNITURE_TEXT = new RegExp(String.raw`^(?:` + [
   'javascript (?:is )?(?:disabled|required)',
   'kommentare? schreiben', 'lade weitere inhalte', 'mehr laden', 'load more', 'scroll to read more',
 ].join('|') + String.raw`)(?:\s*[:.!?…»›>|•·]*\s*(?:\(\d+\)|\d+)?)?$|^(?:` + [
-  'auch interessant', 'zum thema', 'related(?: articles| stories| coverage| posts)?', 'siehe auch', 'mehr dazu',
+  'auch interessant', 'zum thema', 'related(?: articles| stories| coverage| posts| tags| topics)?', 'siehe auch', 'mehr dazu',
   'alle rechte vorbehalten', 'all rights reserved',
 ].join('|') + String.raw`)(?:\s*[:|»›>–-]|$)|^(?:©|copyright\s*(?:©|\(c\)|\d{4}))|^(?:` + [
   'mehr zum thema', 'weitere (?:artikel|beiträge|themen|infos|informationen)', 'top themen', 'mehr themen',
   'das könnte sie auch interessieren', 'lesen sie auch', 'zum weiterlesen', 'weiterlesen', 'read more', 'more from',
   'lea también', 'lee también', 'lire aussi', 'voir aussi', 'see also', 'para comentar', 'um (?:zu )?kommentieren',
-  'sie sind (?:aktuell )?nicht angemeldet', 'you must be logged in',
+  'sie sind (?:aktuell |derzeit )?nicht (?:angemeldet|eingeloggt)', 'you must be logged in', 'most read', 'most popular', 'meistgelesen',
 ].join('|') + String.raw`)\b`, 'iu');
 
 /** A short line that only stamps a date or time ("Aktualisiert am 3. Mai", "Last modified:", "19:49"). */
 export const STAMP_LINE = /^(?:(?:zuletzt )?(?:aktualisiert|veröffentlicht|geändert|erstellt)(?: am)?|stand|updated|published|posted|last (?:modified|updated)|release date|datum|date)\s*:?(?:\s.{0,90})?$|^\d{1,2}[:.]\d{2}(?:\s*uhr)?$/iu;
 
 /** A call to follow, join or share the site on social networks or apps (checked on short blocks only). */
-export const SOCIAL_CTA = /^(?=.*\b(?:facebook|twitter|instagram|telegram|youtube|whatsapp|tiktok|linkedin|newsletter|app(?:s)?|podcast)\b)(?=.*\b(?:follow|folg\w*|join|únete|síguenos|sigue\w*|abonn\w*|subscrib\w*|suscr\w*|download\w*|herunterladen|lade\w*|suivez|rejoignez|teil\w*|share)\b)/iu;
+export const SOCIAL_CTA = /^(?=.*\b(?:facebook|twitter|instagram|telegram|youtube|whatsapp|tiktok|linkedin|newsletters?|app(?:s)?|podcasts?|inbox)\b)(?=.*\b(?:follow|folg\w*|join|únete|síguenos|sigue\w*|abonn\w*|subscrib\w*|suscr\w*|download\w*|herunterladen|lade\w*|suivez|rejoignez|teil\w*|share)\b)/iu;
 
 /** A prompt to share the article ("Möchten Sie den Artikel teilen?", "Share this:"). */
 export const SHARE_PROMPT = /\b(?:teilen|share|partager|compartir|udostępnij)\b.{0,40}[?:]\s*$|^(?:artikel|beitrag|seite) (?:teilen|empfehlen|drucken)\b/iu;
 
 /** A photo credit or caption source line ("Natalie Naccache | Bloomberg | Getty Images", "Foto: dpa"). */
-export const CREDIT_LINE = /getty ?images|reuters|\bap photo|\bafp\b|\bdpa\b|picture[- ]alliance|\bimago\b|shutterstock|istock|wenn\.com|^(?:foto|fotos|photo|bild|credit|crédits?(?: photos?)?|quelle|source)\s*:|©/iu;
+export const CREDIT_LINE = /getty ?images|reuters|\bap photo|\bafp\b|\bdpa\b|picture[- ]alliance|\bimago\b|shutterstock|istock|wenn\.com|^[([]?(?:foto|fotos|photo|bild|credit|crédits?(?: photos?)?|quelle|source)\s*:|©/iu;
+
+/**
+ * The label that opens a press release's or article's contact details ("Pressekontakt:", "Ansprechpartnerin
+ * zum Thema:", "Media contact"). Text from there on is not the article. ("About <Company>" is not cut: the
+ * company profile is part of a press release.)
+ */
+export const END_MATTER = /^(?:(?:presse|medien)?kontakt(?:e|daten)?|ansprechpartner(?:in|innen)?(?: zum thema| für (?:die )?medien)?|für rückfragen|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?)\s*:?$/iu;
 
 /** A WordPress shortcode left in the text ("[button …]Send us your review[/button]"). */
 export const SHORTCODE = /^\[(\w+)[^\]]*\].*\[\/\1\]$/u;
