@@ -39,7 +39,7 @@ export function isDateWord(word: string): boolean {
 /** Date facts of a text: `y:2026`, `m:3`, `w:4`, with the words that state them. */
 export function datesIn(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\d)/gu)) out.set(`y:${m[1] ?? ''}`, m[0]);
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(1[89]\d\d|20\d\d)(?:s|er)?(?![\p{L}\p{N}]|[.,]\d)/gu)) out.set(`y:${m[1] ?? ''}`, m[0]);
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase();
     const month = MONTH.get(w);

@@ -32,6 +32,10 @@ const PARTICLES = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'du', 'da', '
 interface Token {
   word: string;
   start: number;
+  /** Punctuation (or the sentence start) stands before it: a run of name words ends there. */
+  breakBefore: boolean;
+  /** What stands between it and the word before. */
+  gap: string;
 }
 
 const WORD = /[\p{L}\p{N}&][\p{L}\p{N}.'’&-]*/gu;
@@ -40,8 +44,23 @@ const CAPITALIZED = /^\p{Lu}/u;
 const SHAPED = /^(?:\p{Lu}{2,}[\p{Lu}\p{N}]*s?|\p{Ll}+\p{Lu}[\p{L}]*|\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*)$/u;
 
 function tokens(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({ word: m[0].replace(/[.'’-]+$/u, ''), start: m.index }));
+  let end = 0;
+  return [...text.matchAll(WORD)].map((m) => {
+    const gap = text.slice(end, m.index);
+    end = m.index + m[0].length;
+    return { word: m[0].replace(/[.'’-]+$/u, ''), start: m.index, gap, breakBefore: m.index === 0 || /[:;,()«»„“"!?]/u.test(gap) };
+  });
 }
+
+/** German nouns by their suffix (-ung, -heit, -in/-innen, -ion …): common nouns, not names. */
+const GERMAN_NOUN = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|erin|erinnen|in|innen|ion|ionen|tät|täten|ismus|nis|nisse|tum|ling|linge|chen|ment|ments|ik|ie|ien|eur|eure|ten|gen|ern|ler)$/u;
+/** The word opens a clause after a colon or quote ("READ: Berahino …"): capitalized there by position, not as a name. */
+function startsClause(tok: Token, index: number): boolean {
+  return index === 0 || /:\s*["“«„]?\s*$/u.test(tok.gap);
+}
+
+/** German words after which a capitalized word is a common noun: determiners, contractions, inflected adjectives. */
+const GERMAN_DETERMINER = /^(?:das|ein|kein|sein|ihr|mein|unser|zur|zum|im|am|vom|beim|ins|ans|aufs|\p{Ll}+(?:e|en|er|es|em))$/u;
 
 function isNameWord(tok: Token, index: number, all: readonly Token[], language: RuleLanguage): boolean {
   const word = tok.word;
@@ -53,8 +72,14 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   const prev = all[index - 1];
   const capitalNeighbour = (t: Token | undefined): boolean => t !== undefined && CAPITALIZED.test(t.word)
     && !FUNCTION_WORDS.has(t.word.toLowerCase()) && !isDateWord(t.word);
-  if (language === 'en') return index > 0 || capitalNeighbour(next);
-  return capitalNeighbour(next) || (index > 1 && capitalNeighbour(prev));
+  const joinsNext = next !== undefined && !next.breakBefore && capitalNeighbour(next);
+  const joinsPrev = prev !== undefined && !tok.breakBefore && capitalNeighbour(prev);
+  if (language === 'en') return (index > 0 && !startsClause(tok, index)) || joinsNext;
+  const noun = GERMAN_NOUN.test(word.split('-').pop()?.toLowerCase() ?? '');
+  if (noun) return false;
+  if (joinsNext || (index > 0 && joinsPrev)) return true;
+  // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
+  return !startsClause(tok, index) && !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word));
 }
 
 /** Runs of name words (with particles between them), as written; `masked` spans (figures) are left out. */
@@ -64,6 +89,10 @@ export function namesIn(text: string, language: RuleLanguage, masked: readonly {
   let run: string[] = [];
   let pendingParticle = false;
   all.forEach((tok, i) => {
+    if (tok.breakBefore && run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
     if (isNameWord(tok, i, all, language)) {
       run.push(tok.word);
       pendingParticle = false;
@@ -79,7 +108,10 @@ export function namesIn(text: string, language: RuleLanguage, masked: readonly {
   return runs;
 }
 
-/** The names of a summary sentence with a word the article does not contain (inflected or translated). */
+/** The name words of a summary sentence the article does not contain (inflected or translated), one entry per name. */
 export function unsupportedNames(text: string, language: RuleLanguage, article: NameIndex): string[] {
-  return namesIn(text, language, scanFigures(text, language)).filter((run) => run.some((word) => !article.has(word))).map((run) => run.join(' '));
+  return namesIn(text, language, scanFigures(text, language))
+    .map((run) => run.filter((word) => !article.has(word, language === 'de')))
+    .filter((missing) => missing.length > 0)
+    .map((missing) => missing.join(' '));
 }

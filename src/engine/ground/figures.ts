@@ -17,6 +17,20 @@ import type { RuleLanguage } from '../types.ts';
 export interface SourceNumbers {
   figures: RawFigure[];
   values: Set<number>;
+  /** Orders of magnitude the text names (6 for "millions", 9 for "Milliarden"), with or without a number. */
+  magnitudes: Set<number>;
+}
+
+/** Scale words that make a claim without a number ("lose millions", "Milliarden an Steuern"). */
+const MAGNITUDE_WORDS: Readonly<Record<RuleLanguage, RegExp>> = {
+  en: /(?<![\p{L}])(?:(millions?)|(billions?)|(trillions?))(?![\p{L}])/giu,
+  de: /(?<![\p{L}])(?:(million(?:en)?|mio\.?)|(milliarden?|mrd\.?)|(billion(?:en)?))(?![\p{L}])/giu,
+};
+
+function magnitudesIn(text: string, language: RuleLanguage): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(MAGNITUDE_WORDS[language])) out.add(m[1] !== undefined ? 6 : m[2] !== undefined ? 9 : 12);
+  return out;
 }
 
 const DIGITS = /(?<![\p{L}\p{N}_])\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?:[.,]\d+)?(?![\p{N}])|(?<![\p{L}\p{N}_.,])\d+(?:[.,]\d+)?(?![\p{N}]|[.,]\p{N})/gu;
@@ -29,7 +43,8 @@ const round = (v: number): number => Number(v.toPrecision(12));
 export function sourceNumbers(text: string, rules: RuleLanguage): SourceNumbers {
   const figures = scanFigures(text, rules);
   const values = new Set<number>();
-  for (const m of text.matchAll(DIGITS)) {
+  // Digits glued to letters count on the source side ("MH370", "S8", "50m"): the summary may write them apart.
+  for (const m of text.matchAll(/\d{1,3}(?:[.,'\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?/gu)) {
     const v = parseNumber(m[0], rules);
     if (Number.isFinite(v)) values.add(round(v));
   }
@@ -37,7 +52,9 @@ export function sourceNumbers(text: string, rules: RuleLanguage): SourceNumbers 
     values.add(round(f.value));
     if (f.valueMax !== undefined) values.add(round(f.valueMax));
   }
-  return { figures, values };
+  const magnitudes = magnitudesIn(text, rules);
+  for (const v of values) if (v >= 1e6) magnitudes.add(Math.min(12, Math.floor(Math.log10(v) / 3) * 3));
+  return { figures, values, magnitudes };
 }
 
 /** How far a summary figure may be from the source's value: half a unit of its last written digit, when rounding is signalled. */
@@ -97,6 +114,11 @@ export function unsupportedNumbers(text: string, language: RuleLanguage, sources
     if (!figureFound(figure, tolerance(figure, text, language), sources)) problems.push(text.slice(figure.start, figure.end));
   }
   const inFigure = (at: number): boolean => figures.some((f) => at >= f.start && at < f.end);
+  for (const m of text.matchAll(MAGNITUDE_WORDS[language])) {
+    if (inFigure(m.index)) continue;
+    const magnitude = m[1] !== undefined ? 6 : m[2] !== undefined ? 9 : 12;
+    if (!sources.some((s) => s.magnitudes.has(magnitude))) problems.push(m[0]);
+  }
   for (const m of text.matchAll(DIGITS)) {
     if (inFigure(m.index) || YEAR.test(m[0])) continue;
     const v = round(parseNumber(m[0], language));

@@ -84,11 +84,19 @@ export class NameIndex {
     }
   }
 
-  /** Whether the name word occurs in the article, inflected or translated. */
-  has(word: string): boolean {
+  /**
+   * Whether the name word occurs in the article, inflected or translated; with `compounds` (German) also as a part
+   * of an article word or with one as its part ("Sturmfluten" for "Sturmflut", "Nordseeküste" for "Küste").
+   */
+  has(word: string, compounds = false): boolean {
     const key = nameKey(word);
     if (key === '') return true;
     for (const form of forms(key)) if (this.words.has(form)) return true;
+    if (compounds && key.length >= 5) {
+      for (const w of this.words) {
+        if (w.length >= 5 && (w.includes(key) || key.startsWith(w) || key.endsWith(w))) return true;
+      }
+    }
     // "Munich-based", "Siemens-Konzern": the capitalized parts carry the name.
     if (key.includes('-')) {
       return word.split('-').filter((part) => /^\p{Lu}/u.test(part)).every((part) => forms(nameKey(part)).some((f) => this.words.has(f)));
