@@ -48,3 +48,8 @@ export {
   backfillSource, backfillItems, listBackfillSources, resolveBackfillSource, nearNames,
   type BackfillOptions, type BackfillProgress, type BackfillReport, type NamedSource,
 } from './sources/backfill-source.ts';
+export { groundClaims, groundText, prepareText, rulesOf } from './engine/ground/ground-text.ts';
+export {
+  groundSentence, groundSummary, prepareSource,
+  type GroundedSentence, type GroundProblem, type GroundProblemKind, type GroundSource, type SummaryClaim,
+} from './engine/ground/index.ts';

@@ -8,6 +8,7 @@ import {
 import { runBackfill, storePathOf } from './backfill.ts';
 import { runBatch } from './batch.ts';
 import { runEvalCommand } from './eval.ts';
+import { runGround } from './ground.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { loadInput } from './read-input.ts';
 import { renderDigestText } from './render-text.ts';
@@ -27,6 +28,9 @@ export const USAGE = `usage:
                                               from a digest file), or the name of a "url" source in digests/*.json
   digestbot backfill --list                   list the sources backfill can name (id, name, workspace, URL, origin)
   digestbot eval                              the evaluation of npm run eval (needs ../shared/eval), with progress
+  digestbot ground --jsonl                    the grounding check, no model: {id, source, summary} lines in,
+                                              {id, sentences: [{text, supported, problems}]} lines out; a sentence
+                                              without source ids is checked against the whole article
 options:
   --json          print the digest as one JSON object
   --jsonl         batch mode: JSON Lines in on stdin, JSON Lines out, in input order
@@ -66,6 +70,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   digest: ['json', 'jsonl', 'with-text', 'timeout-ms', 'max-bytes'],
   backfill: ['limit', 'since', 'workspace', 'list', 'timeout-ms', 'max-bytes'],
   eval: [],
+  ground: ['jsonl'],
 };
 
 function checkOptions(command: string, values: Record<string, unknown>): void {
@@ -118,6 +123,12 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
     if (command === undefined || command === 'start') return await ctx.startBot();
     if (command === 'samples') {
       return (await runSamples(resolve(ctx.projectRoot, 'digests'), io.stdout, io.stderr)) === 0 ? 0 : 1;
+    }
+    if (command === 'ground') {
+      if (values.jsonl !== true || rest.length > 0) throw new UsageError('ground takes --jsonl and reads standard input');
+      const failed = await runGround(io.stdin, io.stdout);
+      if (failed > 0) await writeLine(io.stderr, `${failed} line(s) failed; see their "error" fields`);
+      return 0;
     }
     if (command !== 'digest' && command !== 'backfill' && command !== 'eval') throw new UsageError(`unknown command "${command}"`);
     if (command === 'eval') {

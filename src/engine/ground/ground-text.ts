@@ -10,7 +10,7 @@ import { extractFromText } from '../extract/text.ts';
 import { detectLanguage } from '../language.ts';
 import { splitSentences } from '../sentences.ts';
 import type { RuleLanguage } from '../types.ts';
-import { groundSentence, prepareSource, type GroundedSentence, type PreparedSource } from './index.ts';
+import { groundSentence, prepareSource, type GroundedSentence, type PreparedSource, type SummaryClaim } from './index.ts';
 
 const GERMAN_HINTS = /(?<![\p{L}])(?:der|die|das|und|ist|nicht|mit|von|den|dem|im|wurde|hat|sind|auf|für|ein|eine)(?![\p{L}])|[äöüß]/giu;
 const ENGLISH_HINTS = /(?<![\p{L}])(?:the|and|of|to|was|is|with|has|said|by|for|a|an|were|are|on)(?![\p{L}])/giu;
@@ -39,4 +39,11 @@ export function groundText(source: string, summary: string | readonly string[]):
     ? summary.split(/\n+/u).flatMap((p) => splitSentences(p, language))
     : summary.map((s) => s.trim()).filter((s) => s !== '');
   return sentences.map((text) => groundSentence(prepared, { text }, language));
+}
+
+/** Checks sentences that cite ids of `source`'s sentences (the engine's split, 0-based), as the LLM path does. */
+export function groundClaims(source: string, claims: readonly SummaryClaim[]): GroundedSentence[] {
+  const prepared = prepareText(source);
+  const language = rulesOf(claims.map((c) => c.text).join(' '), prepared.rules);
+  return claims.map((c) => groundSentence(prepared, c, language));
 }
