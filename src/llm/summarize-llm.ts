@@ -119,8 +119,8 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): LlmSummarize
       const prepared = prepareSource(request.article);
       const grounding = got.output.sentences.map((s) => groundSentence(prepared, s, language));
       const kept = grounding.filter((g) => g.supported).map((g) => plainText(g.text)).filter((t) => t !== '');
-      // Less than half of what the summary should be survived the check: the article's own sentences instead.
-      if (wordCount(kept) < Math.min(words, wordCount(texts)) / 2) return fallback('llm/ungrounded', grounding, got.cached);
+      // Less than half the word budget survived the check: the article's own sentences instead.
+      if (wordCount(kept) < words / 2) return fallback('llm/ungrounded', grounding, got.cached);
       return { kind: 'llm', language, sentences: kept, grounding, cached: got.cached };
     },
   };
