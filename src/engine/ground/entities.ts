@@ -74,10 +74,11 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
     && !FUNCTION_WORDS.has(t.word.toLowerCase()) && !isDateWord(t.word);
   const joinsNext = next !== undefined && !next.breakBefore && capitalNeighbour(next);
   const joinsPrev = prev !== undefined && !tok.breakBefore && capitalNeighbour(prev);
-  if (language === 'en') return (index > 0 && !startsClause(tok, index)) || joinsNext;
+  // A clause's first word is capitalized by position: never a name on its own evidence ("Rival Samsung …" → "Samsung").
+  if (language === 'en') return !startsClause(tok, index);
   const noun = GERMAN_NOUN.test(word.split('-').pop()?.toLowerCase() ?? '');
   if (noun) return false;
-  if (joinsNext || (index > 0 && joinsPrev)) return true;
+  if ((joinsNext && !startsClause(tok, index)) || (index > 0 && joinsPrev)) return true;
   // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
   return !startsClause(tok, index) && !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word));
 }

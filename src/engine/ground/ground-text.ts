@@ -13,7 +13,7 @@ import type { RuleLanguage } from '../types.ts';
 import { groundSentence, prepareSource, type GroundedSentence, type PreparedSource, type SummaryClaim } from './index.ts';
 
 const GERMAN_HINTS = /(?<![\p{L}])(?:der|die|das|und|ist|nicht|mit|von|den|dem|im|wurde|hat|sind|auf|für|ein|eine)(?![\p{L}])|[äöüß]/giu;
-const ENGLISH_HINTS = /(?<![\p{L}])(?:the|and|of|to|was|is|with|has|said|by|for|a|an|were|are|on)(?![\p{L}])/giu;
+const ENGLISH_HINTS = /(?<![\p{L}])(?:the|and|of|to|was|is|with|has|have|said|says|by|for|a|an|were|are|on|its|that|will|from|at)(?![\p{L}])|\p{L}['’]s(?![\p{L}])/giu;
 
 /** The rules of a short text's language (German or, for anything else, English); a sentence or two decides by its function words. */
 export function rulesOf(text: string, fallback: RuleLanguage = 'en'): RuleLanguage {
