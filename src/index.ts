@@ -53,3 +53,8 @@ export {
   groundSentence, groundSummary, prepareSource,
   type GroundedSentence, type GroundProblem, type GroundProblemKind, type GroundSource, type SummaryClaim,
 } from './engine/ground/index.ts';
+export { createConfiguredLlm } from './llm/from-config.ts';
+export { createLlmSummarizer, type LlmSummarizer, type LlmSummary, type SummaryLanguage } from './llm/summarize-llm.ts';
+export { createOpenAiChatModel, type ChatModel } from './llm/chat-model.ts';
+export { summarizeMaterial, summaryHeading } from './llm/summarize-material.ts';
+export type { LlmConfig } from './config.ts';

@@ -67,5 +67,9 @@ export const digestDefinitionSchema = z.object({
   lookbackHours: z.number().positive().max(24 * 30).default(24),
   /** Attach a PNG chart of the entries' percent changes (green up, red down) to the posted digest. */
   chart: z.boolean().default(false),
+  /** `llm`: model-written summaries checked against the article (needs LLM_BASE_URL; else extractive). */
+  summary: z.enum(['extractive', 'llm']).default('extractive'),
+  /** Language of model-written summaries: `de`, `en`, or each article's own. */
+  summaryLanguage: z.enum(['de', 'en', 'article']).default('article'),
 });
 export type DigestDefinition = z.infer<typeof digestDefinitionSchema>;

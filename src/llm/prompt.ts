@@ -73,7 +73,7 @@ export function parseOutput(text: string): LlmOutput {
 /** A model sentence as plain text: no control characters, no markup, mentions defused ("@everyone", "<@123>"). */
 export function plainText(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e]/gu, ' ')
+    .replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e]/gu, ' ')
     .replace(/<[@#!&][^>]*>/gu, '')
     .replace(/@/gu, '@\u200b')
     .replace(/[*_`~|>]/gu, '')
