@@ -56,5 +56,5 @@ export {
 export { createConfiguredLlm } from './llm/from-config.ts';
 export { createLlmSummarizer, type LlmSummarizer, type LlmSummary, type SummaryLanguage } from './llm/summarize-llm.ts';
 export { createOpenAiChatModel, type ChatModel } from './llm/chat-model.ts';
-export { summarizeMaterial, summaryHeading } from './llm/summarize-material.ts';
+export { summarizeInput, summarizeMaterial, summaryHeading } from './llm/summarize-material.ts';
 export type { LlmConfig } from './config.ts';

@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import {
   createConfiguredDigester, createConfiguredHttpClient, digestArticle, silentLogger, toDigestError,
-  type DigestConfig, type FetchConfig, type FetchOverrides,
+  type DigestConfig, type FetchConfig, type FetchOverrides, type LlmConfig,
 } from '../../src/index.ts';
 import { runBackfill, storePathOf } from './backfill.ts';
 import { runBatch } from './batch.ts';
 import { runEvalCommand } from './eval.ts';
 import { runGround } from './ground.ts';
+import { runLlmDigest } from './llm-digest.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { loadInput } from './read-input.ts';
 import { renderDigestText } from './render-text.ts';
@@ -18,6 +19,9 @@ export const USAGE = `usage:
   digestbot [start]                           the bot: Discord/Slack when configured, else the console with a /command prompt
   digestbot samples                           digest the bundled sample sources once and exit
   digestbot digest <path|url|-> [--json] [--with-text]
+  digestbot digest <path|url|-> --lang de|en|article [--json]
+                                              with LLM_BASE_URL set: a model-written summary in that language, each
+                                              sentence checked against the article (--json: its grounding result)
   digestbot digest --jsonl [--with-text]      one JSON object per stdin line ({id, text|html|url})
   digestbot register-commands [--guild ID]    register the Discord slash commands (global, or one server at once)
   digestbot invite-url                        print the Discord invite link with the bot's minimal permissions
@@ -45,6 +49,7 @@ progress goes to standard error: a redrawn bar on a terminal, plain lines otherw
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  lang: { type: 'string' },
   jsonl: { type: 'boolean' },
   'with-text': { type: 'boolean' },
   'timeout-ms': { type: 'string' },
@@ -67,7 +72,7 @@ class UsageError extends Error {}
 
 /** The options each command takes (the others are usage errors). */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  digest: ['json', 'jsonl', 'with-text', 'timeout-ms', 'max-bytes'],
+  digest: ['json', 'jsonl', 'with-text', 'timeout-ms', 'max-bytes', 'lang'],
   backfill: ['limit', 'since', 'workspace', 'list', 'timeout-ms', 'max-bytes'],
   eval: [],
   ground: ['jsonl'],
@@ -104,6 +109,8 @@ export interface CliContext {
   store: { dataDir: string; digestsDir: string };
   /** How `backfill` digests: worker threads with a time budget, as the bot does. @defaultValue on the main thread */
   digest?: DigestConfig;
+  /** The LLM summaries' configuration (`digest --lang`). @defaultValue none */
+  llm?: LlmConfig | null;
   /** Starts the long-running bot; resolves with the exit code when it ends. */
   startBot(): Promise<number>;
   /** Runs the Discord setup commands (`register-commands`, `invite-url`) with their own arguments. */
@@ -163,6 +170,12 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
     }
     if (rest.length !== 1 || rest[0] === undefined) throw new UsageError('digest takes exactly one <path|url|->');
     const input = await loadInput(rest[0], { cwd: io.cwd, stdin: io.stdin, http });
+    if (values.lang !== undefined) {
+      const lang = values.lang;
+      if (lang !== 'de' && lang !== 'en' && lang !== 'article') throw new UsageError(`--lang takes de, en or article, got "${lang}"`);
+      if (ctx.llm === undefined || ctx.llm === null) throw new UsageError('--lang needs an LLM: set LLM_BASE_URL and LLM_MODEL');
+      return await runLlmDigest(io, input, { llm: ctx.llm, storePath: storePathOf(io.cwd, ctx.store.dataDir), language: lang, json: values.json === true });
+    }
     const { digest, article } = digestArticle(input);
     if (values.json || withText) {
       const out = withText ? { ...digest, text: article.paragraphs.join('\n\n') } : digest;

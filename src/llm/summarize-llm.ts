@@ -33,7 +33,7 @@ export interface LlmSummarizerOptions {
   maxOutputTokens: number;
   /** Model calls at once. @defaultValue 2 */
   concurrency?: number;
-  /** Words a summary should have; less than half of it left after grounding means the extractive summary. @defaultValue 70 */
+  /** Words a summary should have; less than half of it left after grounding means the extractive summary. @defaultValue 50 */
   words?: number;
   breaker?: BreakerOptions;
 }
@@ -81,7 +81,7 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): LlmSummarize
   const breaker = new CircuitBreaker(options.clock, options.breaker);
   const limit = new ConcurrencyLimit(options.concurrency ?? 2);
   const budget = new TokenBudget(options.ledger, options.clock, options.dailyTokens);
-  const words = options.words ?? 70;
+  const words = options.words ?? 50;
 
   async function answer(request: LlmSummaryRequest, language: RuleLanguage): Promise<{ output: LlmOutput; cached: boolean }> {
     const key = createHash('sha256').update([request.contentHash, options.model.model, PROMPT_VERSION, language].join('\n')).digest('hex');

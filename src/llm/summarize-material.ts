@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { analyseArticle } from '../engine/analyse.ts';
-import { digestArticle } from '../engine/digest.ts';
+import { digestArticle, type DigestInput } from '../engine/digest.ts';
 import { prepareInput } from '../engine/input.ts';
 import type { Digest } from '../engine/schema.ts';
 import type { LlmSummarizer, LlmSummary, SummaryLanguage } from './summarize-llm.ts';
@@ -23,13 +23,18 @@ export interface SummarizedArticle {
   summary: LlmSummary;
 }
 
-/** Digests the article and asks for its LLM summary in `language` (extractive when the model's fails). */
-export async function summarizeMaterial(llm: LlmSummarizer, material: ArticleBytes, workspaceId: string, language: SummaryLanguage): Promise<SummarizedArticle> {
-  const { digest, article: extracted } = digestArticle(prepareInput(material.bytes, material.url ?? 'article', material.contentType, material.url));
+/** Digests the article (page or text) and asks for its LLM summary in `language` (extractive when the model's fails). */
+export async function summarizeInput(llm: LlmSummarizer, input: DigestInput, workspaceId: string, language: SummaryLanguage): Promise<SummarizedArticle> {
+  const { digest, article: extracted } = digestArticle(input);
   const { article } = analyseArticle(extracted);
-  const contentHash = createHash('sha256').update(material.bytes).digest('hex');
+  const contentHash = createHash('sha256').update('html' in input ? input.html : input.text).digest('hex');
   const summary = await llm.summarize({ workspaceId, contentHash, article, extractive: digest.summary, language });
   return { digest, summary };
+}
+
+/** {@link summarizeInput} for bytes as fetched or read from a folder. */
+export function summarizeMaterial(llm: LlmSummarizer, material: ArticleBytes, workspaceId: string, language: SummaryLanguage): Promise<SummarizedArticle> {
+  return summarizeInput(llm, prepareInput(material.bytes, material.url ?? 'article', material.contentType, material.url), workspaceId, language);
 }
 
 /** The heading of a summary section, marking model-written text as such. */
