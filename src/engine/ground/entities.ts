@@ -8,7 +8,7 @@
  * Ignatz") or words with inner capitals count. Month and weekday names are
  * checked as dates, function words never count.
  */
-import { scanFigures } from '../figures/scan.ts';
+import { scanFigures, type RawFigure } from '../figures/scan.ts';
 import type { RuleLanguage } from '../types.ts';
 import { isDateWord } from './dates.ts';
 import type { NameIndex } from './names.ts';
@@ -110,8 +110,8 @@ export function namesIn(text: string, language: RuleLanguage, masked: readonly {
 }
 
 /** The name words of a summary sentence the article does not contain (inflected or translated), one entry per name. */
-export function unsupportedNames(text: string, language: RuleLanguage, article: NameIndex): string[] {
-  return namesIn(text, language, scanFigures(text, language))
+export function unsupportedNames(text: string, language: RuleLanguage, article: NameIndex, figures: readonly RawFigure[] = scanFigures(text, language)): string[] {
+  return namesIn(text, language, figures)
     .map((run) => run.filter((word) => !article.has(word, language === 'de')))
     .filter((missing) => missing.length > 0)
     .map((missing) => missing.join(' '));

@@ -11,6 +11,7 @@
  *   negation  "not" / "nicht" / "kein" is not added or dropped against the sources
  * A sentence with no problem is supported.
  */
+import { scanFigures } from '../figures/scan.ts';
 import type { RuleLanguage } from '../types.ts';
 import { datesIn, negatedStems, negations, stems } from './dates.ts';
 import { unsupportedNames } from './entities.ts';
@@ -55,10 +56,13 @@ interface SentenceFacts {
   stems: Set<string>;
 }
 
-/** An article read once for checking many sentences. */
+/** An article read once for checking many sentences; a sentence's facts are read when first needed. */
 export interface PreparedSource {
   rules: RuleLanguage;
-  sentences: SentenceFacts[];
+  /** Number of sentences (valid ids are 0 … count − 1). */
+  count: number;
+  /** The facts of sentence `id`, or undefined for an id the article does not have. */
+  sentence(id: number): SentenceFacts | undefined;
   title: SentenceFacts | null;
   names: NameIndex;
 }
@@ -69,11 +73,17 @@ function facts(text: string, rules: RuleLanguage): SentenceFacts {
 
 /** Reads the article's numbers, dates, names and negations once. */
 export function prepareSource(source: GroundSource): PreparedSource {
-  const sentences = source.sentences.map((s) => facts(s.text, source.rules));
+  const read: (SentenceFacts | undefined)[] = [];
   const all = [source.title ?? '', ...source.sentences.map((s) => s.text)].join('\n');
   return {
     rules: source.rules,
-    sentences,
+    count: source.sentences.length,
+    sentence(id) {
+      const text = source.sentences[id]?.text;
+      if (text === undefined) return undefined;
+      read[id] ??= facts(text, source.rules);
+      return read[id];
+    },
     title: source.title === null ? null : facts(source.title, source.rules),
     names: new NameIndex(all),
   };
@@ -117,8 +127,9 @@ function negationWord(text: string): string | null {
 }
 
 function citedFacts(prepared: PreparedSource, ids: readonly number[]): SentenceFacts[] {
-  if (ids.length > 0) return ids.map((i) => prepared.sentences[i]).filter((s) => s !== undefined);
-  return prepared.title === null ? prepared.sentences : [prepared.title, ...prepared.sentences];
+  const chosen = ids.length > 0 ? ids : Array.from({ length: prepared.count }, (_, i) => i);
+  const out = chosen.map((i) => prepared.sentence(i)).filter((s) => s !== undefined);
+  return ids.length > 0 || prepared.title === null ? out : [prepared.title, ...out];
 }
 
 /**
@@ -128,12 +139,13 @@ function citedFacts(prepared: PreparedSource, ids: readonly number[]): SentenceF
 export function groundSentence(prepared: PreparedSource, claim: SummaryClaim, language: RuleLanguage): GroundedSentence {
   const text = claim.text.trim();
   const given = claim.sources ?? [];
-  const ids = [...new Set(given)].filter((i) => Number.isInteger(i) && i >= 0 && i < prepared.sentences.length);
+  const ids = [...new Set(given)].filter((i) => Number.isInteger(i) && i >= 0 && i < prepared.count);
   const problems: GroundProblem[] = [];
   if (given.length > 0 && ids.length === 0) problems.push({ kind: 'source', text: given.join(', ') });
   const cited = citedFacts(prepared, ids);
-  for (const n of unsupportedNumbers(text, language, cited.map((c) => c.numbers))) problems.push({ kind: 'number', text: n });
-  for (const name of unsupportedNames(text, language, prepared.names)) problems.push({ kind: 'entity', text: name });
+  const figures = scanFigures(text, language);
+  for (const n of unsupportedNumbers(text, language, cited.map((c) => c.numbers), figures)) problems.push({ kind: 'number', text: n });
+  for (const name of unsupportedNames(text, language, prepared.names, figures)) problems.push({ kind: 'entity', text: name });
   const citedDates = new Set(cited.flatMap((c) => [...c.dates.keys()]));
   for (const [key, words] of datesIn(text)) if (!citedDates.has(key)) problems.push({ kind: 'date', text: words });
   const flip = language === prepared.rules

@@ -77,11 +77,15 @@ export class NameIndex {
     for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu)) {
       const word = nameKey(m[0].replace(/[.'’-]+$/u, ''));
       this.words.add(word);
-      for (const part of word.split('-')) if (part !== '') this.words.add(part);
-      for (const ending of ENDINGS) {
-        if (word.length > ending.length + 2 && word.endsWith(ending)) this.words.add(word.slice(0, -ending.length));
-      }
+      if (word.includes('-')) for (const part of word.split('-')) if (part !== '') this.words.add(part);
     }
+  }
+
+  /** Whether the article has `form`, as is or with one of the endings. */
+  private seen(form: string): boolean {
+    if (this.words.has(form)) return true;
+    for (const ending of ENDINGS) if (this.words.has(form + ending)) return true;
+    return false;
   }
 
   /**
@@ -91,7 +95,7 @@ export class NameIndex {
   has(word: string, compounds = false): boolean {
     const key = nameKey(word);
     if (key === '') return true;
-    for (const form of forms(key)) if (this.words.has(form)) return true;
+    for (const form of forms(key)) if (this.seen(form)) return true;
     if (compounds && key.length >= 5) {
       for (const w of this.words) {
         if (w.length >= 5 && (w.includes(key) || key.startsWith(w) || key.endsWith(w))) return true;
@@ -99,7 +103,7 @@ export class NameIndex {
     }
     // "Munich-based", "Siemens-Konzern": the capitalized parts carry the name.
     if (key.includes('-')) {
-      return word.split('-').filter((part) => /^\p{Lu}/u.test(part)).every((part) => forms(nameKey(part)).some((f) => this.words.has(f)));
+      return word.split('-').filter((part) => /^\p{Lu}/u.test(part)).every((part) => forms(nameKey(part)).some((f) => this.seen(f)));
     }
     return false;
   }
