@@ -25,6 +25,10 @@ const FUNCTION_WORDS = new Set([
 const NOT_NAMES = new Set([
   'ceo', 'cfo', 'coo', 'cto', 'cio', 'gdp', 'bip', 'ipo', 'ai', 'ki', 'eps', 'tv', 'pc', 'usd', 'eur', 'chf', 'gbp', 'ag',
   'se', 'gmbh', 'inc', 'ltd', 'plc', 'co', 'corp', 'llc', 'kg', 'ok', 'pm', 'am', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st',
+  // Titles before a name say what someone is, not who: "King Richard III", "Sir Alex Ferguson".
+  'king', 'queen', 'prince', 'princess', 'sir', 'lord', 'lady', 'pope', 'president', 'chancellor', 'minister', 'senator',
+  'governor', 'mayor', 'judge', 'general', 'captain', 'könig', 'königin', 'prinz', 'prinzessin', 'papst', 'präsident',
+  'kanzler', 'kanzlerin', 'minister', 'ministerin', 'bürgermeister', 'fürst', 'fürstin', 'herr', 'frau',
 ]);
 /** Lower-case particles inside names ("Bank of America", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'du', 'da', 'di', 'la', 'le', 'del', 'zu', 'and', '&']);

@@ -68,6 +68,8 @@ function tolerance(figure: RawFigure, text: string, language: RuleLanguage): num
   const unit = 10 ** -decimals * (scale > 1.5 ? scale : 1);
   if (figure.qualifier === 'about') return unit + exact;
   if (scale > 1.5) return unit / 2 + exact;
+  // Four or more significant digits ("£10,787" for £10,787.50): dropping the last places is no change of fact.
+  if (String(written).replace(/^0\.0*|\./gu, '').length >= 4) return unit / 2 + exact;
   return exact;
 }
 
@@ -92,6 +94,8 @@ function valueMatches(value: number, src: RawFigure, tol: number, qualifier: Raw
 
 /** Whether the summary figure states what some source figure states. */
 function figureFound(s: RawFigure, tol: number, sources: readonly SourceNumbers[]): boolean {
+  // A count may have words between number and noun in the source ("69 vor allem junge Menschen"): the number suffices.
+  if (s.kind === 'count' && s.valueMax === undefined && s.qualifier === undefined && sources.some((src) => src.values.has(round(s.value)))) return true;
   for (const source of sources) {
     for (const src of source.figures) {
       if (!kindsMatch(s, src)) continue;

@@ -110,6 +110,11 @@ function negationFlipSameLanguage(text: string, language: RuleLanguage, cited: r
   if (best === undefined || bestShared < Math.max(2, own.size * 0.3)) return false;
   const negated = negations(text, language) > 0;
   if (negated === best.negations > 0) return false;
+  // The negation may stand in another source sentence about the same words ("there was 'no tax advantage'").
+  if (negated) {
+    const scope = negatedStems(text, language);
+    if (cited.some((s) => s.negations > 0 && overlap(scope, negatedStems(s.text, language)) >= 2)) return false;
+  }
   const scope = negated ? negatedStems(text, language) : negatedStems(best.text, language);
   return overlap(scope, negated ? best.stems : own) >= 2;
 }

@@ -96,9 +96,9 @@ export class NameIndex {
     const key = nameKey(word);
     if (key === '') return true;
     for (const form of forms(key)) if (this.seen(form)) return true;
-    if (compounds && key.length >= 5) {
+    if (compounds && key.length >= 4) {
       for (const w of this.words) {
-        if (w.length >= 5 && (w.includes(key) || key.startsWith(w) || key.endsWith(w))) return true;
+        if (w.startsWith(key) || (key.length >= 5 && w.length >= 5 && (w.includes(key) || key.startsWith(w) || key.endsWith(w)))) return true;
       }
     }
     // "Munich-based", "Siemens-Konzern": the capitalized parts carry the name.
