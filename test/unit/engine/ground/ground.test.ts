@@ -42,6 +42,17 @@ describe('groundText (whole article, no ids)', () => {
     expect(problems(source, summary)).toContain(problem);
   });
 
+  it('given a four-digit amount without its pence, then it is supported; a changed last digit is not', () => {
+    const source = 'Glancy stole a total of £10,787.50 between March and June.';
+    expect(problems(source, 'She stole £10,787 in total.')).toEqual([]);
+    expect(problems(source, 'She stole £10,797 in total.')).toEqual(['number: £10,797']);
+  });
+
+  it('given a count whose source has words between number and noun, then the number suffices', () => {
+    expect(problems('Beim Anschlag starben 69 vor allem junge Menschen.', 'Er tötete 69 Menschen.')).toEqual([]);
+    expect(problems('Beim Anschlag starben 69 vor allem junge Menschen.', 'Er tötete 96 Menschen.')).toEqual(['number: 96 Menschen']);
+  });
+
   it('given a multi-sentence summary, then each sentence is checked on its own', () => {
     const out = groundText(EN, 'Revenue rose 8%. Revenue rose 9%.');
     expect(out.map((s) => s.supported)).toEqual([true, false]);
