@@ -37,7 +37,9 @@ export const summarizeCommand = {
     const page = await fetchDocument(services.http, url);
     if (services.llm !== undefined) {
       const material = { bytes: page.bytes, contentType: page.contentType, url: page.url };
-      const { digest, summary } = await summarizeMaterial(services.llm, material, ctx.workspaceId, language ?? 'article');
+      // Without a language word: the workspace's default, the language of its first definition with model summaries.
+      const fallback = services.definitions.list(ctx.workspaceId).find((d) => d.def.summary === 'llm')?.def.summaryLanguage ?? 'article';
+      const { digest, summary } = await summarizeMaterial(services.llm, material, ctx.workspaceId, language ?? fallback);
       return articleMessage(digest, page.url, summary);
     }
     const { digest } = await digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
