@@ -36,4 +36,6 @@ const startBot = async (): Promise<number> => {
   return runConsoleBot(io, runtime, { chartDir: join(resolve(io.cwd, config.store.dataDir), 'charts') });
 };
 const discordCli = (argv: string[]): Promise<number> => runDiscordCli(argv, io, config.discord);
-process.exitCode = await runCli(process.argv.slice(2), io, { projectRoot, fetch: config.fetch, store: config.store, digest: config.digest, startBot, discordCli });
+process.exitCode = await runCli(process.argv.slice(2), io, {
+  projectRoot, fetch: config.fetch, store: config.store, digest: config.digest, llm: config.llm, startBot, discordCli,
+});

@@ -6,7 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import {
-  countSourceStates, createBot, createConfiguredDigester, createConfiguredHttpClient, loadDigestDefinitions, openSqliteStore, readFolderSource, systemClock,
+  countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openSqliteStore, readFolderSource, systemClock,
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
@@ -47,7 +47,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
   const digester = createConfiguredDigester(config.digest, logger);
   const bot = createBot({
-    store, logger, clock: systemClock, files, digester,
+    store, logger, clock: systemClock, files, digester, llm: createConfiguredLlm(config.llm, store, systemClock, logger),
     http: createConfiguredHttpClient(config.fetch),
     policy: config.sources,
     graceMs: config.schedule.graceMs,

@@ -10,6 +10,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { benchDiscordAck } from './discord-ack.ts';
+import { benchGrounding } from './ground-cost.ts';
 import { benchSlackAck } from './slack-ack.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -97,6 +98,7 @@ function main(): void {
     const ratio = r.pagesPerSecond / baseline;
     console.log(`${r.name.padEnd(46)} ${r.pagesPerSecond.toFixed(1).padStart(7)} pages/s  ${r.msPerPage.toFixed(2).padStart(6)} ms/page  ${ratio.toFixed(2)}× Readability+linkedom  heap ${r.heapMb >= 0 ? '+' : ''}${r.heapMb.toFixed(1)} MB`);
   }
+  benchGrounding(pages, rounds, results[0]?.msPerPage ?? 1);
 }
 
 main();

@@ -71,7 +71,26 @@ export const configSchema = z.object({
   METRICS_PORT: optionalPort,
   /** Address the operator HTTP server listens on. @defaultValue 127.0.0.1 */
   METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** OpenAI-compatible API base including /v1 (Ollama: http://127.0.0.1:11434/v1); unset: no LLM summaries. @defaultValue unset */
+  LLM_BASE_URL: httpUrl,
+  /** Model name sent to the provider; required with LLM_BASE_URL. */
+  LLM_MODEL: optionalText,
+  /** Bearer token for the provider; local servers need none. @defaultValue none */
+  LLM_API_KEY: optionalText,
+  /** Tokens each workspace may spend per UTC day. @defaultValue 200000 */
+  LLM_DAILY_TOKENS: z.coerce.number().int().min(0).default(200_000),
+  /** Article text sent at most, in tokens (about four characters each). @defaultValue 3000 */
+  LLM_MAX_INPUT_TOKENS: z.coerce.number().int().min(200).max(200_000).default(3000),
+  /** Longest answer asked for, in tokens. @defaultValue 400 */
+  LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(50).max(4000).default(400),
+  /** Time allowed for one model call, in ms. @defaultValue 30000 */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Model calls at once. @defaultValue 2 */
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 }).superRefine((env, ctx) => {
+  if ((env.LLM_BASE_URL === undefined) !== (env.LLM_MODEL === null)) {
+    ctx.addIssue({ code: 'custom', path: [env.LLM_MODEL === null ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'LLM_BASE_URL and LLM_MODEL go together' });
+  }
   if ((env.DISCORD_TOKEN === null) !== (env.DISCORD_APPLICATION_ID === null)) {
     ctx.addIssue({ code: 'custom', path: [env.DISCORD_TOKEN === null ? 'DISCORD_TOKEN' : 'DISCORD_APPLICATION_ID'], message: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID go together' });
   }
@@ -127,6 +146,18 @@ export interface OpsConfig {
   host: string;
 }
 
+/** The optional LLM summaries (README "LLM summaries (optional)"). */
+export interface LlmConfig {
+  baseUrl: string;
+  model: string;
+  apiKey: string | null;
+  dailyTokens: number;
+  maxInputTokens: number;
+  maxOutputTokens: number;
+  timeoutMs: number;
+  concurrency: number;
+}
+
 /** The validated configuration, as the rest of the program sees it. */
 export interface Config {
   fetch: FetchConfig;
@@ -142,6 +173,8 @@ export interface Config {
   slack: SlackConfig | null;
   /** Null when METRICS_PORT is unset (no operator server). */
   ops: OpsConfig | null;
+  /** Null when LLM_BASE_URL is unset: every summary is extractive. */
+  llm: LlmConfig | null;
 }
 
 /**
@@ -188,5 +221,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : null,
     ops: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
+    llm: e.LLM_BASE_URL === undefined || e.LLM_MODEL === null ? null : {
+      baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, dailyTokens: e.LLM_DAILY_TOKENS,
+      maxInputTokens: e.LLM_MAX_INPUT_TOKENS, maxOutputTokens: e.LLM_MAX_OUTPUT_TOKENS, timeoutMs: e.LLM_TIMEOUT_MS, concurrency: e.LLM_CONCURRENCY,
+    },
   };
 }

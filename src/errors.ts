@@ -36,6 +36,13 @@ export type DigestErrorCode =
   | 'publish/failed'
   | 'publish/channel-missing'
   | 'publish/forbidden'
+  | 'llm/timeout'
+  | 'llm/rate-limited'
+  | 'llm/http-status'
+  | 'llm/network'
+  | 'llm/invalid-output'
+  | 'llm/unavailable'
+  | 'llm/budget-exceeded'
   | 'internal/unexpected';
 
 export interface DigestErrorOptions {

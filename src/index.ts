@@ -48,3 +48,13 @@ export {
   backfillSource, backfillItems, listBackfillSources, resolveBackfillSource, nearNames,
   type BackfillOptions, type BackfillProgress, type BackfillReport, type NamedSource,
 } from './sources/backfill-source.ts';
+export { groundClaims, groundText, prepareText, rulesOf } from './engine/ground/ground-text.ts';
+export {
+  groundSentence, groundSummary, prepareSource,
+  type GroundedSentence, type GroundProblem, type GroundProblemKind, type GroundSource, type SummaryClaim,
+} from './engine/ground/index.ts';
+export { createConfiguredLlm } from './llm/from-config.ts';
+export { createLlmSummarizer, type LlmSummarizer, type LlmSummary, type SummaryLanguage } from './llm/summarize-llm.ts';
+export { createOpenAiChatModel, type ChatModel } from './llm/chat-model.ts';
+export { summarizeInput, summarizeMaterial, summaryHeading } from './llm/summarize-material.ts';
+export type { LlmConfig } from './config.ts';

@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import {
   createConfiguredDigester, createConfiguredHttpClient, digestArticle, silentLogger, toDigestError,
-  type DigestConfig, type FetchConfig, type FetchOverrides,
+  type DigestConfig, type FetchConfig, type FetchOverrides, type LlmConfig,
 } from '../../src/index.ts';
 import { runBackfill, storePathOf } from './backfill.ts';
 import { runBatch } from './batch.ts';
 import { runEvalCommand } from './eval.ts';
+import { runGround } from './ground.ts';
+import { runLlmDigest } from './llm-digest.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { loadInput } from './read-input.ts';
 import { renderDigestText } from './render-text.ts';
@@ -17,6 +19,9 @@ export const USAGE = `usage:
   digestbot [start]                           the bot: Discord/Slack when configured, else the console with a /command prompt
   digestbot samples                           digest the bundled sample sources once and exit
   digestbot digest <path|url|-> [--json] [--with-text]
+  digestbot digest <path|url|-> --lang de|en|article [--json]
+                                              with LLM_BASE_URL set: a model-written summary in that language, each
+                                              sentence checked against the article (--json: its grounding result)
   digestbot digest --jsonl [--with-text]      one JSON object per stdin line ({id, text|html|url})
   digestbot register-commands [--guild ID]    register the Discord slash commands (global, or one server at once)
   digestbot invite-url                        print the Discord invite link with the bot's minimal permissions
@@ -27,6 +32,9 @@ export const USAGE = `usage:
                                               from a digest file), or the name of a "url" source in digests/*.json
   digestbot backfill --list                   list the sources backfill can name (id, name, workspace, URL, origin)
   digestbot eval                              the evaluation of npm run eval (needs ../shared/eval), with progress
+  digestbot ground --jsonl                    the grounding check, no model: {id, source, summary} lines in,
+                                              {id, sentences: [{text, supported, problems}]} lines out; a sentence
+                                              without source ids is checked against the whole article
 options:
   --json          print the digest as one JSON object
   --jsonl         batch mode: JSON Lines in on stdin, JSON Lines out, in input order
@@ -41,6 +49,7 @@ progress goes to standard error: a redrawn bar on a terminal, plain lines otherw
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  lang: { type: 'string' },
   jsonl: { type: 'boolean' },
   'with-text': { type: 'boolean' },
   'timeout-ms': { type: 'string' },
@@ -63,9 +72,10 @@ class UsageError extends Error {}
 
 /** The options each command takes (the others are usage errors). */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  digest: ['json', 'jsonl', 'with-text', 'timeout-ms', 'max-bytes'],
+  digest: ['json', 'jsonl', 'with-text', 'timeout-ms', 'max-bytes', 'lang'],
   backfill: ['limit', 'since', 'workspace', 'list', 'timeout-ms', 'max-bytes'],
   eval: [],
+  ground: ['jsonl'],
 };
 
 function checkOptions(command: string, values: Record<string, unknown>): void {
@@ -99,6 +109,8 @@ export interface CliContext {
   store: { dataDir: string; digestsDir: string };
   /** How `backfill` digests: worker threads with a time budget, as the bot does. @defaultValue on the main thread */
   digest?: DigestConfig;
+  /** The LLM summaries' configuration (`digest --lang`). @defaultValue none */
+  llm?: LlmConfig | null;
   /** Starts the long-running bot; resolves with the exit code when it ends. */
   startBot(): Promise<number>;
   /** Runs the Discord setup commands (`register-commands`, `invite-url`) with their own arguments. */
@@ -118,6 +130,12 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
     if (command === undefined || command === 'start') return await ctx.startBot();
     if (command === 'samples') {
       return (await runSamples(resolve(ctx.projectRoot, 'digests'), io.stdout, io.stderr)) === 0 ? 0 : 1;
+    }
+    if (command === 'ground') {
+      if (values.jsonl !== true || rest.length > 0) throw new UsageError('ground takes --jsonl and reads standard input');
+      const failed = await runGround(io.stdin, io.stdout);
+      if (failed > 0) await writeLine(io.stderr, `${failed} line(s) failed; see their "error" fields`);
+      return 0;
     }
     if (command !== 'digest' && command !== 'backfill' && command !== 'eval') throw new UsageError(`unknown command "${command}"`);
     if (command === 'eval') {
@@ -152,6 +170,12 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
     }
     if (rest.length !== 1 || rest[0] === undefined) throw new UsageError('digest takes exactly one <path|url|->');
     const input = await loadInput(rest[0], { cwd: io.cwd, stdin: io.stdin, http });
+    if (values.lang !== undefined) {
+      const lang = values.lang;
+      if (lang !== 'de' && lang !== 'en' && lang !== 'article') throw new UsageError(`--lang takes de, en or article, got "${lang}"`);
+      if (ctx.llm === undefined || ctx.llm === null) throw new UsageError('--lang needs an LLM: set LLM_BASE_URL and LLM_MODEL');
+      return await runLlmDigest(io, input, { llm: ctx.llm, storePath: storePathOf(io.cwd, ctx.store.dataDir), language: lang, json: values.json === true });
+    }
     const { digest, article } = digestArticle(input);
     if (values.json || withText) {
       const out = withText ? { ...digest, text: article.paragraphs.join('\n\n') } : digest;

@@ -20,6 +20,7 @@ import { buildDigest, type BuiltDigest, type FolderSource, type RawArticle } fro
 import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
 import { DigestError, toDigestError } from '../errors.ts';
+import type { LlmSummarizer } from '../llm/summarize-llm.ts';
 import { inProcessDigester, type ArticleDigester } from '../sources/article-digester.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
@@ -67,6 +68,8 @@ export interface BotOptions {
   metrics?: BotMetrics;
   /** Runs the engine; its owner closes it after stop(). @defaultValue inProcessDigester (on the event loop) */
   digester?: ArticleDigester;
+  /** Model-written, grounded summaries (/summarize, definitions with `summary: llm`). @defaultValue none */
+  llm?: LlmSummarizer | null;
 }
 
 export interface Bot {
@@ -138,7 +141,7 @@ export function createBot(options: BotOptions): Bot {
   };
   // Concurrent builds of the same definition share one build (a burst of /digest, a run due at the same time).
   const build = singleFlight((def: DigestDefinition) => JSON.stringify(def), (def): Promise<BuiltDigest> => buildDigest({
-    store, clock, logger, engineVersion, digester, refresh,
+    store, clock, logger, engineVersion, digester, refresh, ...(options.llm ? { llm: options.llm } : {}),
     readFolder: (source) => options.readFolder(source, definitions.get(def.workspace, def.name)?.dir ?? null),
   }, def));
 
@@ -177,6 +180,7 @@ export function createBot(options: BotOptions): Bot {
 
   const services: CommandServices = {
     store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, definitions, build, metrics,
+    ...(options.llm ? { llm: options.llm } : {}),
     async channelWorkspace(channel) {
       const target = publishers.get(channel.split(':')[0] ?? '');
       return target?.workspaceOf === undefined ? undefined : target.workspaceOf(channel);

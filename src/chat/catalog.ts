@@ -43,7 +43,12 @@ const digestName = (required: boolean): OptionSpec => ({
 
 export const COMMAND_CATALOG: readonly CommandSpec[] = [
   { name: 'digest', description: 'The latest digest, built now', adminOnly: false, options: [digestName(false)] },
-  { name: 'summarize', description: 'Summary, key figures and risks of one article', adminOnly: false, options: [url('article URL (http or https)')] },
+  {
+    name: 'summarize', description: 'Summary, key figures and risks of one article', adminOnly: false, options: [
+      url('article URL (http or https)'),
+      { name: 'lang', description: 'summary language with an LLM configured (default: the article\'s)', kind: 'string', required: false, choices: ['de', 'en', 'article'] },
+    ],
+  },
   { name: 'figures', description: 'Key figures from recent articles matching a query', adminOnly: false, options: [query] },
   { name: 'risks', description: 'Risks from recent articles matching a query', adminOnly: false, options: [query] },
   {

@@ -3,6 +3,7 @@ import type { DefinitionRegistry } from '../bot/definition-registry.ts';
 import type { BuiltDigest } from '../digests/build-digest.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
+import type { LlmSummarizer } from '../llm/summarize-llm.ts';
 import type { BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { ArticleDigester } from '../sources/article-digester.ts';
@@ -31,6 +32,8 @@ export interface CommandServices {
   folderDigests?(workspaceId: string): Promise<Digest[]>;
   /** Told when the fetch of a newly added source ends. @defaultValue none */
   metrics?: BotMetrics;
+  /** Model-written, grounded summaries (LLM_BASE_URL set). @defaultValue none: every summary extractive */
+  llm?: LlmSummarizer;
 }
 
 /** Appends to the admin audit log. */

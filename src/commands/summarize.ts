@@ -1,6 +1,11 @@
-/** `/summarize <url>`: fetch one article with the guarded client and digest it. */
+/**
+ * `/summarize <url> [de|en|article]`: fetch one article with the guarded client and digest it. With an LLM configured
+ * the summary is model-written in the asked language (default: the article's own), grounded sentence by sentence.
+ */
 import { z } from 'zod';
 import type { Digest } from '../engine/schema.ts';
+import { summarizeMaterial, summaryHeading } from '../llm/summarize-material.ts';
+import type { LlmSummary } from '../llm/summarize-llm.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { Message } from '../messages/model.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
@@ -9,9 +14,9 @@ import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';
 
 /** The message for one article's digest: summary, key figures with their sentences, risks, warnings. */
-export function articleMessage(digest: Digest, url: string): Message {
-  const de = digest.language === 'de';
-  const sections: Message['sections'] = [{ heading: de ? 'Zusammenfassung' : 'Summary', lines: digest.summary }];
+export function articleMessage(digest: Digest, url: string, summary: LlmSummary | null = null): Message {
+  const de = (summary?.kind === 'llm' ? summary.language : digest.language) === 'de';
+  const sections: Message['sections'] = [{ heading: summaryHeading(summary, de), lines: summary?.sentences ?? digest.summary }];
   if (digest.figures.length > 0) {
     sections.push({ heading: de ? 'Kennzahlen' : 'Key figures', lines: digest.figures.slice(0, 8).map((f) => `${formatFigure(f, de ? 'de' : 'en')} — „${f.sentence}“`) });
   }
@@ -27,10 +32,17 @@ export const summarizeCommand = {
   name: 'summarize',
   description: 'summary, key figures and risks of one article: /summarize <url>',
   adminOnly: false,
-  args: z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' })]),
-  async run(services, _ctx, [url]) {
+  args: z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' }), z.enum(['de', 'en', 'article']).optional()]),
+  async run(services, ctx, [url, language]) {
     const page = await fetchDocument(services.http, url);
+    if (services.llm !== undefined) {
+      const material = { bytes: page.bytes, contentType: page.contentType, url: page.url };
+      // Without a language word: the workspace's default, the language of its first definition with model summaries.
+      const fallback = services.definitions.list(ctx.workspaceId).find((d) => d.def.summary === 'llm')?.def.summaryLanguage ?? 'article';
+      const { digest, summary } = await summarizeMaterial(services.llm, material, ctx.workspaceId, language ?? fallback);
+      return articleMessage(digest, page.url, summary);
+    }
     const { digest } = await digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
     return articleMessage(digest, page.url);
   },
-} satisfies Command<CommandServices, z.ZodTuple<[z.ZodURL]>>;
+} satisfies Command<CommandServices, z.ZodTuple<[z.ZodURL, z.ZodOptional<z.ZodEnum<{ de: 'de'; en: 'en'; article: 'article' }>>]>>;

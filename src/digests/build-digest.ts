@@ -11,6 +11,8 @@ import { entrySummary } from '../engine/summarize/budget.ts';
 import { toDigestError } from '../errors.ts';
 import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import { formatFigure } from '../format/figure.ts';
+import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
+import { summarizeMaterial } from '../llm/summarize-material.ts';
 import type { Message, MessageImage, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { ArticleDigester } from '../sources/article-digester.ts';
@@ -43,6 +45,8 @@ export interface BuildDigestDeps {
   digester?: ArticleDigester;
   /** Polls the definition's feed/page sources that are due, before building. @defaultValue none (use what is stored) */
   refresh?(sources: readonly SourceRecord[]): Promise<void>;
+  /** Model-written summaries for definitions with `summary: llm` (folder articles). @defaultValue none */
+  llm?: LlmSummarizer;
 }
 
 export interface BuiltDigest {
@@ -57,6 +61,8 @@ interface Entry {
   /** Every source that carried the story, with the article's URL there when it has one. */
   seenIn: { source: string; url: string | null }[];
   words: Set<string>;
+  /** The model-written summary, when the definition asks for one. */
+  summary?: LlmSummary;
 }
 
 const TITLE_WORD = /[\p{L}\p{N}]{3,}/gu;
@@ -85,7 +91,11 @@ export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'inclu
 function section(entry: Entry, def: Pick<DigestDefinition, 'language' | 'summaryWords'>): MessageSection {
   const { language } = def;
   const d = entry.digest;
-  const lines = entrySummary(d.summary, d.entrySummary, def.summaryWords);
+  const model = entry.summary?.kind === 'llm' ? entry.summary.sentences : null;
+  const lines = model === null ? entrySummary(d.summary, d.entrySummary, def.summaryWords) : [
+    language === 'de' ? '(KI-Zusammenfassung, jede Zahl und jeder Name gegen den Artikel geprüft)' : '(model-written summary, every number and name checked against the article)',
+    ...model,
+  ];
   for (const f of d.figures.slice(0, 3)) lines.push(`${language === 'de' ? 'Kennzahl' : 'Figure'}: ${formatFigure(f, language)}`);
   for (const r of d.risks.slice(0, 2)) lines.push(`${language === 'de' ? 'Risiko' : 'Risk'} (${r.category}): ${r.text}`);
   for (const w of d.warnings) lines.push(`⚠ ${w}`);
@@ -103,12 +113,12 @@ class EntryList {
     return this.entries.length >= this.def.maxArticles;
   }
 
-  add(digest: Digest, source: string, url: string | null): void {
+  add(digest: Digest, source: string, url: string | null, summary?: LlmSummary): void {
     if (!passesFilters(digest, this.def)) return;
     const words = titleWords(digest.title);
     const same = this.entries.find((e) => similarity(e.words, words) >= SAME_STORY);
     if (same !== undefined) same.seenIn.push({ source, url });
-    else if (!this.full) this.entries.push({ digest, seenIn: [{ source, url }], words });
+    else if (!this.full) this.entries.push({ digest, seenIn: [{ source, url }], words, ...(summary === undefined ? {} : { summary }) });
   }
 }
 
@@ -126,7 +136,12 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: En
     }
     for (const raw of raws) {
       try {
-        list.add((await digestBytes(deps, { ...raw, url: raw.url ?? undefined })).digest, source.name, raw.url);
+        if (def.summary === 'llm' && deps.llm !== undefined) {
+          const { digest, summary } = await summarizeMaterial(deps.llm, { ...raw, url: raw.url ?? undefined }, def.workspace, def.summaryLanguage);
+          list.add(digest, source.name, raw.url, summary);
+        } else {
+          list.add((await digestBytes(deps, { ...raw, url: raw.url ?? undefined })).digest, source.name, raw.url);
+        }
       } catch (err) {
         deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: toDigestError(err).code });
       }
@@ -187,6 +202,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
     n === 0 ? (de ? 'Keine neuen Artikel im Zeitraum.' : 'No new articles in this period.') : null,
     unreadable > 0 ? (de ? `${String(unreadable)} Artikel nicht lesbar (Seite nicht erreichbar oder ohne Text).` : `${String(unreadable)} article(s) could not be read (page unreachable or without text).`) : null,
     healthLine(failing, def.language, timeZone),
+    def.summary === 'llm' && deps.llm !== undefined ? deps.llm.usageLine(def.workspace) : null,
   ].filter((x): x is string => x !== null);
   if (footer.length > 0) message.footer = footer.join('\n');
   const image = def.chart ? digestChart(def, list.entries.map((e) => e.digest)) : null;

@@ -73,5 +73,9 @@ export const digestDefinitionSchema = z.object({
    * is what an entry holds at most.
    */
   summaryWords: z.number().int().min(10).max(SUMMARY_WORDS).default(ENTRY_SUMMARY_WORDS),
+  /** `llm`: model-written summaries checked against the article (needs LLM_BASE_URL; else extractive). */
+  summary: z.enum(['extractive', 'llm']).default('extractive'),
+  /** Language of model-written summaries: `de`, `en`, or each article's own. */
+  summaryLanguage: z.enum(['de', 'en', 'article']).default('article'),
 });
 export type DigestDefinition = z.infer<typeof digestDefinitionSchema>;

@@ -175,6 +175,15 @@ export interface BotState {
   set(key: string, value: string): void;
 }
 
+/** What the optional LLM summaries keep: their cache and the tokens each workspace spent per day (UTC). */
+export interface LlmLedger {
+  cacheGet(key: string): string | null;
+  cachePut(key: string, json: string, at: string): void;
+  /** Tokens the workspace spent on `day` (YYYY-MM-DD). */
+  tokensOn(workspaceId: string, day: string): number;
+  addTokens(workspaceId: string, day: string, tokens: number): void;
+}
+
 export interface Store {
   workspaces: { upsert(workspace: Workspace, at: string): void; get(id: string): Workspace | null };
   sources: SourceRepository;
@@ -184,6 +193,8 @@ export interface Store {
   audit: AuditLog;
   definitions: DefinitionRepository;
   state: BotState;
+  /** LLM cache and token ledger. @defaultValue none (stores without it cannot run LLM summaries) */
+  llm?: LlmLedger;
   /**
    * Runs `fn` (synchronous: no awaits inside) as one write transaction: all its writes land together or not at
    * all, and a poll's many small writes cost one commit instead of one each. Calls inside `fn` join it.

@@ -108,6 +108,20 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 4: model-written summaries (keyed by article content hash + model + prompt version) and tokens spent per workspace and day.
+  `
+  CREATE TABLE llm_cache (
+    key TEXT PRIMARY KEY,
+    json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE llm_usage (
+    workspace_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    tokens INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, day)
+  );
+  `,
 ];
 
 /** Brings the database to the newest schema; returns the version reached. */

@@ -1,6 +1,6 @@
 /** Workspaces, the digest cache, the admin audit log and chat-made definitions, in SQLite. */
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditLog, BotState, DefinitionRepository, DigestCache, Store, StoredDefinition } from '../port.ts';
+import type { AuditEntry, AuditLog, BotState, DefinitionRepository, DigestCache, LlmLedger, Store, StoredDefinition } from '../port.ts';
 
 export function sqliteWorkspaces(db: Database.Database): Store['workspaces'] {
   const upsert = db.prepare<[string, string, string]>(
@@ -75,6 +75,25 @@ export function sqliteState(db: Database.Database): BotState {
     get: (key) => get.get(key)?.value ?? null,
     set(key, value) {
       set.run(key, value);
+    },
+  };
+}
+
+export function sqliteLlmLedger(db: Database.Database): LlmLedger {
+  const get = db.prepare<[string], { json: string }>('SELECT json FROM llm_cache WHERE key = ?');
+  const put = db.prepare<[string, string, string]>('INSERT OR REPLACE INTO llm_cache (key, json, created_at) VALUES (?, ?, ?)');
+  const tokens = db.prepare<[string, string], { tokens: number }>('SELECT tokens FROM llm_usage WHERE workspace_id = ? AND day = ?');
+  const add = db.prepare<[string, string, number]>(
+    'INSERT INTO llm_usage (workspace_id, day, tokens) VALUES (?, ?, ?) ON CONFLICT (workspace_id, day) DO UPDATE SET tokens = tokens + excluded.tokens',
+  );
+  return {
+    cacheGet: (key) => get.get(key)?.json ?? null,
+    cachePut(key, json, at) {
+      put.run(key, json, at);
+    },
+    tokensOn: (workspaceId, day) => tokens.get(workspaceId, day)?.tokens ?? 0,
+    addTokens(workspaceId, day, n) {
+      add.run(workspaceId, day, n);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { Store } from '../port.ts';
 import { sqliteArticles } from './articles.ts';
 import { sqliteLedger } from './ledger.ts';
 import { migrate } from './migrations.ts';
-import { sqliteAudit, sqliteDefinitions, sqliteState, sqliteDigestCache, sqliteWorkspaces } from './misc.ts';
+import { sqliteAudit, sqliteDefinitions, sqliteState, sqliteDigestCache, sqliteLlmLedger, sqliteWorkspaces } from './misc.ts';
 import { sqliteSources } from './sources.ts';
 
 /** Opens the store at `path` (`:memory:` for a throwaway one). */
@@ -37,6 +37,7 @@ export function openSqliteStore(path: string): Store {
     audit: sqliteAudit(db),
     definitions: sqliteDefinitions(db),
     state: sqliteState(db),
+    llm: sqliteLlmLedger(db),
     // better-sqlite3 turns a nested transaction into a savepoint, so batches nest.
     batch: (fn) => db.transaction(fn)(),
     schemaVersion: () => version,

@@ -56,7 +56,7 @@ describe('parseDigestCommand', () => {
     ['summarize', 'Missing url', '/digest summarize <url>'],
     ['summarize not-a-url', '"not-a-url" is not a web address', '/digest summarize <url>'],
     ['summarize <ftp://example.org/a>', '"ftp://example.org/a" is not a web address', 'http or https'],
-    ['summarize <https://a.example> <https://b.example>', 'Too many words', 'https://b.example'],
+    ['summarize <https://a.example> en <https://b.example>', 'Too many words', 'https://b.example'],
     ['figures', 'Missing query', '/digest figures <query…>'],
     ['sources', 'needs one of: add, remove, list', '/digest sources'],
     ['sources purge', 'has no "purge"', 'add, remove, list'],
@@ -85,7 +85,7 @@ describe('slackHelpMessage', () => {
     expect(help.ephemeral).toBe(true);
     expect(everyone?.lines).toEqual([
       '/digest [digest] — The latest digest, built now',
-      '/digest summarize <url> — Summary, key figures and risks of one article',
+      '/digest summarize <url> [lang] — Summary, key figures and risks of one article',
       '/digest figures <query…> — Key figures from recent articles matching a query',
       '/digest risks <query…> — Risks from recent articles matching a query',
       '/digest help — What the bot can do',

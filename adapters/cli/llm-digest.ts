@@ -1,0 +1,39 @@
+/**
+ * `digestbot digest <path|url|-> --lang de|en|article`: the digest with a
+ * model-written summary (LLM_BASE_URL must be set). With --json the output
+ * carries the summary and each model sentence's grounding result; as text the
+ * summary is marked model-written. Cache and token budget live in the store
+ * (workspace `console:local`).
+ */
+import {
+  createConfiguredLlm, openSqliteStore, silentLogger, summarizeInput, summaryHeading, systemClock,
+  type DigestInput, type LlmConfig,
+} from '../../src/index.ts';
+import { writeLine, type CliIo } from './io.ts';
+import { renderDigestText } from './render-text.ts';
+
+export interface LlmDigestOptions {
+  llm: LlmConfig;
+  storePath: string;
+  language: 'de' | 'en' | 'article';
+  json: boolean;
+}
+
+export async function runLlmDigest(io: CliIo, input: DigestInput, options: LlmDigestOptions): Promise<number> {
+  const store = openSqliteStore(options.storePath);
+  try {
+    const llm = createConfiguredLlm(options.llm, store, systemClock, silentLogger);
+    if (llm === null) throw new Error('the store keeps no LLM ledger');
+    const { digest, summary } = await summarizeInput(llm, input, 'console:local', options.language);
+    if (options.json) {
+      const out = { ...digest, summary: summary.sentences, summaryKind: summary.kind, summaryLanguage: summary.language, summaryGrounding: summary.grounding, ...(summary.reason === undefined ? {} : { summaryFallback: summary.reason }) };
+      await writeLine(io.stdout, JSON.stringify(out, null, 2));
+    } else {
+      const text = renderDigestText({ ...digest, summary: summary.sentences });
+      await writeLine(io.stdout, `${summaryHeading(summary, summary.language === 'de')}${summary.reason === undefined ? '' : ` (${summary.reason})`}\n${text}`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

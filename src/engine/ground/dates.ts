@@ -1,0 +1,82 @@
+/**
+ * Dates and negation: a summary sentence may not name a year, month or
+ * weekday its sources do not name, and may not say "not" where they say it
+ * happened (or the reverse).
+ */
+import type { RuleLanguage } from '../types.ts';
+
+const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'januar', 'jänner', 'jan'], ['february', 'februar', 'feb'], ['march', 'märz', 'mar'], ['april', 'apr'],
+  ['may', 'mai'], ['june', 'juni', 'jun'], ['july', 'juli', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'],
+  ['october', 'oktober', 'oct', 'okt'], ['november', 'nov'], ['december', 'dezember', 'dec', 'dez'],
+];
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['monday', 'montag'], ['tuesday', 'dienstag'], ['wednesday', 'mittwoch'], ['thursday', 'donnerstag'],
+  ['friday', 'freitag'], ['saturday', 'samstag', 'sonnabend'], ['sunday', 'sonntag'],
+];
+
+function lookup(table: readonly (readonly string[])[]): ReadonlyMap<string, number> {
+  const map = new Map<string, number>();
+  table.forEach((names, i) => {
+    for (const n of names) map.set(n, i + 1);
+  });
+  return map;
+}
+const MONTH = lookup(MONTHS);
+const WEEKDAY = lookup(WEEKDAYS);
+/** Short forms that are also ordinary words ("may", "mar") count as months only when capitalized and not sentence-initial. */
+const AMBIGUOUS = new Set(['may', 'mar', 'jan', 'jun', 'jul', 'aug', 'sep', 'nov', 'dec', 'feb', 'apr', 'oct', 'okt', 'dez', 'sept']);
+
+/** German weekday compounds: "Donnerstagmorgen", "Freitagabend". */
+const DAYTIME = /(?:morgen|abend|nachmittag|vormittag|mittag|nacht)$/u;
+
+/** Whether a word names a month or weekday (in either language). */
+export function isDateWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return MONTH.has(w) || WEEKDAY.has(w) || WEEKDAY.has(w.replace(DAYTIME, ''));
+}
+
+/** Date facts of a text: `y:2026`, `m:3`, `w:4`, with the words that state them. */
+export function datesIn(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])(1[89]\d\d|20\d\d)(?:s|er)?(?![\p{L}\p{N}]|[.,]\d)/gu)) out.set(`y:${m[1] ?? ''}`, m[0]);
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const w = m[0].toLowerCase();
+    const month = MONTH.get(w);
+    if (month !== undefined && (!AMBIGUOUS.has(w) || (/^\p{Lu}/u.test(m[0]) && m.index > 0 && !/\.\s*$/u.test(text.slice(0, m.index))))) {
+      out.set(`m:${String(month)}`, m[0]);
+    }
+    const day = WEEKDAY.get(w) ?? WEEKDAY.get(w.replace(DAYTIME, ''));
+    if (day !== undefined) out.set(`w:${String(day)}`, m[0]);
+  }
+  return out;
+}
+
+const NEGATION: Readonly<Record<RuleLanguage, RegExp>> = {
+  en: /(?<![\p{L}])(?:not|never|no|none|nobody|nothing|neither|nor|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/giu,
+  de: /(?<![\p{L}])(?:nicht|nie|niemals|nichts|niemand|weder|kein|keine|keinen|keinem|keiner|keines)(?![\p{L}])/giu,
+};
+
+/** How many negations a text has. */
+export function negations(text: string, language: RuleLanguage): number {
+  return [...text.matchAll(NEGATION[language])].length;
+}
+
+const STEM = /[\p{L}\p{N}]{4,}/gu;
+
+/** Content-word stems (first five letters) of a text. */
+export function stems(text: string): Set<string> {
+  return new Set([...text.toLowerCase().matchAll(STEM)].map((m) => m[0].slice(0, 5)));
+}
+
+/** Content-word stems that stand within four words of a negation. */
+export function negatedStems(text: string, language: RuleLanguage): Set<string> {
+  const out = new Set<string>();
+  const words = text.split(/\s+/u);
+  words.forEach((w, i) => {
+    NEGATION[language].lastIndex = 0;
+    if (!NEGATION[language].test(w)) return;
+    for (const near of words.slice(Math.max(0, i - 4), i + 5)) for (const s of stems(near)) out.add(s);
+  });
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * Named entities of a summary sentence: people, companies and places as a
+ * linguist would spot them without a tagger. Acronyms and tickers ("SAP",
+ * "NVDA", "iPhone") are names anywhere; in English a capitalized word inside a
+ * sentence is a name, and at its start only when a second capitalized word
+ * follows ("Bishop John Folda"); in German, where every noun is capitalized,
+ * only runs of two or more capitalized words ("Deutsche Bank", "Sturmtief
+ * Ignatz") or words with inner capitals count. Month and weekday names are
+ * checked as dates, function words never count.
+ */
+import { scanFigures, type RawFigure } from '../figures/scan.ts';
+import type { RuleLanguage } from '../types.ts';
+import { isDateWord } from './dates.ts';
+import type { NameIndex } from './names.ts';
+
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'to', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'it', 'its', 'he',
+  'she', 'they', 'we', 'i', 'his', 'her', 'their', 'this', 'that', 'these', 'those', 'after', 'before', 'while', 'when',
+  'if', 'there', 'here', 'some', 'many', 'most', 'all', 'both', 'one', 'two', 'new', 'also', 'yet', 'so', 'no', 'not',
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'im', 'am', 'vom', 'zum',
+  'zur', 'und', 'oder', 'aber', 'mit', 'von', 'für', 'auf', 'aus', 'bei', 'nach', 'vor', 'er', 'sie', 'es', 'wir', 'ich',
+  'auch', 'nun', 'doch', 'dies', 'diese', 'dieser', 'dieses', 'sein', 'seine', 'ihr', 'ihre', 'laut', 'wie', 'wenn',
+]);
+/** Acronyms of roles, measures and legal forms: written in capitals, but no name. */
+const NOT_NAMES = new Set([
+  'ceo', 'cfo', 'coo', 'cto', 'cio', 'gdp', 'bip', 'ipo', 'ai', 'ki', 'eps', 'tv', 'pc', 'usd', 'eur', 'chf', 'gbp', 'ag',
+  'se', 'gmbh', 'inc', 'ltd', 'plc', 'co', 'corp', 'llc', 'kg', 'ok', 'pm', 'am', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st',
+  // Titles before a name say what someone is, not who: "King Richard III", "Sir Alex Ferguson".
+  'king', 'queen', 'prince', 'princess', 'sir', 'lord', 'lady', 'pope', 'president', 'chancellor', 'minister', 'senator',
+  'governor', 'mayor', 'judge', 'general', 'captain', 'könig', 'königin', 'prinz', 'prinzessin', 'papst', 'präsident',
+  'kanzler', 'kanzlerin', 'minister', 'ministerin', 'bürgermeister', 'fürst', 'fürstin', 'herr', 'frau',
+]);
+/** Lower-case particles inside names ("Bank of America", "Ursula von der Leyen"). */
+const PARTICLES = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'du', 'da', 'di', 'la', 'le', 'del', 'zu', 'and', '&']);
+
+interface Token {
+  word: string;
+  start: number;
+  /** Punctuation (or the sentence start) stands before it: a run of name words ends there. */
+  breakBefore: boolean;
+  /** What stands between it and the word before. */
+  gap: string;
+}
+
+const WORD = /[\p{L}\p{N}&][\p{L}\p{N}.'’&-]*/gu;
+const CAPITALIZED = /^\p{Lu}/u;
+/** "SAP", "NVDA", "iPhone", "McKinsey", "BioNTech": names wherever they stand. */
+const SHAPED = /^(?:\p{Lu}{2,}[\p{Lu}\p{N}]*s?|\p{Ll}+\p{Lu}[\p{L}]*|\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*)$/u;
+
+function tokens(text: string): Token[] {
+  let end = 0;
+  return [...text.matchAll(WORD)].map((m) => {
+    const gap = text.slice(end, m.index);
+    end = m.index + m[0].length;
+    return { word: m[0].replace(/[.'’-]+$/u, ''), start: m.index, gap, breakBefore: m.index === 0 || /[:;,()«»„“"!?]/u.test(gap) };
+  });
+}
+
+/** German nouns by their suffix (-ung, -heit, -in/-innen, -ion …): common nouns, not names. */
+const GERMAN_NOUN = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|erin|erinnen|in|innen|ion|ionen|tät|täten|ismus|nis|nisse|tum|ling|linge|chen|ment|ments|ik|ie|ien|eur|eure|ten|gen|ern|ler)$/u;
+/** The word opens a clause after a colon or quote ("READ: Berahino …"): capitalized there by position, not as a name. */
+function startsClause(tok: Token, index: number): boolean {
+  return index === 0 || /:\s*["“«„]?\s*$/u.test(tok.gap);
+}
+
+/** German words after which a capitalized word is a common noun: determiners, contractions, inflected adjectives. */
+const GERMAN_DETERMINER = /^(?:das|ein|kein|sein|ihr|mein|unser|zur|zum|im|am|vom|beim|ins|ans|aufs|\p{Ll}+(?:e|en|er|es|em))$/u;
+
+function isNameWord(tok: Token, index: number, all: readonly Token[], language: RuleLanguage): boolean {
+  const word = tok.word;
+  const lower = word.toLowerCase();
+  if (word === '' || FUNCTION_WORDS.has(lower) || NOT_NAMES.has(lower) || isDateWord(word)) return false;
+  if (SHAPED.test(word) && /\p{L}{2}/u.test(word)) return true;
+  if (!CAPITALIZED.test(word)) return false;
+  const next = all[index + 1];
+  const prev = all[index - 1];
+  const capitalNeighbour = (t: Token | undefined): boolean => t !== undefined && CAPITALIZED.test(t.word)
+    && !FUNCTION_WORDS.has(t.word.toLowerCase()) && !isDateWord(t.word);
+  const joinsNext = next !== undefined && !next.breakBefore && capitalNeighbour(next);
+  const joinsPrev = prev !== undefined && !tok.breakBefore && capitalNeighbour(prev);
+  // A clause's first word is capitalized by position: never a name on its own evidence ("Rival Samsung …" → "Samsung").
+  if (language === 'en') return !startsClause(tok, index);
+  const noun = GERMAN_NOUN.test(word.split('-').pop()?.toLowerCase() ?? '');
+  if (noun) return false;
+  if ((joinsNext && !startsClause(tok, index)) || (index > 0 && joinsPrev)) return true;
+  // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
+  return !startsClause(tok, index) && !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word));
+}
+
+/** Runs of name words (with particles between them), as written; `masked` spans (figures) are left out. */
+export function namesIn(text: string, language: RuleLanguage, masked: readonly { start: number; end: number }[] = []): string[][] {
+  const all = tokens(text).filter((t) => !masked.some((m) => t.start >= m.start && t.start < m.end));
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let pendingParticle = false;
+  all.forEach((tok, i) => {
+    if (tok.breakBefore && run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+    if (isNameWord(tok, i, all, language)) {
+      run.push(tok.word);
+      pendingParticle = false;
+    } else if (run.length > 0 && PARTICLES.has(tok.word.toLowerCase()) && !pendingParticle) {
+      pendingParticle = true;
+    } else {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      pendingParticle = false;
+    }
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** The name words of a summary sentence the article does not contain (inflected or translated), one entry per name. */
+export function unsupportedNames(text: string, language: RuleLanguage, article: NameIndex, figures: readonly RawFigure[] = scanFigures(text, language)): string[] {
+  return namesIn(text, language, figures)
+    .map((run) => run.filter((word) => !article.has(word, language === 'de')))
+    .filter((missing) => missing.length > 0)
+    .map((missing) => missing.join(' '));
+}

@@ -1,0 +1,110 @@
+/**
+ * Names as the grounding check compares them: a name in a summary stands for
+ * the same name in the article when the two differ only by inflection
+ * (genitive "-s", German case endings, possessive "'s") or are each other's
+ * translation in a small table of common names (countries, cities,
+ * institutions, nationality words).
+ */
+
+/** Common names and their translations, German | English (lower case; either side may list variants). */
+const TRANSLATIONS: readonly (readonly [string, string])[] = [
+  ['deutschland', 'germany'], ['deutsch', 'german'], ['münchen', 'munich'], ['münchner', 'munich'], ['wiener', 'viennese'],
+  ['zürcher', 'zurich'], ['wiener', 'vienna'], ['köln', 'cologne'], ['nürnberg', 'nuremberg'],
+  ['bayern', 'bavaria'], ['hannover', 'hanover'], ['wien', 'vienna'], ['österreich', 'austria'], ['österreichisch', 'austrian'],
+  ['schweiz', 'switzerland'], ['schweizer', 'swiss'], ['schweizerisch', 'swiss'], ['zürich', 'zurich'], ['genf', 'geneva'],
+  ['europa', 'europe'], ['europäisch', 'european'], ['eu', 'eu'], ['ezb', 'ecb'], ['frankreich', 'france'],
+  ['französisch', 'french'], ['italien', 'italy'], ['italienisch', 'italian'], ['spanien', 'spain'], ['spanisch', 'spanish'],
+  ['russland', 'russia'], ['russisch', 'russian'], ['moskau', 'moscow'], ['peking', 'beijing'], ['china', 'china'],
+  ['chinesisch', 'chinese'], ['japan', 'japan'], ['japanisch', 'japanese'], ['usa', 'us'], ['usa', 'u.s'],
+  ['usa', 'america'], ['amerikanisch', 'american'], ['vereinigte', 'united'], ['staaten', 'states'],
+  ['großbritannien', 'britain'], ['britisch', 'british'], ['england', 'england'], ['englisch', 'english'],
+  ['niederlande', 'netherlands'], ['niederländisch', 'dutch'], ['polen', 'poland'], ['polnisch', 'polish'],
+  ['griechenland', 'greece'], ['türkei', 'turkey'], ['dänemark', 'denmark'], ['schweden', 'sweden'],
+  ['norwegen', 'norway'], ['finnland', 'finland'], ['tschechien', 'czechia'], ['ungarn', 'hungary'], ['prag', 'prague'],
+  ['warschau', 'warsaw'], ['rom', 'rome'], ['mailand', 'milan'], ['venedig', 'venice'], ['lissabon', 'lisbon'],
+  ['athen', 'athens'], ['kopenhagen', 'copenhagen'], ['brüssel', 'brussels'], ['belgien', 'belgium'],
+  ['ukraine', 'ukraine'], ['ukrainisch', 'ukrainian'], ['indien', 'india'], ['indisch', 'indian'],
+  ['nordrhein-westfalen', 'north rhine-westphalia'], ['sachsen', 'saxony'], ['hessen', 'hesse'], ['rhein', 'rhine'],
+  ['bundesregierung', 'federal government'], ['bundestag', 'bundestag'], ['kanzler', 'chancellor'],
+  ['vereinte', 'united'], ['nationen', 'nations'], ['uno', 'un'], ['nato', 'nato'], ['ostsee', 'baltic'],
+  ['nordsee', 'north sea'], ['mittelmeer', 'mediterranean'], ['afrika', 'africa'], ['asien', 'asia'],
+];
+
+/** Each name's translations, both ways. */
+const TRANSLATED: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  const add = (a: string, b: string): void => {
+    const list = map.get(a) ?? [];
+    list.push(b);
+    map.set(a, list);
+  };
+  for (const [de, en] of TRANSLATIONS) {
+    for (const d of de.split(' ')) for (const e of en.split(' ')) {
+      add(d, e);
+      add(e, d);
+    }
+  }
+  return map;
+})();
+
+/** Endings a name may take in running text: genitive, plural, German case and adjective endings. */
+const ENDINGS = ['s', 'es', 'n', 'en', 'e', 'er', 'em', 'ern', 'ns'];
+const POSSESSIVE = /(?:['’]s|['’])$/u;
+
+/** The lower-case stem a name is compared by: possessive removed. */
+export function nameKey(word: string): string {
+  return word.toLowerCase().replace(POSSESSIVE, '');
+}
+
+/** Forms under which `key` can appear in an article: itself, its inflections and its translations. */
+function forms(key: string): string[] {
+  const out = [key, ...(TRANSLATED.get(key) ?? [])];
+  // A summary may also add an ending the article does not have ("Siemens'", "Deutschlands").
+  for (const ending of ENDINGS) {
+    if (key.length > ending.length + 2 && key.endsWith(ending)) {
+      const stem = key.slice(0, -ending.length);
+      out.push(stem, ...(TRANSLATED.get(stem) ?? []));
+    }
+  }
+  return out;
+}
+
+/** Word keys of an article, for looking names up (each word with its endings stripped as well). */
+export class NameIndex {
+  private readonly words = new Set<string>();
+
+  constructor(text: string) {
+    for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu)) {
+      const word = nameKey(m[0].replace(/[.'’-]+$/u, ''));
+      this.words.add(word);
+      if (word.includes('-')) for (const part of word.split('-')) if (part !== '') this.words.add(part);
+    }
+  }
+
+  /** Whether the article has `form`, as is or with one of the endings. */
+  private seen(form: string): boolean {
+    if (this.words.has(form)) return true;
+    for (const ending of ENDINGS) if (this.words.has(form + ending)) return true;
+    return false;
+  }
+
+  /**
+   * Whether the name word occurs in the article, inflected or translated; with `compounds` (German) also as a part
+   * of an article word or with one as its part ("Sturmfluten" for "Sturmflut", "Nordseeküste" for "Küste").
+   */
+  has(word: string, compounds = false): boolean {
+    const key = nameKey(word);
+    if (key === '') return true;
+    for (const form of forms(key)) if (this.seen(form)) return true;
+    if (compounds && key.length >= 4) {
+      for (const w of this.words) {
+        if (w.startsWith(key) || (key.length >= 5 && w.length >= 5 && (w.includes(key) || key.startsWith(w) || key.endsWith(w)))) return true;
+      }
+    }
+    // "Munich-based", "Siemens-Konzern": the capitalized parts carry the name.
+    if (key.includes('-')) {
+      return word.split('-').filter((part) => /^\p{Lu}/u.test(part)).every((part) => forms(nameKey(part)).some((f) => this.seen(f)));
+    }
+    return false;
+  }
+}

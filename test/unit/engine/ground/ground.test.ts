@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { groundClaims, groundText } from '../../../../src/engine/ground/ground-text.ts';
+
+const DE = `Siemens hebt Prognose an
+
+Der Münchner Technologiekonzern Siemens hat im dritten Quartal einen Umsatz von 1,49 Milliarden Euro erzielt. Der Gewinn stieg um 43 Prozent. Die Marge lag bei 2,6 Prozent. Vorstandschef Roland Busch sprach am Donnerstag von einem starken Jahr 2026. Die Prognose wurde nicht gesenkt. Deutschlands größter Industriekonzern beschäftigt 320.000 Mitarbeiter.`;
+
+const EN = `Apple sales climb
+
+Apple said on Tuesday that revenue rose 8% to $94.9 billion in the quarter. Chief executive Tim Cook said demand in China did not weaken. The company employs about 161,000 people.`;
+
+const problems = (source: string, summary: string): string[] =>
+  (groundText(source, summary)[0]?.problems ?? []).map((p) => `${p.kind}: ${p.text}`);
+
+describe('groundText (whole article, no ids)', () => {
+  it.each([
+    ['a verbatim German figure', DE, 'Der Gewinn stieg um 43 Prozent.'],
+    ['"rund 1,5 Mrd." for 1,49 Milliarden', DE, 'Siemens setzte rund 1,5 Mrd. Euro um.'],
+    ['an English translation with scale word', DE, 'Siemens reported revenue of about 1.5 billion euros.'],
+    ['a genitive of a name', DE, 'Roland Buschs Konzern sprach von einem starken Jahr 2026.'],
+    ['a translated country name', DE, 'Germany\'s largest industrial group employs 320,000 people.'],
+    ['a translated city adjective', DE, 'Munich-based Siemens said profit rose 43 percent.'],
+    ['a ticker-free English sentence with a currency symbol', EN, 'Apple revenue rose 8% to $94.9 billion, Tim Cook said.'],
+    ['"about 161,000" for "about 161,000"', EN, 'Apple employs about 161,000 people.'],
+  ])('given %s, then the sentence is supported', (_name, source, summary) => {
+    expect(problems(source, summary)).toEqual([]);
+  });
+
+  it.each([
+    ['34 % for 43 %', DE, 'Der Gewinn stieg um 34 Prozent.', 'number: 34 Prozent'],
+    ['"2 %" for 2,6 % (no rounding without a signal)', DE, 'Die Marge lag bei 2 Prozent.', 'number: 2 Prozent'],
+    ['Mio. for Mrd.', DE, 'Siemens setzte 1,49 Mio. Euro um.', 'number: 1,49 Mio. Euro'],
+    ['dollars for euros', DE, 'Siemens reported revenue of 1.49 billion dollars.', 'number: 1.49 billion dollars'],
+    ['an invented company', EN, 'Rival Samsung Electronics also grew, Tim Cook said.', 'entity: Samsung Electronics'],
+    ['an invented person', EN, 'Chief financial officer Luca Maestri said revenue rose 8%.', 'entity: Luca Maestri'],
+    ['a changed weekday', EN, 'Apple said on Monday that revenue rose 8%.', 'date: Monday'],
+    ['a changed year', DE, 'Busch sprach von einem starken Jahr 2025.', 'date: 2025'],
+    ['a dropped negation', DE, 'Die Prognose wurde gesenkt.', 'negation: without "nicht"'],
+    ['an added negation', EN, 'Apple said revenue did not rise 8% to $94.9 billion in the quarter.', 'negation: not'],
+    ['a bare number not in the article', EN, 'Apple has 12 new stores and revenue rose 8%.', 'number: 12'],
+  ])('given %s, then the sentence is flagged', (_name, source, summary, problem) => {
+    expect(problems(source, summary)).toContain(problem);
+  });
+
+  it('given a four-digit amount without its pence, then it is supported; a changed last digit is not', () => {
+    const source = 'Glancy stole a total of £10,787.50 between March and June.';
+    expect(problems(source, 'She stole £10,787 in total.')).toEqual([]);
+    expect(problems(source, 'She stole £10,797 in total.')).toEqual(['number: £10,797']);
+  });
+
+  it('given a count whose source has words between number and noun, then the number suffices', () => {
+    expect(problems('Beim Anschlag starben 69 vor allem junge Menschen.', 'Er tötete 69 Menschen.')).toEqual([]);
+    expect(problems('Beim Anschlag starben 69 vor allem junge Menschen.', 'Er tötete 96 Menschen.')).toEqual(['number: 96 Menschen']);
+  });
+
+  it('given a multi-sentence summary, then each sentence is checked on its own', () => {
+    const out = groundText(EN, 'Revenue rose 8%. Revenue rose 9%.');
+    expect(out.map((s) => s.supported)).toEqual([true, false]);
+  });
+});
+
+describe('groundClaims (cited ids)', () => {
+  it('given a figure stated in another sentence than the cited one, then it is not supported', () => {
+    const [s] = groundClaims(DE, [{ text: 'Profit rose 43 percent.', sources: [2] }]);
+    expect(s?.problems.map((p) => p.kind)).toEqual(['number']);
+  });
+
+  it('given the cited sentence, then it is supported', () => {
+    const [s] = groundClaims(DE, [{ text: 'Profit rose 43 percent.', sources: [1] }]);
+    expect(s).toMatchObject({ supported: true, sources: [1] });
+  });
+
+  it('given a translated sentence that drops the cited negation, then the flip is caught', () => {
+    const [s] = groundClaims(DE, [{ text: 'The forecast was lowered.', sources: [4] }]);
+    expect(s?.problems.map((p) => p.kind)).toEqual(['negation']);
+  });
+
+  it('given only ids the article does not have, then the sentence fails as source', () => {
+    const [s] = groundClaims(DE, [{ text: 'Profit rose 43 percent.', sources: [99] }]);
+    expect(s).toMatchObject({ supported: false, sources: [], problems: [{ kind: 'source', text: '99' }] });
+  });
+});
