@@ -46,7 +46,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     lineItemBefore: new RegExp(`${w('(?:loan|credit|loan-loss|provisions? for(?:\\s+(?:loan|credit|expected))?)')}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:less|lower|smaller|fewer|reduced|minimal)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:despite|in spite of|notwithstanding)'), 'iu'),
-    backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post|from|out of)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
   },
   de: {
     goodMetric: new RegExp(`(?:umsatz|umsätze|erlös|gewinn|ergebnis|absatz|auftr[aä]g|bestellung|nachfrage|wachstum|marge|kredit|produktion|export|ausfuhr|wirtschaft|konjunktur|bruttoinlandsprodukt|bip|quartal|zahlen|prognose|ausblick|erwartung|dividende|cashflow|marktanteil|beschäftigung|arbeitsplätze|kunden|nutzer|rendite|einnahmen|ertrag|erträge)`, 'iu'),
@@ -74,6 +74,36 @@ export interface ClauseParts {
 
 const WARN_RE = /warn/iu;
 
+/** The last match of `re` in `text` (its index), or -1. */
+function lastIndexOf(re: RegExp, text: string): number {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let at = -1;
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+    at = m.index;
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return at;
+}
+
+/**
+ * What falls: the metric nearest to the decline cue. In English the subject comes first, so the nearest
+ * metric before the cue decides and one after it only when none precedes ("down from"); German word order
+ * is freer ("stürzte das Ergebnis ab"), so the nearest metric on either side decides.
+ */
+function nearestMetric(parts: ClauseParts, t: ContextTable, language: RuleLanguage): 'good' | 'bad' | null {
+  const goodBefore = lastIndexOf(t.goodMetric, parts.before);
+  const badBefore = lastIndexOf(t.badMetric, parts.before);
+  const goodAfter = parts.after.search(t.goodMetric);
+  const badAfter = parts.after.search(t.badMetric);
+  const distBefore = (i: number): number => (i === -1 ? Infinity : parts.before.length - i);
+  const distAfter = (i: number): number => (i === -1 ? Infinity : i);
+  const before = Math.min(distBefore(goodBefore), distBefore(badBefore));
+  const after = Math.min(distAfter(goodAfter), distAfter(badAfter));
+  if (before === Infinity && after === Infinity) return null;
+  if (language === 'en' ? before !== Infinity : before <= after) return distBefore(goodBefore) <= distBefore(badBefore) ? 'good' : 'bad';
+  return distAfter(goodAfter) <= distAfter(badAfter) ? 'good' : 'bad';
+}
+
 /** Whether the context cancels the cue `word` (found as `cue`) in this clause. */
 export function cancelledByContext(cue: RiskCue, word: string, parts: ClauseParts, language: RuleLanguage): boolean {
   const t = TABLES[language];
@@ -82,16 +112,17 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
     case 'decline': {
       const clause = `${parts.before} ${word} ${parts.after}`;
       if (t.benefit.test(clause)) return true;
-      if (t.goodMetric.test(clause)) return false;
+      const subject = nearestMetric(parts, t, language);
+      if (subject !== null) return subject === 'bad';
       return !(t.goodMetric.test(parts.previous) && !t.badMetric.test(clause));
     }
     case 'hazard':
+    case 'backdrop':
+      if (cue.kind === 'backdrop' && t.backdrop.test(parts.before) && !WARN_RE.test(parts.before)) return true;
       return t.mitigationBefore.test(parts.before) || t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)
         || t.mitigationFinal.test(parts.after);
     case 'legal':
       return !t.actor.test(parts.sentence) && !t.economicOffence.test(parts.sentence);
-    case 'backdrop':
-      return t.backdrop.test(parts.before) && !WARN_RE.test(parts.before);
     default:
       return false;
   }
