@@ -30,8 +30,8 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   { pattern: w('(?:kurs|kurse|kursziel|aktienkurs|aktie|aktien|börse|handel|trader|keller)'), category: 'market-volatility', weight: 1 },
   { pattern: w(`(?:volatil${LETTER}*|share price|shares|stock|sell-?off|swings?|valuation)`), category: 'market-volatility', weight: 1 },
   // financial
-  { pattern: compound('(?:kosten|gewinn|cashflow|verlust|marge|rentabilität|ergebnis|ausgaben|schulden|verschuldung|abschreibung|investitionsfalle|umsatz|bilanz)'), category: 'financial', weight: 1 },
-  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|impairments?|write-?downs?|dividends?|forecast|guidance)'), category: 'financial', weight: 1 },
+  { pattern: compound('(?:kosten|gewinn|cashflow|verlust|marge|rentabilität|ergebnis|ausgaben|schulden|verschuldung|abschreibung|investitionsfalle|umsatz|bilanz|prognose|ausblick|jahresziel)'), category: 'financial', weight: 1 },
+  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|turnover|income|orders|impairments?|write-?downs?|dividends?|forecast|guidance|outlook)'), category: 'financial', weight: 1 },
   { pattern: w('(?:ins negative|free cash flow|freien cashflow|roten zahlen|verlustzone)'), category: 'financial', weight: 2 },
   // operational
   { pattern: compound('(?:lieferkette|lieferengp|produktion|ausfall|störung|streik|cyber|hacker|rückruf)'), category: 'operational', weight: 2 },
@@ -51,7 +51,7 @@ export const CATEGORY_PRIORITY: readonly RiskCategory[] = [
 export const FINANCE_TERMS = new RegExp(
   [
     compound('(?:aktie|anleger|investor|investition|gewinn|umsatz|marge|cashflow|bilanz|dividende|bewertung|quartal|prognose|ergebnis|kurs|rendite|rentabilität|kosten|ausgaben)'),
-    w('(?:shares?|stocks?|investors?|profits?|revenues?|sales|margins?|earnings|cash ?flow|guidance|forecast|valuation|dividends?|quarter(?:ly)?|outlook|costs?)'),
+    w('(?:shares?|stocks?|investors?|profits?|revenues?|sales|turnover|margins?|earnings|cash ?flow|guidance|forecast|valuation|dividends?|quarter(?:ly)?|outlook|costs?)'),
     prefix('analyst'),
   ].join('|'),
   'giu',

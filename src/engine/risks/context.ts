@@ -32,6 +32,8 @@ interface ContextTable {
   concessive: RegExp;
   /** Temporal prepositions that make a crisis word a time reference ("after the crisis"). */
   backdrop: RegExp;
+  /** Words saying the competitors were beaten: a boast, not a competitive threat. */
+  outdone: RegExp;
 }
 
 const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
@@ -47,6 +49,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     lessBefore: new RegExp(`${w('(?:less|lower|smaller|fewer|reduced|minimal)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:despite|in spite of|notwithstanding)'), 'iu'),
     backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post|from|out of)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    outdone: new RegExp(w(`(?:beat(?:s|ing)?|outpac${LETTER}*|outperform${LETTER}*|outgrow${LETTER}*|outsell${LETTER}*|ahead of|far behind|left (?:\\S+ )?behind|(?:win|won|gain(?:ed)?|take|took|taking) (?:market )?share from)`), 'iu'),
   },
   de: {
     goodMetric: new RegExp(`(?:umsatz|umsätze|erlös|gewinn|ergebnis|absatz|auftr[aä]g|bestellung|nachfrage|wachstum|marge|kredit|produktion|export|ausfuhr|wirtschaft|konjunktur|bruttoinlandsprodukt|bip|quartal|zahlen|prognose|ausblick|erwartung|dividende|cashflow|marktanteil|beschäftigung|arbeitsplätze|kunden|nutzer|rendite|einnahmen|ertrag|erträge)`, 'iu'),
@@ -60,6 +63,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     lessBefore: new RegExp(`${w('(?:weniger|geringere[snm]?|kleinere[snm]?|niedrigere[snm]?|minimale[snm]?)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:trotz|ungeachtet)'), 'iu'),
     backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    outdone: new RegExp(w('(?:abgehängt|abhängen|hinter sich gelassen|lässt|ließ|überholt|überholen|davongezogen|ausgestochen|voraus|geschlagen|schlägt|Marktanteile? (?:abgenommen|gewonnen))'), 'iu'),
   },
 };
 
@@ -121,6 +125,8 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
       if (cue.kind === 'backdrop' && t.backdrop.test(parts.before) && !WARN_RE.test(parts.before)) return true;
       return t.mitigationBefore.test(parts.before) || t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)
         || t.mitigationFinal.test(parts.after);
+    case 'rival':
+      return t.outdone.test(parts.sentence);
     case 'legal':
       return !t.actor.test(parts.sentence) && !t.economicOffence.test(parts.sentence);
     default:

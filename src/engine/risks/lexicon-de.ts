@@ -54,7 +54,7 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: w('(?:senkt|senkte|kappt|kappte|korrigiert|korrigierte|kassiert|kassierte|streicht|strich)') + gap(4) + prefix('(?:prognose|ausblick|ziel|jahresziel)'), weight: 1.3, category: 'financial' },
   { pattern: prefix('warnt|warnte|gewarnt'), weight: 0.9 },
   { pattern: prefix('verzöger'), weight: 0.9, category: 'execution-adoption' },
-  { pattern: compound(`(?:engpass|engpässe|lieferengp${LETTER}*|störung(?:en)?|ausfall|ausfälle|streik(?:s)?|cyberangriff(?:e)?|hackerangriff(?:e)?|datenleck|rückruf${LETTER}*)`), weight: 1.0, category: 'operational', noun: true },
+  { pattern: compound(`(?:engpass|engpässe|lieferengp${LETTER}*|störung(?:en)?|ausfall|ausfälle|streik(?:s)?|cyberangriff(?:e)?|hackerangriff(?:e)?|datenleck|rückruf${LETTER}*)`), weight: 1.0, category: 'operational', kind: 'hazard', noun: true },
   { pattern: w(`hacker${LETTER}*`), weight: 1.0, category: 'operational' },
   // Sanctions, regulation, legal.
   { pattern: compound('sanktion(?:en)?'), weight: 1.2, category: 'geopolitical-regulatory', noun: true },
@@ -63,8 +63,12 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: w('spielball'), weight: 0.8, category: 'geopolitical-regulatory' },
   { pattern: compound('(?:klage|klagen|kartellstrafe|kartellverfahren|bußgeld|bussgeld|geldbuße|strafzahlung|ermittlung(?:en)?|rechtsstreit|anklage|strafverfahren|razzia|durchsuchung(?:en)?|vorwürfe|betrug)'), weight: 1.2, category: 'legal', kind: 'legal', noun: true },
   { pattern: w('(?:ermittelt|ermitteln|angeklagt|verklagt|vorgeworfen|verurteilt)'), weight: 1.1, category: 'legal', kind: 'legal' },
+  { pattern: compound('(?:kartell|straf|ermittlungs|bußgeld|missbrauchs|vertragsverletzungs|gerichts)verfahren') + `|${w('verfahren')}(?=\\s+gegen)`, weight: 1.2, category: 'legal', kind: 'legal' },
+  { pattern: w('(?:staatsanwaltschaft|staatsanwälte|kartellamt|bafin|behörden?|aufsicht|finanzaufsicht|kommission|bundesnetzagentur|polizei|ermittler)') + gap(4) + w('(?:ermittelt|ermitteln|prüft|prüfen|untersucht|untersuchen|durchsucht|durchsuchte|durchsuchten|verhängt|verhängte|leitete|leitet)'), weight: 1.3, category: 'legal' },
+  { pattern: w('(?:drosseln|gedrosselt|drosselt|drosselte|stoppen|gestoppt|stoppt|stoppte|stilllegen|stillgelegt|unterbrechen|unterbrochen|einstellen|eingestellt)'), weight: 0.9, category: 'operational', kind: 'decline' },
+  { pattern: compound('mangel') + `|${w('fehlende[n]?')}${gap(1)}${w('(?:teile|bauteile|chips|komponenten|rohstoffe|fachkräfte)')}`, weight: 1.0, category: 'operational' },
   // Competition and markets.
-  { pattern: w('(?:konkurrenz|konkurrenten|wettbewerber)'), weight: 0.9, category: 'competition' },
+  { pattern: w('(?:konkurrenz|konkurrenten|wettbewerber)'), weight: 0.9, category: 'competition', kind: 'rival' },
   { pattern: compound('volatilität'), weight: 1.1, category: 'market-volatility', noun: true },
   { pattern: prefix('volatil|schwankung'), weight: 0.9, category: 'market-volatility' },
   { pattern: compound(`(?:panikverk${LETTER}*|achterbahn${LETTER}*|ausverkauf)`), weight: 0.9, category: 'market-volatility', noun: true },

@@ -11,9 +11,10 @@ import type { RiskCategory } from '../schema.ts';
  * - `hazard`: a risk noun or verb ("risk", "loss", "Gefahr") that mitigation verbs cancel ("reduce the risk");
  * - `legal`: a legal step ("probe", "Klage") concerns the company or market only with a business actor or an
  *   economic offence in the sentence;
- * - `backdrop`: a crisis word that a temporal preposition turns into a time reference ("after the crisis").
+ * - `backdrop`: a crisis word that a temporal preposition turns into a time reference ("after the crisis");
+ * - `rival`: competitors are no risk where the sentence says they were beaten ("left the competition behind").
  */
-export type CueKind = 'decline' | 'hazard' | 'legal' | 'backdrop';
+export type CueKind = 'decline' | 'hazard' | 'legal' | 'backdrop' | 'rival';
 
 /** One cue that a sentence states a risk. */
 export interface RiskCue {

@@ -1,0 +1,73 @@
+/**
+ * The reader's rules for risks (issue 12): investigations, guidance cuts and
+ * supply problems are risks; good news, records, plain index and share-price
+ * moves, boasts about beating competitors, falling costs, mitigated and
+ * conceded risks are not. One sentence per case, German and English.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractRisks } from '../../../../src/engine/risks/index.ts';
+import type { RiskCategory } from '../../../../src/engine/schema.ts';
+import type { RuleLanguage } from '../../../../src/engine/types.ts';
+import { articleOf } from './article.ts';
+
+const RISKS: [RuleLanguage, string, RiskCategory][] = [
+  ['en', "The Texas attorney general opened an investigation into the company's billing practices.", 'legal'],
+  ['en', "New York's attorney general is investigating whether the bank misled investors.", 'legal'],
+  ['en', 'The company cut its full-year guidance, citing weaker demand.', 'financial'],
+  ['en', 'The retailer now expects annual sales growth of 2%, down from a previous forecast of 4%.', 'financial'],
+  ['en', 'In July the group reported an annual turnover of £8.9bn, down from £9.3bn a year earlier.', 'financial'],
+  ['en', 'Three former executives agreed to settle fraud charges.', 'legal'],
+  ['en', 'The lender defaulted on a $300m bond payment.', 'financial'],
+  ['en', 'Chip shortages forced the carmaker to halt production at two plants.', 'operational'],
+  ['en', 'Economic growth this year is expected to be 4%, about 1% less than previously forecast.', 'financial'],
+  ['de', 'Der Konzern hat seine Jahresprognose gesenkt.', 'financial'],
+  ['de', 'Die Staatsanwaltschaft ermittelt gegen den Vorstand wegen Betrugsverdachts.', 'legal'],
+  ['de', 'Die Bundesnetzagentur leitete ein Verfahren gegen den Anbieter ein.', 'legal'],
+  ['de', 'Wegen fehlender Teile musste das Werk die Produktion drosseln.', 'operational'],
+  ['de', 'Der Umsatz ging im dritten Quartal um 12 Prozent zurück.', 'financial'],
+  ['de', 'Der Zulieferer warnt vor Lieferengpässen bei Chips.', 'operational'],
+  ['de', 'Vermieter müssen mit einem nicht erklärten Mietenstreik rechnen.', 'operational'],
+];
+
+const NOT_RISKS: [RuleLanguage, string][] = [
+  // good news, records, sold out
+  ['de', 'Die Branche ist ausverkauft für die nächsten Jahre.'],
+  ['en', 'Last year we delivered record profits despite a very difficult market.'],
+  ['en', 'Nickel prices rose 43% during the year, with copper up 36%.'],
+  // plain index and share-price moves
+  ['de', 'Der Dax fiel um 0,8 Prozent auf 15.300 Punkte.'],
+  ['en', 'The FTSE 100 fell 1.2% to 7,400 points.'],
+  ['en', 'Shares in the group lost 25% on the news before rallying.'],
+  // boasts about competitors
+  ['en', '"We had the best quarter in our history and left the competition far behind," the chief executive said.'],
+  ['de', '"Wir haben die Konkurrenz abgehängt und sind profitabler denn je", sagte der Chef.'],
+  // what falls is a cost, a loss provision or a case count
+  ['en', 'Our cost of total deposits declined by 3 basis points from the prior quarter.'],
+  ['en', 'The provision for loan losses was $26 million in the quarter.'],
+  ['de', 'Die Statistiker verzeichneten einen Rückgang der Fälle um 13,9 Prozent.'],
+  // mitigated, assessed or compared risks
+  ['en', 'The swaps fix our floating-rate debt, reducing the risk of rising interest expense.'],
+  ['de', 'Zweckgebundene Darlehen senken das Ausfallrisiko der Bank.'],
+  ['de', 'Ein Gutachten hilft Ihnen, das Risiko einzuschätzen.'],
+  ['de', 'Die Aufhebung ist mit weniger Risiken verbunden als das Fortführen.'],
+  // crisis as a time reference, a process, a participle, legal jargon, burglary protection
+  ['de', 'Die Zuwächse sind vor allem einer Erholung nach dem ersten Krisenjahr 2020 geschuldet.'],
+  ['en', 'MCI was renamed after it emerged from Chapter 11 bankruptcy protection.'],
+  ['de', 'Er hat mich schon oft zum Arzt gefahren.'],
+  ['de', 'Die für den Unterlassungsanspruch erforderliche Wiederholungsgefahr liegt vor.'],
+  ['de', 'Die Polizei informiert am Tag des Einbruchschutzes über Sicherheit.'],
+  // legal steps with no company or market concerned
+  ['de', 'Die Polizisten setzten während der Ermittlungen einen Spürhund ein.'],
+  ['de', 'Die Verjährung wird unterbrochen, wenn eine Klage zugestellt wird.'],
+];
+
+describe('risks a reader can trust', () => {
+  it.each(RISKS)('given the %s risk "%s", then it is a %s risk', (lang, sentence, category) => {
+    const risks = extractRisks(articleOf([sentence], lang));
+    expect(risks.map((r) => r.category)).toEqual([category]);
+  });
+
+  it.each(NOT_RISKS)('given the %s sentence "%s", then it is not a risk', (lang, sentence) => {
+    expect(extractRisks(articleOf([sentence], lang))).toEqual([]);
+  });
+});
