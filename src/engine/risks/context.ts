@@ -48,7 +48,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     lineItemBefore: new RegExp(`${w('(?:loan|credit|loan-loss|provisions? for(?:\\s+(?:loan|credit|expected))?)')}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:less|lower|smaller|fewer|reduced|minimal)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:despite|in spite of|notwithstanding)'), 'iu'),
-    backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post|from|out of)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post|from|out of|in times of)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
     outdone: new RegExp(w(`(?:beat(?:s|ing)?|outpac${LETTER}*|outperform${LETTER}*|outgrow${LETTER}*|outsell${LETTER}*|ahead of|far behind|left (?:\\S+ )?behind|(?:win|won|gain(?:ed)?|take|took|taking) (?:market )?share from)`), 'iu'),
   },
   de: {
@@ -62,7 +62,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     lineItemBefore: /(?!)/u,
     lessBefore: new RegExp(`${w('(?:weniger|geringere[snm]?|kleinere[snm]?|niedrigere[snm]?|minimale[snm]?)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:trotz|ungeachtet)'), 'iu'),
-    backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus|in zeiten (?:von|der|des))')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
     outdone: new RegExp(w('(?:abgehängt|abhängen|hinter sich gelassen|lässt|ließ|überholt|überholen|davongezogen|ausgestochen|voraus|geschlagen|schlägt|Marktanteile? (?:abgenommen|gewonnen))'), 'iu'),
   },
 };

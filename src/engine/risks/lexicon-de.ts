@@ -31,7 +31,8 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: prefix('schwächel|schwach|schwäche'), weight: 0.9, kind: 'decline' },
   { pattern: w('(?:weniger|schwächer|niedriger) als (?:erwartet|geplant|prognostiziert|erhofft|befürchtet)|(?:unter|hinter) (?:den |die )?(?:erwartungen|prognosen|zielen)|verfehlt(?:e|en)?'), weight: 1.1, category: 'financial' },
   { pattern: `${prefix('(?:halbiert|herabgestuft|abschreib)')}|${w('(?:stuft|stufte|stuften)') + gap(6) + w('herab')}`, weight: 0.9, category: 'financial' },
-  { pattern: compound('(?:stellenabbau|jobabbau|entlassungen|kurzarbeit)') + `|${w('(?:streicht|strich|streichen|baut|baute)') + gap(4) + w('(?:stellen|jobs|arbeitsplätze)')}`, weight: 1.0, category: 'operational' },
+  { pattern: compound('(?:liquiditäts|finanz|zahlungs)(?:probleme?n?|engp[aä]ss?e?|schwierigkeit(?:en)?)'), weight: 1.2, category: 'financial', noun: true },
+  { pattern: compound('(?:stellenabbau|jobabbau|arbeitsplatzabbau|personalabbau|entlassungen|kurzarbeit)') + `|${w('(?:streicht|strich|streichen|baut|baute)') + gap(4) + w('(?:stellen|jobs|arbeitsplätze)')}`, weight: 1.0, category: 'operational' },
   { pattern: compound('(?:probleme?n?)'), weight: 0.6, kind: 'hazard', noun: true },
   { pattern: prefix('(?:abgestürzt|abstürz|schrumpf|kollabier|einknick|eingeknickt)'), weight: 0.9, kind: 'decline' },
   { pattern: w('knickt') + gap(6) + w('ein'), weight: 0.9, kind: 'decline' },
@@ -40,6 +41,10 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: w(`(?:insolvenz|pleite|zahlungsausfall|zahlungsunfähig)${LETTER}*`), weight: 1.4, category: 'financial', kind: 'backdrop' },
   { pattern: w('(?:steigende[nr]?|höhere[nr]?|explodierende[nr]?) (?:kosten|preise für|schulden|zinsen|energiepreise|rohstoffpreise)|kosten(?:explosion|anstieg)'), weight: 1.0, category: 'financial' },
   // Verbs and constructions.
+  { pattern: w('(?:auf der kippe|auf dem spiel|in frage gestellt|infrage gestellt)'), weight: 1.1 },
+  { pattern: prefix('(?:verschlechter|verschärf)'), weight: 0.9 },
+  { pattern: compound('herausforderung(?:en)?|schaden|schäden'), weight: 0.6, kind: 'hazard', noun: true },
+  { pattern: compound('(?:mehrkosten|kostensteigerung(?:en)?|preiserhöhung(?:en)?)'), weight: 0.9, category: 'financial', noun: true },
   { pattern: prefix('belast'), weight: 1.0 },
   { pattern: w(`fr(?:ess|iss|aß|ass)${LETTER}*`) + gap(6) + w('auf'), weight: 1.3, category: 'financial' },
   { pattern: w('(?:aufgefressen|auffressen)'), weight: 1.2, category: 'financial' },
@@ -59,7 +64,7 @@ export const DE_CUES: readonly RiskCue[] = [
   // Sanctions, regulation, legal.
   { pattern: compound('sanktion(?:en)?'), weight: 1.2, category: 'geopolitical-regulatory', noun: true },
   { pattern: compound('zöll(?:e|en)|zoll'), weight: 1.1, category: 'geopolitical-regulatory', noun: true },
-  { pattern: compound(`(?:exportverbot|exportkontrolle|handelskrieg|handelsstreit|tech-krieg|zollkrieg|krieg(?!skasse))${LETTER}*`), weight: 1.0, category: 'geopolitical-regulatory', noun: true },
+  { pattern: compound(`(?:exportverbot|exportkontrolle|handelskrieg|handelsstreit|tech-krieg|zollkrieg|krieg(?!skasse))${LETTER}*`), weight: 1.0, category: 'geopolitical-regulatory', kind: 'backdrop', noun: true },
   { pattern: w('spielball'), weight: 0.8, category: 'geopolitical-regulatory' },
   { pattern: compound('(?:klage|klagen|kartellstrafe|kartellverfahren|bußgeld|bussgeld|geldbuße|strafzahlung|ermittlung(?:en)?|rechtsstreit|anklage|strafverfahren|razzia|durchsuchung(?:en)?|vorwürfe|betrug)'), weight: 1.2, category: 'legal', kind: 'legal', noun: true },
   { pattern: w('(?:ermittelt|ermitteln|angeklagt|verklagt|vorgeworfen|verurteilt)'), weight: 1.1, category: 'legal', kind: 'legal' },
@@ -83,7 +88,7 @@ export const DE_LEXICON: RiskLexicon = {
   negationExceptions: new RegExp(w('(?:ausgeschlossen|auszuschließen|ausschließen|auszuschliessen|gebannt|ausgestanden)'), 'iu'),
   minimizers: new RegExp(w('(?:ist|sind|war|waren|bleibt|bleiben|gilt|gelten|als|für|sei|seien|scheint)') + gap(1) + w('(?:gering|geringer|minimal|vernachlässigbar|überschaubar|gebannt|begrenzt|kleiner)'), 'iu'),
   nonRiskWord: new RegExp(
-    `^(?:risiko(?:kapital|kapitalgeber|management|manager|bereitschaft|appetit|freude|freudig|arm|frei|los|kontrolle|profil|prämie|analyse|bewertung|streuung|abwägung|gruppe|faktor)${LETTER}*|risikolos${LETTER}*|gefahrgut${LETTER}*|gefahrengut${LETTER}*|gefahrlos${LETTER}*|(?:wiederholungs|erstbegehungs|verdunkelungs|flucht)gefahr|verlustfrei${LETTER}*|wertverlust${LETTER}*|druckverlust${LETTER}*|(?:wohnungs)?einbruch(?:s)?(?:schutz|diebstahl|versuch|serie)${LETTER}*|einbrecher${LETTER}*|wagnis${LETTER}*)$`,
+    `^(?:risiko(?:kapital|kapitalgeber|management|manager|bereitschaft|appetit|freude|freudig|arm|frei|los|kontrolle|profil|prämie|analyse|bewertung|streuung|abwägung|gruppe|faktor)${LETTER}*|risikolos${LETTER}*|gefahrgut${LETTER}*|gefahrengut${LETTER}*|gefahrlos${LETTER}*|(?:wiederholungs|erstbegehungs|verdunkelungs|flucht)gefahr|(?:nach|vor|zwischen)krieg${LETTER}*|verlustfrei${LETTER}*|wertverlust${LETTER}*|druckverlust${LETTER}*|(?:wohnungs)?einbruch(?:s)?(?:schutz|diebstahl|versuch|serie)${LETTER}*|einbrecher${LETTER}*|wagnis${LETTER}*)$`,
     'iu',
   ),
   nonRiskAfter: /^(?!)/u,

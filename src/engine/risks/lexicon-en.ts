@@ -33,6 +33,8 @@ export const EN_CUES: readonly RiskCue[] = [
   { pattern: w('default(?:s|ed)?|bankrupt(?:cy)?|insolven(?:t|cy)|(?:into|in|entered|enter) administration|brink of collapse|collapse[sd]?'), weight: 1.2, category: 'financial', kind: 'backdrop' },
   { pattern: w('(?:rising|higher|soaring|surging|mounting|increased|spiralling) (?:raw material |input |fuel |energy |labou?r |interest )?(?:costs?|expenses|debt|unemployment|inflation|interest rates|oil prices)|cost increases'), weight: 1.0, category: 'financial' },
   // Verbs and constructions.
+  { pattern: w('(?:at stake|in doubt|in question)'), weight: 1.0 },
+  { pattern: w('worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing|ion)'), weight: 0.9 },
   { pattern: w('weigh(?:s|ed|ing)? (?:heavily )?(?:on|down)'), weight: 1.1 },
   { pattern: w('(?:could|may|might|would|will)') + gap(3) + w('(?:hurt|hit|damage|derail|harm|slow|undermine|erode|squeeze|weaken|jeopardi[sz]e)'), weight: 1.1 },
   { pattern: w('hurt(?:s|ing)?|hit hard|hard hit|harm(?:s|ed)?|damag(?:e|es|ed|ing)|undermin(?:e|es|ed)|erod(?:e|es|ed|ing)|squeez(?:e|es|ed)'), weight: 0.8 },
