@@ -95,6 +95,9 @@ export function runRiskEval(hooks: EvalHooks = {}, errorsOf: Fold | null = null)
   for (const j of judged.filter((x) => x.fold === errorsOf && (x.predicted !== null) !== x.label.risk)) {
     log(`  ${j.label.risk ? 'MISSED' : 'FALSE '} [${j.label.lang}] ${j.predicted ?? j.label.category ?? ''}: ${j.text}`);
   }
+  for (const j of judged.filter((x) => x.fold === errorsOf && x.label.risk && x.predicted !== null && x.predicted !== x.label.category)) {
+    log(`  CATEGORY [${j.label.lang}] ${j.predicted ?? ''} (label ${j.label.category ?? ''}): ${j.text}`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
