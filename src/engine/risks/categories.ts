@@ -31,7 +31,7 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   { pattern: w(`(?:volatil${LETTER}*|share price|shares|stock(?! (?:exchange|market index))|sell-?off|swings?|valuation)`), category: 'market-volatility', weight: 1 },
   // financial
   { pattern: compound('(?:kosten|gewinn|cashflow|verlust|marge|rentabilität|ergebnis|ausgaben|schulden|verschuldung|abschreibung|investitionsfalle|umsatz|bilanz|prognose|ausblick|jahresziel)'), category: 'financial', weight: 1 },
-  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|turnover|income|orders|impairments?|write-?downs?|dividends?|forecast|guidance|outlook)'), category: 'financial', weight: 1 },
+  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|turnover|income|orders|impairments?|write-?downs?|dividends?|forecast|guidance|outlook|capital|funding|liquidity|refinancing)'), category: 'financial', weight: 1 },
   { pattern: w('(?:ins negative|free cash flow|freien cashflow|roten zahlen|verlustzone)'), category: 'financial', weight: 2 },
   // operational
   { pattern: compound('(?:lieferkette|lieferengp|produktion|ausfall|störung|streik|cyber|hacker|rückruf)'), category: 'operational', weight: 2 },

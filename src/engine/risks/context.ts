@@ -34,6 +34,8 @@ interface ContextTable {
   backdrop: RegExp;
   /** Words saying the competitors were beaten: a boast, not a competitive threat. */
   outdone: RegExp;
+  /** Who in a market can fear: investors, customers, companies, economists, the economy itself. */
+  market: RegExp;
 }
 
 const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
@@ -49,6 +51,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     lessBefore: new RegExp(`${w('(?:less|lower|smaller|fewer|reduced|minimal)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:despite|in spite of|notwithstanding)'), 'iu'),
     backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post|from|out of|in times of)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    market: new RegExp(w(`(?:investors?|shareholders?|markets?|traders?|analysts?|economists?|customers?|consumers?|buyers?|clients?|lenders?|creditors?|banks?|compan(?:y|ies)|firms?|businesses|industry|sector|economy|economic|employees|workers|staff|unions?|exporters?|importers?|suppliers?|retailers?|manufacturers?|the fed|central bank|government|officials|regulators?|prices?|rates?|inflation|demand|sales|profits?|earnings|shares|stocks?|bonds?)`), 'iu'),
     outdone: new RegExp(w(`(?:beat(?:s|ing)?|outpac${LETTER}*|outperform${LETTER}*|outgrow${LETTER}*|outsell${LETTER}*|ahead of|far behind|left (?:\\S+ )?behind|(?:win|won|gain(?:ed)?|take|took|taking) (?:market )?share from)`), 'iu'),
   },
   de: {
@@ -63,6 +66,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     lessBefore: new RegExp(`${w('(?:weniger|geringere[snm]?|kleinere[snm]?|niedrigere[snm]?|minimale[snm]?)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:trotz|ungeachtet)'), 'iu'),
     backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus|in zeiten (?:von|der|des))')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    market: /(?:anleger|investor|aktionär|märkte|markt|händler|analyst|ökonom|volkswirt|kunde|verbraucher|käufer|gläubiger|bank|konzern|unternehm|firma|firmen|branche|industrie|wirtschaft|konjunktur|beschäftigt|mitarbeit|belegschaft|arbeitnehmer|arbeitsplätz|gewerkschaft|export|zuliefer|händler|hersteller|notenbank|regierung|preis|zins|inflation|nachfrage|umsatz|gewinn|aktie|anleihe|börse|vermieter|mieter|sparer)/iu,
     outdone: new RegExp(w('(?:abgehängt|abhängen|hinter sich gelassen|lässt|ließ|überholt|überholen|davongezogen|ausgestochen|voraus|geschlagen|schlägt|Marktanteile? (?:abgenommen|gewonnen))'), 'iu'),
   },
 };
@@ -125,6 +129,8 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
       if (cue.kind === 'backdrop' && t.backdrop.test(parts.before) && !WARN_RE.test(parts.before)) return true;
       return t.mitigationBefore.test(parts.before) || t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)
         || t.mitigationFinal.test(parts.after);
+    case 'feeling':
+      return !t.market.test(parts.sentence) || t.mitigationBefore.test(parts.before);
     case 'rival':
       return t.outdone.test(parts.sentence);
     case 'legal':

@@ -11,7 +11,7 @@ export const EN_CUES: readonly RiskCue[] = [
   { pattern: w('threat(?:s|en|ens|ened|ening)?'), weight: 1.3, kind: 'hazard' },
   { pattern: w('danger(?:s|ous)?|endanger(?:s|ed)?|peril(?:s|ous)?'), weight: 1.2, kind: 'hazard' },
   { pattern: w('uncertaint(?:y|ies)|uncertain'), weight: 1.2, category: 'macro', kind: 'hazard' },
-  { pattern: w('(?:concerns?|worries|worried|worry|fears?|feared|anxiety|panic)'), weight: 0.8, kind: 'hazard' },
+  { pattern: w('(?:concerns?|worries|worried|worry|fears?|feared|anxiety|panic)'), weight: 0.8, kind: 'feeling' },
   { pattern: w('(?:profit|earnings) warnings?'), weight: 1.5, category: 'financial' },
   { pattern: w('headwinds?'), weight: 1.1 },
   // Losses and declines.

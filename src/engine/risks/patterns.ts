@@ -12,9 +12,11 @@ import type { RiskCategory } from '../schema.ts';
  * - `legal`: a legal step ("probe", "Klage") concerns the company or market only with a business actor or an
  *   economic offence in the sentence;
  * - `backdrop`: a crisis word that a temporal preposition turns into a time reference ("after the crisis");
- * - `rival`: competitors are no risk where the sentence says they were beaten ("left the competition behind").
+ * - `rival`: competitors are no risk where the sentence says they were beaten ("left the competition behind");
+ * - `feeling`: fear and worry are a market's risk only when someone in the market feels them (investors,
+ *   customers, a company), not a narrator's or a character's feeling ("ich habe Angst").
  */
-export type CueKind = 'decline' | 'hazard' | 'legal' | 'backdrop' | 'rival';
+export type CueKind = 'decline' | 'hazard' | 'legal' | 'backdrop' | 'rival' | 'feeling';
 
 /** One cue that a sentence states a risk. */
 export interface RiskCue {

@@ -27,6 +27,8 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['de', 'Der Umsatz ging im dritten Quartal um 12 Prozent zurück.', 'financial'],
   ['de', 'Der Zulieferer warnt vor Lieferengpässen bei Chips.', 'operational'],
   ['de', 'Vermieter müssen mit einem nicht erklärten Mietenstreik rechnen.', 'operational'],
+  ['de', 'Anleger blicken mit nackter Angst auf die Bilanz des Konzerns.', 'financial'],
+  ['en', 'Investors fear that the bank will need more capital.', 'financial'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -56,6 +58,10 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['de', 'Er hat mich schon oft zum Arzt gefahren.'],
   ['de', 'Die für den Unterlassungsanspruch erforderliche Wiederholungsgefahr liegt vor.'],
   ['de', 'Die Polizei informiert am Tag des Einbruchschutzes über Sicherheit.'],
+  // a narrator's feelings and historical wars are no market risk
+  ['de', 'Wir geraten in Panik und fühlen uns wie gelähmt.'],
+  ['en', 'I would say no amount of money would have put my fears at ease.'],
+  ['de', 'Im 1. Weltkrieg wurden vor allem Lastwagen produziert.'],
   // legal steps with no company or market concerned
   ['de', 'Die Polizisten setzten während der Ermittlungen einen Spürhund ein.'],
   ['de', 'Die Verjährung wird unterbrochen, wenn eine Klage zugestellt wird.'],
