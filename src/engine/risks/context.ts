@@ -24,7 +24,10 @@ interface ContextTable {
   mitigationBefore: RegExp;
   /** The same as the clause-final verb of a German clause ("das Risiko zu senken"). */
   mitigationFinal: RegExp;
-  /** Accounting line items in front of a loss ("provision for loan losses", "credit loss"): a routine entry, not a loss. */
+  /**
+   * Words in front of a loss that make it a routine entry ("provision for loan losses") or the baseline of a
+   * comparison ("a profit of 400m, compared with a loss of 984m"; "nach einem Verlust im Vorjahr").
+   */
   lineItemBefore: RegExp;
   /** Comparatives just before a risk noun that make it smaller ("less risk", "weniger Risiken"). */
   lessBefore: RegExp;
@@ -47,7 +50,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     economicOffence: new RegExp(w(`(?:fraud${LETTER}*|antitrust|price-?rigging|price-?fixing|insider trading|accounting|bribery|corruption|embezzlement|money laundering|tax evasion|securities|cartels?|racketeering|market abuse|mis-?selling)`), 'iu'),
     mitigationBefore: new RegExp(`${w('(?:eas(?:e|es|ed|ing)|allay(?:s|ed)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|minimi[sz](?:e|es|ed|ing)|mitigat(?:e|es|ed|ing)|limit(?:s|ed|ing)?|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|protect(?:s|ed|ing)?|hedg(?:e|es|ed|ing)|spread(?:s|ing)?|assess(?:es|ed|ing)?|manag(?:e|es|ed|ing)|offset(?:s|ting)?|insure[sd]?|cover(?:s|ed)?)')}(?:\\s+${LETTER}+){0,3}\\s*$`, 'iu'),
     mitigationFinal: /(?!)/u,
-    lineItemBefore: new RegExp(`${w('(?:loan|credit|loan-loss|provisions? for(?:\\s+(?:loan|credit|expected))?)')}\\s*$`, 'iu'),
+    lineItemBefore: new RegExp(`${w('(?:loan|credit|loan-loss|provisions? for(?:\\s+(?:loan|credit|expected))?|(?:compared|against) (?:with|to)(?: an?| the)?|swung from(?: an?)?|recovered from(?: an?)?)')}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:less|lower|smaller|fewer|reduced|minimal)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:despite|in spite of|notwithstanding)'), 'iu'),
     backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post|from|out of|in times of)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
@@ -62,7 +65,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     economicOffence: /(?:betrug|kartell|bilanzfälsch|untreue|bestechung|korruption|geldwäsche|steuerhinterzieh|insider|marktmanipulation|abgas|preisabsprach)/iu,
     mitigationBefore: new RegExp(`${w('(?:senk(?:t|en|te|ten)|verringer(?:t|n|te|ten)|reduzier(?:t|en|te|ten)|minimier(?:t|en|te|ten)|begrenz(?:t|en|te|ten)|vermeid(?:et|en)|verhinder(?:t|n|te|ten)|schütz(?:t|en|te|ten)|streu(?:t|en)|mindern?|mindert)')}(?:\\s+${LETTER}+){0,3}\\s*$`, 'iu'),
     mitigationFinal: new RegExp(`${w('(?:zu\\s+)?(?:senken|verringern|reduzieren|minimieren|begrenzen|vermeiden|verhindern|entgehen|entkommen|entkommt|entging|schützen|einschätzen|einzuschätzen|abwägen|abzuwägen|bewerten|streuen|absichern|abzusichern|in kauf nehmen|in kauf|mindern|trägt|tragen)')}\\s*[.!?"'“”»«]*\\s*$`, 'iu'),
-    lineItemBefore: /(?!)/u,
+    lineItemBefore: new RegExp(`${w(`(?:gegenüber|im vergleich zu|nach)(?: einem| dem)?(?: vorjahres${LETTER}*)?`)}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:weniger|geringere[snm]?|kleinere[snm]?|niedrigere[snm]?|minimale[snm]?)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:trotz|ungeachtet)'), 'iu'),
     backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus|in zeiten (?:von|der|des))')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),

@@ -4,6 +4,9 @@ import { gap, LETTER, w, type RiskCue, type RiskLexicon } from './patterns.ts';
 /** What a fall is measured against: "down from", "lower than", "down 10 points". */
 const AFTER_FALL = `(?=\\s+(?:from|by|than|on the year|year-on-year|year over year|compared|versus|vs\\.?|\\d|[$£€]\\d)|\\s*[,.;])`;
 
+/** "hit its targets", "hit a record": reaching a goal, not being hit. */
+const HIT_GOAL = '(?!\\s+(?:(?:its|their|our|the|a|an|all)\\s+)?(?:\\S+\\s+)?(?:targets?|goals?|records?|highs?|milestones?|mark|estimates))';
+
 export const EN_CUES: readonly RiskCue[] = [
   // Explicit risk words.
   { pattern: w('risks?|risky|riskier|riskiest'), weight: 1.5, kind: 'hazard' },
@@ -36,7 +39,7 @@ export const EN_CUES: readonly RiskCue[] = [
   { pattern: w('(?:at stake|in doubt|in question)'), weight: 1.0 },
   { pattern: w('worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing|ion)'), weight: 0.9 },
   { pattern: w('weigh(?:s|ed|ing)? (?:heavily )?(?:on|down)'), weight: 1.1 },
-  { pattern: w('(?:could|may|might|would|will)') + gap(3) + w('(?:hurt|hit|damage|derail|harm|slow|undermine|erode|squeeze|weaken|jeopardi[sz]e)'), weight: 1.1 },
+  { pattern: w('(?:could|may|might|would|will)') + gap(3) + w(`(?:hurt|hit${HIT_GOAL}|damage|derail|harm|slow|undermine|erode|squeeze|weaken|jeopardi[sz]e)`), weight: 1.1 },
   { pattern: w('hurt(?:s|ing)?|hit hard|hard hit|harm(?:s|ed)?|damag(?:e|es|ed|ing)|undermin(?:e|es|ed)|erod(?:e|es|ed|ing)|squeez(?:e|es|ed)'), weight: 0.8 },
   { pattern: w('fail(?:s|ed|ing)? to|failure'), weight: 1.0, category: 'execution-adoption' },
   { pattern: w('(?:cut|cuts|lowered|lowers|slashed|reduced|trimmed|withdrew|withdrawn|suspended|pulled)') + gap(3) + w('(?:forecasts?|outlook|guidance|targets?|expectations)'), weight: 1.3, category: 'financial' },

@@ -29,6 +29,8 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['de', 'Vermieter müssen mit einem nicht erklärten Mietenstreik rechnen.', 'operational'],
   ['de', 'Anleger blicken mit nackter Angst auf die Bilanz des Konzerns.', 'financial'],
   ['en', 'Investors fear that the bank will need more capital.', 'financial'],
+  ['en', 'Higher fuel costs could hit earnings this year.', 'financial'],
+  ['de', 'Der Konzern schrieb einen Verlust von 190 Millionen Euro.', 'financial'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -58,6 +60,10 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['de', 'Er hat mich schon oft zum Arzt gefahren.'],
   ['de', 'Die für den Unterlassungsanspruch erforderliche Wiederholungsgefahr liegt vor.'],
   ['de', 'Die Polizei informiert am Tag des Einbruchschutzes über Sicherheit.'],
+  // a loss that is only the comparison's baseline, a target that is hit
+  ['en', 'The airline announced net profits of 400m euros, compared with a loss of 984m euros in 2003.'],
+  ['de', 'Der Konzern erzielte einen Gewinn von 20 Millionen Euro nach einem Verlust von 5 Millionen Euro im Vorjahr.'],
+  ['en', 'Cadbury said it was confident it would hit its targets for 2005.'],
   // a narrator's feelings and historical wars are no market risk
   ['de', 'Wir geraten in Panik und fühlen uns wie gelähmt.'],
   ['en', 'I would say no amount of money would have put my fears at ease.'],
