@@ -21,7 +21,7 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: w('investitionsfalle'), weight: 1.4, category: 'financial' },
   // Losses and declines.
   { pattern: compound('verlust(?:e|en|es|zone)?'), weight: 1.1, category: 'financial', kind: 'hazard', noun: true },
-  { pattern: w('(?:in die |ins )?(?:verlustzone|roten zahlen|rote zahlen|negative)'), weight: 1.0, category: 'financial' },
+  { pattern: w('(?:in die |ins )?(?:verlustzone|roten zahlen|rote zahlen)|(?:ins|in das) negative'), weight: 1.0, category: 'financial' },
   { pattern: compound('(?:einbruch|einbrüche|einbußen|rückgang|rückgänge|kursrutsch|kurssturz|absturz|abstürze|minus)'), weight: 1.0, kind: 'decline', noun: true },
   { pattern: w('(?:eingebrochen|einbrechen|einbrach|bricht ein|brach ein|brachen ein)'), weight: 1.0, kind: 'decline' },
   { pattern: prefix('(?:verlor|verlier)'), weight: 0.7, kind: 'decline' },
@@ -42,10 +42,10 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: w('(?:steigende[nr]?|höhere[nr]?|explodierende[nr]?) (?:kosten|preise für|schulden|zinsen|energiepreise|rohstoffpreise)|kosten(?:explosion|anstieg)'), weight: 1.0, category: 'financial' },
   // Verbs and constructions.
   { pattern: w('(?:auf der kippe|auf dem spiel|in frage gestellt|infrage gestellt)'), weight: 1.1 },
-  { pattern: prefix('(?:verschlechter|verschärf)'), weight: 0.9 },
+  { pattern: `${prefix('verschlechter')}|${w('verschärf(?:t|te|en|ten)')}\\s+sich|${w('sich')}${gap(4)}${w('(?:verschärfen|verschärft)')}`, weight: 0.9 },
   { pattern: compound('herausforderung(?:en)?|schaden|schäden'), weight: 0.6, kind: 'hazard', noun: true },
   { pattern: compound('(?:mehrkosten|kostensteigerung(?:en)?|preiserhöhung(?:en)?)'), weight: 0.9, category: 'financial', noun: true },
-  { pattern: prefix('belast'), weight: 1.0 },
+  { pattern: `${prefix('belast')}(?!${LETTER})(?<!monatliche belastung)`, weight: 1.0 },
   { pattern: w(`fr(?:ess|iss|aß|ass)${LETTER}*`) + gap(6) + w('auf'), weight: 1.3, category: 'financial' },
   { pattern: w('(?:aufgefressen|auffressen)'), weight: 1.2, category: 'financial' },
   { pattern: prefix('verbrenn|verbrannt'), weight: 1.0, category: 'financial' },
@@ -88,7 +88,7 @@ export const DE_LEXICON: RiskLexicon = {
   negationExceptions: new RegExp(w('(?:ausgeschlossen|auszuschließen|ausschließen|auszuschliessen|gebannt|ausgestanden)'), 'iu'),
   minimizers: new RegExp(w('(?:ist|sind|war|waren|bleibt|bleiben|gilt|gelten|als|für|sei|seien|scheint)') + gap(1) + w('(?:gering|geringer|minimal|vernachlässigbar|überschaubar|gebannt|begrenzt|kleiner)'), 'iu'),
   nonRiskWord: new RegExp(
-    `^(?:risiko(?:kapital|kapitalgeber|management|manager|bereitschaft|appetit|freude|freudig|arm|frei|los|kontrolle|profil|prämie|analyse|bewertung|streuung|abwägung|gruppe|faktor)${LETTER}*|risikolos${LETTER}*|gefahrgut${LETTER}*|gefahrengut${LETTER}*|gefahrlos${LETTER}*|(?:wiederholungs|erstbegehungs|verdunkelungs|flucht)gefahr|(?:nach|vor|zwischen)krieg${LETTER}*|weltkrieg${LETTER}*|kriegsende|verlustfrei${LETTER}*|wertverlust${LETTER}*|druckverlust${LETTER}*|(?:wohnungs)?einbruch(?:s)?(?:schutz|diebstahl|versuch|serie)${LETTER}*|einbrecher${LETTER}*|wagnis${LETTER}*)$`,
+    `^(?:risiko(?:kapital|kapitalgeber|management|manager|bereitschaft|appetit|freude|freudig|arm|frei|los|kontrolle|profil|prämie|analyse|bewertung|streuung|abwägung|gruppe|faktor)${LETTER}*|risikolos${LETTER}*|gefahrgut${LETTER}*|gefahrengut${LETTER}*|gefahrlos${LETTER}*|(?:wiederholungs|erstbegehungs|verdunkelungs|flucht)gefahr|(?:nach|vor|zwischen)krieg${LETTER}*|weltkrieg${LETTER}*|kriegsende|belastbar${LETTER}*|abschlagszahlung${LETTER}*|verlustfrei${LETTER}*|wertverlust${LETTER}*|druckverlust${LETTER}*|(?:wohnungs)?einbruch(?:s)?(?:schutz|diebstahl|versuch|serie)${LETTER}*|einbrecher${LETTER}*|wagnis${LETTER}*)$`,
     'iu',
   ),
   nonRiskAfter: /^(?!)/u,

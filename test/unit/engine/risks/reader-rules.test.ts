@@ -31,6 +31,7 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['en', 'Investors fear that the bank will need more capital.', 'financial'],
   ['en', 'Higher fuel costs could hit earnings this year.', 'financial'],
   ['de', 'Der Konzern schrieb einen Verlust von 190 Millionen Euro.', 'financial'],
+  ['de', 'Der Fachkräftemangel dürfte sich in vielen Branchen weiter verschärfen.', 'operational'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -64,6 +65,11 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['en', 'The airline announced net profits of 400m euros, compared with a loss of 984m euros in 2003.'],
   ['de', 'Der Konzern erzielte einen Gewinn von 20 Millionen Euro nach einem Verlust von 5 Millionen Euro im Vorjahr.'],
   ['en', 'Cadbury said it was confident it would hit its targets for 2005.'],
+  // German words that only look like risk words
+  ['de', 'Erste belastbare Studien lagen erst im Sommer vor.'],
+  ['de', 'Für Unternehmen stellt Leasing in Bezug auf die monatliche Belastung die günstigste Lösung dar.'],
+  ['de', 'Bei 3G gilt für Kunden eine verschärfte Maskenpflicht.'],
+  ['de', 'Bei empirischen Schätzungen kann der Umsatzparameter auch negative Werte annehmen.'],
   // a narrator's feelings and historical wars are no market risk
   ['de', 'Wir geraten in Panik und fühlen uns wie gelähmt.'],
   ['en', 'I would say no amount of money would have put my fears at ease.'],
