@@ -30,8 +30,8 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   { pattern: w('(?:kurs|kurse|kursziel|aktienkurs|aktie|aktien|börse|handel|trader|keller)'), category: 'market-volatility', weight: 1 },
   { pattern: w(`(?:volatil${LETTER}*|share price|shares|stock(?! (?:exchange|market index))|sell-?off|swings?|valuation)`), category: 'market-volatility', weight: 1 },
   // financial
-  { pattern: compound('(?:kosten|gewinn|cashflow|verlust|marge|rentabilität|ergebnis|ausgaben|schulden|verschuldung|abschreibung|investitionsfalle|umsatz|bilanz|prognose|ausblick|jahresziel)'), category: 'financial', weight: 1 },
-  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|turnover|income|orders|impairments?|write-?downs?|dividends?|forecast|guidance|outlook|capital|funding|liquidity|refinancing)'), category: 'financial', weight: 1 },
+  { pattern: compound('(?:kosten|gewinn|cashflow|verlust|marge|rentabilität|ergebnis|ausgaben|schulden|verschuldung|abschreibung|investitionsfalle|umsatz|absatz|auftragslage|auftragseingang|bilanz|prognose|ausblick|jahresziel|quartal|bonität|rating)'), category: 'financial', weight: 1 },
+  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|turnover|income|orders|impairments?|write-?downs?|dividends?|forecast|guidance|outlook|capital|funding|liquidity|refinancing|credit rating|rating)'), category: 'financial', weight: 1 },
   { pattern: w('(?:ins negative|free cash flow|freien cashflow|roten zahlen|verlustzone)'), category: 'financial', weight: 2 },
   // operational
   { pattern: compound('(?:lieferkette|lieferengp|produktion|ausfall|störung|streik|cyber|hacker|rückruf)'), category: 'operational', weight: 2 },
@@ -39,9 +39,9 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   { pattern: w('(?:jobs|staff|workers|plants?|factory|factories|stellen|arbeitsplätze|werk|werke|mitarbeiter)'), category: 'operational', weight: 1 },
   // macro
   { pattern: compound('(?:weltwirtschaft|konjunktur|rezession|inflation|zinsen|zinserhöhung|arbeitslosigkeit)'), category: 'macro', weight: 2 },
-  { pattern: w('(?:economy|economic|macroeconomic|recession|inflation|interest rates?|slowdown|gdp|unemployment|oil prices?|fuel (?:costs?|prices?))'), category: 'macro', weight: 2 },
+  { pattern: w('(?:economy|economic|macroeconomic|recession|inflation|interest rates?|slowdown|gdp|unemployment|oil prices?|(?:fuel|energy|gas) (?:costs?|prices?))'), category: 'macro', weight: 2 },
   { pattern: w('(?:exports|domestic (?:growth|demand)|mortgages?|lending|consumer (?:spending|confidence)|retail spending|budget|deficits?|fiscal|ppi|cpi|the fed|central bank|house prices|housing market)'), category: 'macro', weight: 1.5 },
-  { pattern: compound('(?:wirtschaftliche lage|staatshaushalt|haushaltsdefizit|kaufkraft|lebenshaltungskosten|notenbank|zentralbank|leitzins|immobilienmarkt|exporte)'), category: 'macro', weight: 1.5 },
+  { pattern: compound('(?:energiepreis|energiekosten|strompreis|gaspreis|rohstoffpreis|wirtschaftliche lage|staatshaushalt|haushaltsdefizit|kaufkraft|lebenshaltungskosten|notenbank|zentralbank|leitzins|immobilienmarkt|exporte)'), category: 'macro', weight: 1.5 },
 ];
 
 /** Tie-break order when two categories score the same (more specific first). */
@@ -52,7 +52,7 @@ export const CATEGORY_PRIORITY: readonly RiskCategory[] = [
 /** Words that make a risk matter to an investor. */
 export const FINANCE_TERMS = new RegExp(
   [
-    compound('(?:aktie|anleger|investor|investition|gewinn|umsatz|marge|cashflow|bilanz|dividende|bewertung|quartal|prognose|ergebnis|kurs|rendite|rentabilität|kosten|ausgaben)'),
+    compound('(?:aktie|anleger|investor|investition|gewinn|umsatz|absatz|auftr[aä]g|bestellung|nachfrage|marge|cashflow|bilanz|dividende|bewertung|quartal|prognose|ergebnis|kurs|rendite|rentabilität|kosten|ausgaben)'),
     w('(?:shares?|stocks?|investors?|profits?|revenues?|sales|turnover|margins?|earnings|cash ?flow|guidance|forecast|valuation|dividends?|quarter(?:ly)?|outlook|costs?)'),
     prefix('analyst'),
   ].join('|'),

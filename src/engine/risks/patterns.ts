@@ -13,7 +13,7 @@ import type { RiskCategory } from '../schema.ts';
  *   economic offence in the sentence;
  * - `backdrop`: a crisis word that a temporal preposition turns into a time reference ("after the crisis");
  * - `rival`: competitors are no risk where the sentence says they were beaten ("left the competition behind");
- * - `feeling`: fear and worry are a market's risk only when someone in the market feels them (investors,
+ * - `feeling`: fear, worry and pressure are a market's risk only when someone in the market feels them (investors,
  *   customers, a company), not a narrator's or a character's feeling ("ich habe Angst").
  */
 export type CueKind = 'decline' | 'hazard' | 'legal' | 'backdrop' | 'rival' | 'feeling';
