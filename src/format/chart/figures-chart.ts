@@ -99,13 +99,27 @@ export interface FiguresChartOptions {
 
 const MAX_ALT = 1000;
 
+/** How a label is drawn: one line at text scale when it fits, else up to two lines at scale 1, cut only beyond that. */
+export function labelLines(label: string, width: number): { scale: number; lines: string[] } {
+  if (textWidth(label.trim(), TEXT_SCALE) <= width) return { scale: TEXT_SCALE, lines: [label.trim()] };
+  const words = label.trim().split(/\s+/u);
+  let first = '';
+  while (words.length > 0 && textWidth(`${first} ${words[0] ?? ''}`.trim(), 1) <= width) first = `${first} ${words.shift() ?? ''}`.trim();
+  if (first === '') return { scale: 1, lines: [fitText(label, width, 1)] };
+  const rest = words.join(' ');
+  return { scale: 1, lines: rest === '' ? [first] : [first, fitText(rest, width, 1)] };
+}
+
 function drawRow(raster: Raster, layout: ChartLayout, i: number, row: ChartRow, largest: number, language: LabelLanguage): void {
   const c = CHART_COLOURS;
   const top = layout.barTop(i);
-  raster.text(fitText(row.label, layout.labelWidth, TEXT_SCALE), layout.labelX, top, c.text, TEXT_SCALE);
-  if (row.source !== null && row.source !== '') {
-    raster.text(fitText(row.source, layout.labelWidth, 1), layout.labelX, top + lineHeight(TEXT_SCALE) + 2, c.muted, 1);
+  const label = labelLines(row.label, layout.labelWidth);
+  let y = top;
+  for (const line of label.lines) {
+    raster.text(line, layout.labelX, y, c.text, label.scale);
+    y += lineHeight(label.scale) + 2;
   }
+  if (row.source !== null && row.source !== '') raster.text(fitText(row.source, layout.labelWidth, 1), layout.labelX, y, c.muted, 1);
   const length = barLength(row.change, largest, layout.maxBar);
   const value = chartValueText(row, language);
   const valueTop = top + 1;

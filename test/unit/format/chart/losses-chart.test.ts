@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, Figure } from '../../../../src/engine/schema.ts';
 import {
-  CHART_COLOURS, chartLayout, chartRows, chartValueText, fitText, MIN_BAR, Raster, renderFiguresChart, type ChartRow, type Rgb,
+  CHART_COLOURS, chartLayout, chartRows, chartValueText, fitText, labelLines, MIN_BAR, Raster, renderFiguresChart, type ChartRow, type Rgb,
 } from '../../../../src/format/chart/index.ts';
 import { decodePng, type DecodedPng } from '../../../helpers/decode-png.ts';
 
@@ -46,10 +46,10 @@ function inkShape(read: (x: number, y: number) => Rgb, x0: number, y0: number, w
   return points.map(([x, y]) => `${String(x - minX)},${String(y - minY)}`).sort();
 }
 
-/** The ink of `text` drawn alone at scale 2. */
-function textShape(text: string): string[] {
-  const r = new Raster(text.length * 12 + 4, 24, CHART_COLOURS.background);
-  r.text(text, 0, 0, CHART_COLOURS.text, 2);
+/** The ink of `text` drawn alone at `scale`. */
+function textShape(text: string, scale = 2): string[] {
+  const r = new Raster(text.length * 6 * scale + 4, 12 * scale, CHART_COLOURS.background);
+  r.text(text, 0, 0, CHART_COLOURS.text, scale);
   return inkShape((x, y) => r.pixel(x, y), 0, 0, r.width, r.height, CHART_COLOURS.text);
 }
 
@@ -106,5 +106,18 @@ describe('chart of a digest with losses and cuts', () => {
       const [x0, x1] = row.change < 0 ? [layout.axisX + 1, png.width] : [layout.labelX + layout.labelWidth + 1, layout.axisX - 1];
       expect(inkShape((x, y) => png.rgb(x, y), x0, top, x1 - x0, 18, CHART_COLOURS.text)).toEqual(textShape(value));
     });
+  });
+
+  it('given a label too long for the large font, then it is drawn whole in the small font instead of being cut', () => {
+    const label = 'Umsatzprognose für das Gesamtjahr (gesenkt) (2026)';
+    const [row] = chartRows([{ ...LOSSES, figures: [pct(label, 8, 'down')] }]);
+    expect(row?.label).toBe(label);
+    const drawn = labelLines(label, layout.labelWidth);
+    expect(drawn.scale).toBe(1);
+    expect(drawn.lines.join(' ')).toBe(label);
+    const one = decodePng(renderFiguresChart(row === undefined ? [] : [row], { title: 't' }).png);
+    const l1 = chartLayout(1);
+    const ink = inkShape((x, y) => one.rgb(x, y), l1.labelX, l1.barTop(0), l1.labelWidth, 10, CHART_COLOURS.text);
+    expect(ink).toEqual(textShape(drawn.lines[0] ?? '', 1));
   });
 });
