@@ -14,6 +14,8 @@ interface ContextTable {
   goodMetric: RegExp;
   /** Things whose fall is good news: costs, debt, losses. */
   badMetric: RegExp;
+  /** Burdens whose rise is bad news: costs, debt, unemployment, interest rates, energy prices. */
+  burden: RegExp;
   /** Words that speak well of the change in the same clause ("help", "boost"). */
   benefit: RegExp;
   /** Who a legal step can concern: companies, markets, authorities. */
@@ -43,8 +45,9 @@ interface ContextTable {
 
 const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
   en: {
-    goodMetric: new RegExp(w(`(?:revenues?|sales|turnover|profits?|earnings|income|eps|orders?|bookings|backlog|demand|growth|margins?|lending|loans|approvals|volumes?|output|production|exports|economy|economic|gdp|spending|occupancy|renewal rate|deliveries|shipments|traffic|quarter|number|results|forecast|outlook|guidance|expectations|hoped|confidence|dividends?|cash ?flow|market share|jobs|employment|prices? paid to|subscribers|users|customers|bookings)`), 'iu'),
+    goodMetric: new RegExp(w(`(?:business(?:es)?|revenues?|sales|turnover|profits?|earnings|income|eps|orders?|bookings|backlog|demand|growth|margins?|lending|loans|approvals|volumes?|output|production|exports|economy|economic|gdp|spending|occupancy|renewal rate|deliveries|shipments|traffic|quarter|number|results|forecast|outlook|guidance|expectations|hoped|confidence|dividends?|cash ?flow|market share|jobs|employment|prices? paid to|subscribers|users|customers|bookings)`), 'iu'),
     badMetric: new RegExp(w(`(?:costs?|expenses?|spending on interest|debt|debts|borrowings|leverage|loss(?:es)?|deficit|unemployment|inflation|risks?|charges|provisions?|tax|taxes|write-?downs?|impairments?|churn|defaults?|delinquenc${LETTER}*)`), 'iu'),
+    burden: new RegExp(w(`(?:costs?|expenses|debt|debts|borrowing costs|unemployment|jobless${LETTER}*|inflation|interest rates|rates|(?:energy|fuel|oil|gas|electricity) prices|loss(?:es)?|deficits?|defaults?|insolvencies|bankruptcies|layoffs|churn|arrears|delinquenc${LETTER}*)`), 'iu'),
     benefit: new RegExp(w('(?:help(?:s|ed)?|boost(?:s|ed)?|benefit(?:s|ed)?|improv(?:e|es|ed|ing|ement)|better|good news)'), 'iu'),
     actor: new RegExp(w(`(?:compan(?:y|ies)|firms?|groups?|banks?|insurers?|reinsurers?|airlines?|carriers?|retailers?|makers?|manufacturers?|giant|executives?|directors?|board|bosses|shareholders?|investors?|regulators?|watchdog|sec|ftc|fca|doj|attorneys? general|prosecutors?|commission|merger|deal|industry|lenders?|brokers?|funds?|Inc|Corp|plc|Ltd|LLC|AG|GmbH|SE|ASA)`), 'u'),
     economicOffence: new RegExp(w(`(?:fraud${LETTER}*|antitrust|price-?rigging|price-?fixing|insider trading|accounting|bribery|corruption|embezzlement|money laundering|tax evasion|securities|cartels?|racketeering|market abuse|mis-?selling)`), 'iu'),
@@ -58,8 +61,9 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     outdone: new RegExp(w(`(?:beat(?:s|ing)?|outpac${LETTER}*|outperform${LETTER}*|outgrow${LETTER}*|outsell${LETTER}*|ahead of|far behind|left (?:\\S+ )?behind|(?:win|won|gain(?:ed)?|take|took|taking) (?:market )?share from)`), 'iu'),
   },
   de: {
-    goodMetric: new RegExp(`(?:umsatz|umsätze|erlös|gewinn|ergebnis|absatz|auftr[aä]g|bestellung|nachfrage|wachstum|marge|kredit|produktion|export|ausfuhr|wirtschaft|konjunktur|bruttoinlandsprodukt|bip|quartal|zahlen|prognose|ausblick|erwartung|dividende|cashflow|marktanteil|beschäftigung|arbeitsplätze|kunden|nutzer|rendite|einnahmen|ertrag|erträge)`, 'iu'),
+    goodMetric: new RegExp(`(?:verkauf|vertrieb|lieferung|auslieferung|bilanz|umsatz|umsätze|erlös|gewinn|ergebnis|absatz|auftr[aä]g|bestellung|nachfrage|wachstum|marge|kredit|produktion|export|ausfuhr|wirtschaft|konjunktur|bruttoinlandsprodukt|bip|quartal|zahlen|prognose|ausblick|erwartung|dividende|cashflow|marktanteil|beschäftigung|arbeitsplätze|kunden|nutzer|rendite|einnahmen|ertrag|erträge)`, 'iu'),
     badMetric: new RegExp(`(?:kosten|ausgaben|schulden|verschuldung|verlust|defizit|arbeitslos|inflation|risik|abschreibung|steuer|fälle|unfälle|straftaten|einbrüche|emission|verbrauch)`, 'iu'),
+    burden: /(?:kosten|ausgaben|schulden|verschuldung|arbeitslos|inflation|zinsen|zins\b|leitzins|energiepreis|strompreis|gaspreis|ölpreis|spritpreis|mieten|verlust|defizit|insolvenz|pleiten|kurzarbeit|ausfälle)/iu,
     benefit: new RegExp(w('(?:hilft|helfen|half|stützt|stützen|beflügelt|beflügeln|verbessert|verbessern|besser|profitiert|profitieren)'), 'iu'),
     actor: new RegExp(w(`(?:Konzern${LETTER}*|Unternehmen${LETTER}*|Firm(?:a|en)|Bank(?:en)?|Versicher${LETTER}*|Hersteller${LETTER}*|Vorst(?:and|ände|ands)${LETTER}*|Manager${LETTER}*|Aktionär${LETTER}*|Anleger${LETTER}*|Investor${LETTER}*|Behörde${LETTER}*|(?:Bundes)?[Aa]mt|Bundesamt${LETTER}*|Kartellamt${LETTER}*|BaFin|Kommission|Staatsanwaltschaft|Branche|Industrie|AG|GmbH|SE|Chef${LETTER}*|Gesellschaft)`), 'u'),
     economicOffence: /(?:betrug|kartell|bilanzfälsch|untreue|bestechung|korruption|geldwäsche|steuerhinterzieh|insider|marktmanipulation|abgas|preisabsprach)/iu,
@@ -96,12 +100,23 @@ function lastIndexOf(re: RegExp, text: string): number {
   return at;
 }
 
+/** The two words after a cue: the noun an attributive cue qualifies ("rising energy prices"). */
+const HEAD_AFTER_RE = /^\s+\S+(?:\s+\S+)?/u;
+/** English cue forms that qualify the noun after them ("rising costs", "higher rates", "falling sales"). */
+const ATTRIBUTIVE_EN_RE = /(?:ing|^higher|^lower|^weaker)$/iu;
+
 /**
  * What falls: the metric nearest to the decline cue. In English the subject comes first, so the nearest
  * metric before the cue decides and one after it only when none precedes ("down from"); German word order
  * is freer ("stürzte das Ergebnis ab"), so the nearest metric on either side decides.
  */
-function nearestMetric(parts: ClauseParts, t: ContextTable, language: RuleLanguage): 'good' | 'bad' | null {
+function nearestMetric(parts: ClauseParts, t: ContextTable, language: RuleLanguage, word = ''): 'good' | 'bad' | null {
+  const head = HEAD_AFTER_RE.exec(parts.after)?.[0] ?? '';
+  if (language === 'en' && (ATTRIBUTIVE_EN_RE.test(word) || /^\s+(?:in|of)\s/iu.test(parts.after))) {
+    const ahead = /^\s+(?:in|of)\s/iu.test(parts.after) ? parts.after.slice(0, 40) : head;
+    if (t.badMetric.test(ahead) && !t.goodMetric.test(ahead)) return 'bad';
+    if (t.goodMetric.test(ahead)) return 'good';
+  }
   const goodBefore = lastIndexOf(t.goodMetric, parts.before);
   const badBefore = lastIndexOf(t.badMetric, parts.before);
   const goodAfter = parts.after.search(t.goodMetric);
@@ -123,9 +138,13 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
     case 'decline': {
       const clause = `${parts.before} ${word} ${parts.after}`;
       if (t.benefit.test(clause)) return true;
-      const subject = nearestMetric(parts, t, language);
+      const subject = nearestMetric(parts, t, language, word);
       if (subject !== null) return subject === 'bad';
       return !(t.goodMetric.test(parts.previous) && !t.badMetric.test(clause));
+    }
+    case 'rise': {
+      const what = nearestMetric(parts, { ...t, badMetric: t.burden }, language, word);
+      return what !== 'bad';
     }
     case 'hazard':
     case 'backdrop':

@@ -52,6 +52,17 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['en', 'The firm filed for bankruptcy.', 'financial'],
   ['en', 'The launch has been pushed back to next year.', 'execution-adoption'],
   ['en', 'The carmaker is recalling 200,000 vehicles.', 'operational'],
+  ['de', 'Die Inflation frisst die Kaufkraft der Verbraucher auf.', 'macro'],
+  ['de', 'Die Arbeitslosigkeit nimmt zu.', 'macro'],
+  ['de', 'Viele Betriebe stehen vor dem Aus.', 'financial'],
+  ['de', 'Die Kosten laufen aus dem Ruder.', 'financial'],
+  ['de', 'Das Projekt kostet deutlich mehr als geplant.', 'execution-adoption'],
+  ['de', 'Der Versorger erhöht die Strompreise um 20 Prozent.', 'macro'],
+  ['en', 'Unemployment is rising.', 'macro'],
+  ['en', 'Many firms face closure.', 'financial'],
+  ['en', 'The project is running over budget.', 'execution-adoption'],
+  ['en', 'The chipmaker is losing market share to rivals.', 'competition'],
+  ['en', 'Energy prices are squeezing margins.', 'macro'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -94,6 +105,9 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['de', 'Der Konzern meldet einen Rekordgewinn.'],
   ['en', 'The Nasdaq closed 2% lower.'],
   ['en', 'We are proud of our record quarter.'],
+  ['en', 'I am confident that we will show a meaningful increase in earnings for 2005.'],
+  ['en', 'Exports surged on increasing domestic demand.'],
+  ['de', 'Der Absatz wächst weiter.'],
   ['de', 'Die E-Mail setzt den Empfänger unter Druck, direkt zu antworten.'],
   ['en', 'He recalled the early days of the firm with a smile.'],
   // a narrator's feelings and historical wars are no market risk
