@@ -89,9 +89,17 @@ export interface ClauseParts {
 
 const WARN_RE = /warn/iu;
 
+/** Global copies of the tables' expressions, compiled once. */
+const GLOBAL = new Map<RegExp, RegExp>();
+
 /** The last match of `re` in `text` (its index), or -1. */
 function lastIndexOf(re: RegExp, text: string): number {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let g = GLOBAL.get(re);
+  if (g === undefined) {
+    g = new RegExp(re.source, `${re.flags}g`);
+    GLOBAL.set(re, g);
+  }
+  g.lastIndex = 0;
   let at = -1;
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
     at = m.index;
