@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { runExtractionEval } from './eval-extraction.ts';
 import { runFigureEval } from './eval-figures.ts';
 import { runGroundingEval } from './eval-grounding.ts';
+import { runRiskEval } from './eval-risks.ts';
 import { logOf, type EvalHooks } from './eval-progress.ts';
 import { runSeedEval } from './eval-seed.ts';
 import { runSummaryEval } from './eval-summaries.ts';
@@ -28,6 +29,7 @@ export async function runEval(hooks: EvalHooks = {}): Promise<boolean> {
   await runSeedEval(hooks);
   await runSummaryEval(hooks);
   await runFigureEval(hooks);
+  runRiskEval(hooks);
   await runExtractionEval(hooks);
   runGroundingEval(hooks);
   return true;

@@ -1,5 +1,5 @@
 /** Renders a digest as readable terminal text. */
-import { formatFigureValue, type Digest, type LabelLanguage } from '../../src/index.ts';
+import { formatFigureValue, riskCategoryName, type Digest, type LabelLanguage } from '../../src/index.ts';
 
 const RULE = '─'.repeat(72);
 
@@ -37,6 +37,6 @@ export function renderDigestText(digest: Digest): string {
   }
   out.push('', lang === 'de' ? 'Risiken' : 'Risks');
   if (digest.risks.length === 0) out.push('  (none)');
-  for (const r of digest.risks) out.push(`  • [${r.category}] ${wrap(r.text, '    ')}`);
+  for (const r of digest.risks) out.push(`  • [${riskCategoryName(r.category, lang)}] ${wrap(r.text, '    ')}`);
   return out.join('\n');
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Digest } from '../engine/schema.ts';
 import { formatFigure } from '../format/figure.ts';
+import { labelLanguageOf, riskCategoryName } from '../format/risk-category.ts';
 import type { Message } from '../messages/model.ts';
 import { cachedDigest } from '../sources/digest-articles.ts';
 import type { CommandServices } from './services.ts';
@@ -68,4 +69,4 @@ export const figuresCommand = queryCommand('figures', 'Key figures', 'key figure
   (d) => d.figures.slice(0, 5).map((f) => `${formatFigure(f, d.language === 'de' ? 'de' : 'en')} — „${f.sentence}“`));
 
 export const risksCommand = queryCommand('risks', 'Risks', 'risks from recent articles matching a query: /risks <query>',
-  (d) => d.risks.slice(0, 3).map((r) => `(${r.category}) ${r.text}`));
+  (d) => d.risks.slice(0, 3).map((r) => `(${riskCategoryName(r.category, labelLanguageOf(d.language))}) ${r.text}`));

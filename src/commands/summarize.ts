@@ -7,6 +7,7 @@ import type { Digest } from '../engine/schema.ts';
 import { summarizeMaterial, summaryHeading } from '../llm/summarize-material.ts';
 import type { LlmSummary } from '../llm/summarize-llm.ts';
 import { formatFigure } from '../format/figure.ts';
+import { riskCategoryName } from '../format/risk-category.ts';
 import type { Message } from '../messages/model.ts';
 import { digestBytes } from '../sources/digest-articles.ts';
 import { fetchDocument } from '../sources/http/from-config.ts';
@@ -21,7 +22,7 @@ export function articleMessage(digest: Digest, url: string, summary: LlmSummary 
     sections.push({ heading: de ? 'Kennzahlen' : 'Key figures', lines: digest.figures.slice(0, 8).map((f) => `${formatFigure(f, de ? 'de' : 'en')} — „${f.sentence}“`) });
   }
   if (digest.risks.length > 0) {
-    sections.push({ heading: de ? 'Risiken' : 'Risks', lines: digest.risks.slice(0, 5).map((r) => `(${r.category}) ${r.text}`) });
+    sections.push({ heading: de ? 'Risiken' : 'Risks', lines: digest.risks.slice(0, 5).map((r) => `(${riskCategoryName(r.category, de ? 'de' : 'en')}) ${r.text}`) });
   }
   if (digest.warnings.length > 0) sections.push({ heading: de ? 'Hinweise' : 'Warnings', lines: digest.warnings.map((w) => `⚠ ${w}`) });
   sections.push({ lines: [], links: [{ label: de ? 'Artikel' : 'Article', url }] });

@@ -13,6 +13,7 @@ import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
 import { summarizeMaterial } from '../llm/summarize-material.ts';
+import { riskCategoryName } from '../format/risk-category.ts';
 import type { Message, MessageImage, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { ArticleDigester } from '../sources/article-digester.ts';
@@ -97,7 +98,7 @@ function section(entry: Entry, def: Pick<DigestDefinition, 'language' | 'summary
     ...model,
   ];
   for (const f of d.figures.slice(0, 3)) lines.push(`${language === 'de' ? 'Kennzahl' : 'Figure'}: ${formatFigure(f, language)}`);
-  for (const r of d.risks.slice(0, 2)) lines.push(`${language === 'de' ? 'Risiko' : 'Risk'} (${r.category}): ${r.text}`);
+  for (const r of d.risks.slice(0, 2)) lines.push(`${language === 'de' ? 'Risiko' : 'Risk'} (${riskCategoryName(r.category, language)}): ${r.text}`);
   for (const w of d.warnings) lines.push(`⚠ ${w}`);
   const sources = [...new Set(entry.seenIn.map((s) => s.source))];
   if (sources.length > 1) lines.push(`${language === 'de' ? 'Quellen' : 'Sources'}: ${sources.join(', ')}`);

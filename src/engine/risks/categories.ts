@@ -10,7 +10,7 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   // geopolitical-regulatory
   { pattern: compound('(?:sanktion|verteidigungsliste|regulier|regulator|zöll|zoll|exportkontroll|handelskrieg|handelsstreit|geopolit)'), category: 'geopolitical-regulatory', weight: 2 },
   { pattern: w(`(?:pentagon|peking|beijing|washington|weißes haus|white house|regierung|government|ministry|ministerium|behörde|behörden|aufsicht|politik|politische?n?|tech-krieg|kalten? krieg${LETTER}*)`), category: 'geopolitical-regulatory', weight: 1 },
-  { pattern: w(`(?:sanctions?|tariffs?|duties|regulators?|regulation|regulatory|export controls?|entity list|geopolitic${LETTER}*|trade war|trade tensions?|blacklist${LETTER}*|ban(?:s|ned)?)`), category: 'geopolitical-regulatory', weight: 2 },
+  { pattern: w(`(?:sanctions?|tariffs?|duties|regulators?|regulation|regulatory|export controls?|entity list|geopolitic${LETTER}*|trade war|trade tensions?|blacklist${LETTER}*|ban(?:s|ned)?|political|politics)`), category: 'geopolitical-regulatory', weight: 2 },
   { pattern: compound('china-risiko'), category: 'geopolitical-regulatory', weight: 2 },
   { pattern: w(`(?:wars?|conflicts?|terror${LETTER}*|attacks?|security|krieg|kriege|konflikt${LETTER}*|anschl(?:ag|äge)|terror${LETTER}*)`), category: 'geopolitical-regulatory', weight: 1 },
   // competition
@@ -28,10 +28,10 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   // market-volatility
   { pattern: compound('(?:volatil|abschlag|kursrutsch|kurssturz|panikverk|achterbahn|schwankung)'), category: 'market-volatility', weight: 2 },
   { pattern: w('(?:kurs|kurse|kursziel|aktienkurs|aktie|aktien|börse|handel|trader|keller)'), category: 'market-volatility', weight: 1 },
-  { pattern: w(`(?:volatil${LETTER}*|share price|shares|stock|sell-?off|swings?|valuation)`), category: 'market-volatility', weight: 1 },
+  { pattern: w(`(?:volatil${LETTER}*|share price|shares|stock(?! (?:exchange|market index))|sell-?off|swings?|valuation)`), category: 'market-volatility', weight: 1 },
   // financial
-  { pattern: compound('(?:kosten|gewinn|cashflow|verlust|marge|rentabilität|ergebnis|ausgaben|schulden|verschuldung|abschreibung|investitionsfalle|umsatz|bilanz)'), category: 'financial', weight: 1 },
-  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|impairments?|write-?downs?|dividends?|forecast|guidance)'), category: 'financial', weight: 1 },
+  { pattern: compound('(?:kosten|gewinn|cashflow|verlust|marge|rentabilität|ergebnis|ausgaben|schulden|verschuldung|abschreibung|investitionsfalle|umsatz|absatz|auftragslage|auftragseingang|bilanz|prognose|ausblick|jahresziel|quartal|bonität|rating)'), category: 'financial', weight: 1 },
+  { pattern: w('(?:costs?|profits?|earnings|cash ?flow|loss(?:es)?|margins?|profitability|spending|debt|revenues?|sales|turnover|income|orders|impairments?|write-?downs?|dividends?|forecast|guidance|outlook|capital|funding|liquidity|refinancing|credit rating|rating)'), category: 'financial', weight: 1 },
   { pattern: w('(?:ins negative|free cash flow|freien cashflow|roten zahlen|verlustzone)'), category: 'financial', weight: 2 },
   // operational
   { pattern: compound('(?:lieferkette|lieferengp|produktion|ausfall|störung|streik|cyber|hacker|rückruf)'), category: 'operational', weight: 2 },
@@ -39,7 +39,9 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   { pattern: w('(?:jobs|staff|workers|plants?|factory|factories|stellen|arbeitsplätze|werk|werke|mitarbeiter)'), category: 'operational', weight: 1 },
   // macro
   { pattern: compound('(?:weltwirtschaft|konjunktur|rezession|inflation|zinsen|zinserhöhung|arbeitslosigkeit)'), category: 'macro', weight: 2 },
-  { pattern: w('(?:economy|economic|recession|inflation|interest rates?|slowdown|gdp|unemployment|oil prices?|fuel (?:costs?|prices?))'), category: 'macro', weight: 2 },
+  { pattern: w('(?:economy|economic|macroeconomic|recession|inflation|interest rates?|slowdown|gdp|unemployment|oil prices?|(?:fuel|energy|gas) (?:costs?|prices?))'), category: 'macro', weight: 2 },
+  { pattern: w('(?:exports|domestic (?:growth|demand)|mortgages?|lending|consumer (?:spending|confidence)|retail spending|budget|deficits?|fiscal|ppi|cpi|the fed|central bank|house prices|housing market)'), category: 'macro', weight: 1.5 },
+  { pattern: compound('(?:energiepreis|energiekosten|strompreis|gaspreis|rohstoffpreis|wirtschaftliche lage|staatshaushalt|haushaltsdefizit|kaufkraft|lebenshaltungskosten|notenbank|zentralbank|leitzins|immobilienmarkt|exporte)'), category: 'macro', weight: 1.5 },
 ];
 
 /** Tie-break order when two categories score the same (more specific first). */
@@ -50,8 +52,8 @@ export const CATEGORY_PRIORITY: readonly RiskCategory[] = [
 /** Words that make a risk matter to an investor. */
 export const FINANCE_TERMS = new RegExp(
   [
-    compound('(?:aktie|anleger|investor|investition|gewinn|umsatz|marge|cashflow|bilanz|dividende|bewertung|quartal|prognose|ergebnis|kurs|rendite|rentabilität|kosten|ausgaben)'),
-    w('(?:shares?|stocks?|investors?|profits?|revenues?|sales|margins?|earnings|cash ?flow|guidance|forecast|valuation|dividends?|quarter(?:ly)?|outlook|costs?)'),
+    compound('(?:aktie|anleger|investor|investition|gewinn|umsatz|absatz|auftr[aä]g|bestellung|nachfrage|marge|cashflow|bilanz|dividende|bewertung|quartal|prognose|ergebnis|kurs|rendite|rentabilität|kosten|ausgaben)'),
+    w('(?:shares?|stocks?|investors?|profits?|revenues?|sales|turnover|margins?|earnings|cash ?flow|guidance|forecast|valuation|dividends?|quarter(?:ly)?|outlook|costs?)'),
     prefix('analyst'),
   ].join('|'),
   'giu',

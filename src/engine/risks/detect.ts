@@ -6,6 +6,7 @@
 import type { RiskCategory } from '../schema.ts';
 import type { RuleLanguage } from '../types.ts';
 import { CATEGORY_KEYWORDS, CATEGORY_PRIORITY } from './categories.ts';
+import { cancelledByContext } from './context.ts';
 import { DE_LEXICON } from './lexicon-de.ts';
 import { EN_LEXICON } from './lexicon-en.ts';
 import { alternation, matchedEntry, wordSpan, type RiskCue, type RiskLexicon } from './patterns.ts';
@@ -52,14 +53,41 @@ function clauseAfter(text: string, at: number): string {
   return text.slice(at, i);
 }
 
-function isCancelled(text: string, start: number, end: number, lex: RiskLexicon): boolean {
+/** An attributive adjective or participle ("erklärten", "neuen"): German negation before it negates only it. */
+const ATTRIBUTIVE_RE = /^\p{Ll}[\p{L}]*(?:e|en|em|er|es)$/u;
+const UPPER_START_RE = /^\p{Lu}/u;
+
+/**
+ * Whether a negator in `before` reaches the cue. German "nicht" right before an attributive adjective
+ * negates only the adjective ("ein nicht erklärter Streik" is still a strike); "kein" negates the noun.
+ */
+function negates(before: string, lex: RiskLexicon, cue: RiskCue): boolean {
+  if (!lex.negators.test(before)) return false;
+  if (cue.noun !== true) return true;
+  const words = before.trim().split(/\s+/u);
+  const last = words[words.length - 1] ?? '';
+  const beforeLast = words[words.length - 2] ?? '';
+  return !(ATTRIBUTIVE_RE.test(last) && /^nicht$/iu.test(beforeLast));
+}
+
+/** The clause before `start` and the clause before that one. */
+function previousClause(text: string, start: number): string {
+  const own = clauseBefore(text, start);
+  const end = start - own.length - 1;
+  return end <= 0 ? '' : clauseBefore(text, end);
+}
+
+function isCancelled(text: string, start: number, end: number, lex: RiskLexicon, cue: RiskCue, language: RuleLanguage): boolean {
   const word = text.slice(start, end).replace(/\s+/gu, ' ');
+  if (cue.noun === true && !UPPER_START_RE.test(word)) return true;
   if (lex.nonRiskWord.test(word.replace(/-/gu, '').toLowerCase()) || lex.nonRiskWord.test(word)) return true;
   if (RISK_WORD_RE.test(word) && (lex.nonRiskAfter.test(text.slice(end)) || lex.nonRiskBefore.test(text.slice(0, start)))) return true;
-  const before = lastWords(clauseBefore(text, start), NEGATION_WINDOW);
+  const ownBefore = clauseBefore(text, start);
+  const before = lastWords(ownBefore, NEGATION_WINDOW);
   const clauseRest = clauseAfter(text, end);
-  if (lex.negators.test(before) && !lex.negationExceptions.test(clauseRest) && !lex.negationExceptions.test(before)) return true;
-  return lex.minimizers.test(clauseRest) && !lex.negators.test(clauseRest);
+  if (negates(before, lex, cue) && !lex.negationExceptions.test(clauseRest) && !lex.negationExceptions.test(before)) return true;
+  if (lex.minimizers.test(clauseRest) && !lex.negators.test(clauseRest)) return true;
+  return cancelledByContext(cue, word, { before: ownBefore, after: clauseRest, previous: previousClause(text, start), sentence: text }, language);
 }
 
 /** The risk cues of a sentence, in order, with cancelled ones dropped. */
@@ -76,7 +104,7 @@ export function findCues(text: string, language: RuleLanguage): CueHit[] {
     if (cue === undefined) continue;
     const [start, end] = wordSpan(text, m.index, m.index + m[0].length);
     all.lastIndex = Math.max(all.lastIndex, end);
-    if (!isCancelled(text, start, end, lexicon)) hits.push({ cue, start, end });
+    if (!isCancelled(text, start, end, lexicon, cue, language)) hits.push({ cue, start, end });
   }
   return hits;
 }

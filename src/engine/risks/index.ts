@@ -7,7 +7,7 @@ import type { Risk, RiskCategory } from '../schema.ts';
 import { isFurniture, isQuestion } from '../summarize/candidates.ts';
 import { simplify } from '../summarize/score.ts';
 import { contentTerms } from '../summarize/terms.ts';
-import type { AnalysedArticle } from '../types.ts';
+import type { AnalysedArticle, Sentence } from '../types.ts';
 import { riskStatement } from './clause.ts';
 import { categorize, findCues, type CueHit } from './detect.ts';
 import { rankRisks, riskScore, type ScoredRisk } from './rank.ts';
@@ -22,26 +22,35 @@ function mainCue(hits: readonly CueHit[], category: RiskCategory): CueHit | unde
   return best;
 }
 
+/**
+ * The risk one sentence of the article states, with its score, or null when
+ * it states none. Ranking and deduplication come after ({@link extractRisks}).
+ */
+export function detectRisk(s: Sentence, article: AnalysedArticle): ScoredRisk | null {
+  if (s.heading || isQuestion(s.text) || isFurniture(s.text)) return null;
+  const title = simplify(article.title ?? '');
+  if (title.length > 0 && simplify(s.text).startsWith(title)) return null;
+  const hits = findCues(s.text, article.rules);
+  if (hits.length === 0) return null;
+  const category = categorize(s.text, hits);
+  const main = mainCue(hits, category);
+  if (main === undefined) return null;
+  const score = riskScore(s.text, hits, category);
+  if (score === null) return null;
+  const text = riskStatement(s.text, main.start, main.end);
+  const terms = new Map<string, number>();
+  for (const t of contentTerms(s.text, article.rules)) terms.set(t, (terms.get(t) ?? 0) + 1);
+  let norm = 0;
+  for (const v of terms.values()) norm += v * v;
+  return { risk: { category, text, sentence: s.text }, score, index: s.index, terms, norm: Math.sqrt(norm) };
+}
+
 /** The article's risks, best first, one per distinct risk. */
 export function extractRisks(article: AnalysedArticle): Risk[] {
   const scored: ScoredRisk[] = [];
-  const title = simplify(article.title ?? '');
   for (const s of article.sentences) {
-    if (s.heading || isQuestion(s.text) || isFurniture(s.text)) continue;
-    if (title.length > 0 && simplify(s.text).startsWith(title)) continue;
-    const hits = findCues(s.text, article.rules);
-    if (hits.length === 0) continue;
-    const category = categorize(s.text, hits);
-    const main = mainCue(hits, category);
-    if (main === undefined) continue;
-    const text = riskStatement(s.text, main.start, main.end);
-    const score = riskScore(s.text, hits, category);
-    if (score === null) continue;
-    const terms = new Map<string, number>();
-    for (const t of contentTerms(s.text, article.rules)) terms.set(t, (terms.get(t) ?? 0) + 1);
-    let norm = 0;
-    for (const v of terms.values()) norm += v * v;
-    scored.push({ risk: { category, text, sentence: s.text }, score, index: s.index, terms, norm: Math.sqrt(norm) });
+    const found = detectRisk(s, article);
+    if (found !== null) scored.push(found);
   }
   return rankRisks(scored);
 }

@@ -4,6 +4,21 @@
  */
 import type { RiskCategory } from '../schema.ts';
 
+/**
+ * How a cue's meaning depends on its context (see context.ts):
+ * - `decline`: a fall ("fell", "Rückgang") is a risk only when what falls is something good (sales, profit,
+ *   growth), not a cost, a debt or a mere share or index price;
+ * - `rise`: the mirror image: a rise is a risk only when what rises is a burden (costs, debt, unemployment, rates);
+ * - `hazard`: a risk noun or verb ("risk", "loss", "Gefahr") that mitigation verbs cancel ("reduce the risk");
+ * - `legal`: a legal step ("probe", "Klage") concerns the company or market only with a business actor or an
+ *   economic offence in the sentence;
+ * - `backdrop`: a crisis word that a temporal preposition turns into a time reference ("after the crisis");
+ * - `rival`: competitors are no risk where the sentence says they were beaten ("left the competition behind");
+ * - `feeling`: fear, worry and pressure are a market's risk only when someone in the market feels them (investors,
+ *   customers, a company), not a narrator's or a character's feeling ("ich habe Angst").
+ */
+export type CueKind = 'decline' | 'rise' | 'hazard' | 'legal' | 'backdrop' | 'rival' | 'feeling';
+
 /** One cue that a sentence states a risk. */
 export interface RiskCue {
   /** Regular-expression source without capturing groups (use `(?:…)`), matched case-insensitively. */
@@ -12,6 +27,10 @@ export interface RiskCue {
   weight: number;
   /** Category the cue itself implies, if any. */
   category?: RiskCategory;
+  /** How context can cancel the cue. @defaultValue none (only negation and minimizers) */
+  kind?: CueKind;
+  /** A German noun: only a capitalized word counts ("Gefahren" the noun, not "gefahren" the participle). */
+  noun?: boolean;
 }
 
 /** Everything the detector needs for one language. */

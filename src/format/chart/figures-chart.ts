@@ -3,8 +3,11 @@
  * figure with its label (and source, small) on the left and a horizontal bar
  * from a central axis, right and green for "up", left and red for "down",
  * grey for no change. Bar lengths are proportional to the change, the largest
- * reaching the full half width; the signed value is written on the other side
- * of the axis. Pure: the same rows always give the same bytes.
+ * reaching the full half width, and never shorter than {@link MIN_BAR} pixels
+ * so that a small change stays visible next to a large one; the value with an
+ * arrow ("12,5 % ↓", as in the text digests) is written on the other side of
+ * the axis: the figure may be a level ("guidance cut to 5 %") rather than a
+ * change, so no sign is invented. Pure: the same rows always give the same bytes.
  */
 import type { LabelLanguage } from '../figure.ts';
 import { encodePng } from './png.ts';
@@ -63,18 +66,21 @@ const QUALIFIER_MARK: Readonly<Record<NonNullable<ChartRow['qualifier']>, string
   about: '~', 'more-than': '>', 'less-than': '<', 'at-least': '>=', 'up-to': '<=',
 };
 
-/** The signed value as written next to a bar: "+12,5 %", "−3 %", "> +40 %". */
+/** The value as written next to a bar, with the figure's direction as an arrow: "12,5 % ↑", "3 % ↓", "> 40 % ↑". */
 export function chartValueText(row: ChartRow, language: LabelLanguage): string {
   const number = Math.abs(row.change).toLocaleString(language === 'de' ? 'de-DE' : 'en-US', { maximumFractionDigits: 2 });
-  const sign = row.change > 0 ? '+' : row.change < 0 ? '\u2212' : '±';
+  const arrow = row.change > 0 ? ' \u2191' : row.change < 0 ? ' \u2193' : '';
   const mark = row.qualifier === undefined ? '' : `${QUALIFIER_MARK[row.qualifier]} `;
-  return `${mark}${row.change === 0 ? '' : sign}${number} %`;
+  return `${mark}${number} %${arrow}`;
 }
 
-/** Length in pixels of a row's bar: proportional to the change, at least 2 pixels for any change. */
+/** Shortest bar of a non-zero change, in pixels: five times the font's stroke at text scale, always visible. */
+export const MIN_BAR = 10;
+
+/** Length in pixels of a row's bar: proportional to the change, at least {@link MIN_BAR} pixels for any change. */
 export function barLength(change: number, largest: number, maxBar: number): number {
   if (change === 0 || largest === 0) return 0;
-  return Math.max(2, Math.round((Math.abs(change) / largest) * maxBar));
+  return Math.max(Math.min(MIN_BAR, maxBar), Math.round((Math.abs(change) / largest) * maxBar));
 }
 
 export interface FiguresChart {
@@ -93,13 +99,27 @@ export interface FiguresChartOptions {
 
 const MAX_ALT = 1000;
 
+/** How a label is drawn: one line at text scale when it fits, else up to two lines at scale 1, cut only beyond that. */
+export function labelLines(label: string, width: number): { scale: number; lines: string[] } {
+  if (textWidth(label.trim(), TEXT_SCALE) <= width) return { scale: TEXT_SCALE, lines: [label.trim()] };
+  const words = label.trim().split(/\s+/u);
+  let first = '';
+  while (words.length > 0 && textWidth(`${first} ${words[0] ?? ''}`.trim(), 1) <= width) first = `${first} ${words.shift() ?? ''}`.trim();
+  if (first === '') return { scale: 1, lines: [fitText(label, width, 1)] };
+  const rest = words.join(' ');
+  return { scale: 1, lines: rest === '' ? [first] : [first, fitText(rest, width, 1)] };
+}
+
 function drawRow(raster: Raster, layout: ChartLayout, i: number, row: ChartRow, largest: number, language: LabelLanguage): void {
   const c = CHART_COLOURS;
   const top = layout.barTop(i);
-  raster.text(fitText(row.label, layout.labelWidth, TEXT_SCALE), layout.labelX, top, c.text, TEXT_SCALE);
-  if (row.source !== null && row.source !== '') {
-    raster.text(fitText(row.source, layout.labelWidth, 1), layout.labelX, top + lineHeight(TEXT_SCALE) + 2, c.muted, 1);
+  const label = labelLines(row.label, layout.labelWidth);
+  let y = top;
+  for (const line of label.lines) {
+    raster.text(line, layout.labelX, y, c.text, label.scale);
+    y += lineHeight(label.scale) + 2;
   }
+  if (row.source !== null && row.source !== '') raster.text(fitText(row.source, layout.labelWidth, 1), layout.labelX, y, c.muted, 1);
   const length = barLength(row.change, largest, layout.maxBar);
   const value = chartValueText(row, language);
   const valueTop = top + 1;

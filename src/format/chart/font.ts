@@ -1,6 +1,6 @@
 /**
  * A small hand-drawn bitmap font for chart text: printable ASCII, German
- * umlauts and ß, €, the minus sign (U+2212) and "…". Each glyph is 5 pixels
+ * umlauts and ß, €, the minus sign (U+2212), the arrows ↑ and ↓ and "…". Each glyph is 5 pixels
  * wide and 7 rows high ('#' set, '.' clear, rows separated by '|'), on a
  * 9-row cell whose baseline is under row 7; glyphs marked `descends` sit two
  * rows lower (g, p, q, y). Characters without a glyph are drawn as '?'.
@@ -119,6 +119,8 @@ const GLYPHS: Readonly<Record<string, string>> = {
   '€': '..###|.#...|####.|.#...|####.|.#...|..###',
   '\u2212': '.....|.....|.....|#####|.....|.....|.....',
   '…': '.....|.....|.....|.....|.....|.....|#.#.#',
+  '\u2191': '..#..|.###.|#.#.#|..#..|..#..|..#..|..#..',
+  '\u2193': '..#..|..#..|..#..|..#..|#.#.#|.###.|..#..',
 };
 
 /** Typographic characters drawn as their plain look-alike. */

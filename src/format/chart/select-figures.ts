@@ -1,8 +1,9 @@
 /**
  * Which key figures go into a digest's chart: percent changes. A figure
  * qualifies when it is a single percent value (no range) with a direction
- * (a sign or a verb like "rose"/"sank"); its change is +value for "up" and
- * −value for "down". Figures are taken by the engine's rank, round-robin
+ * (a sign or a verb like "rose"/"sank") or a negative value; its change is
+ * +value for "up" and −value for "down" or a negative value (a cut or a loss
+ * never turns into a rise). Figures are taken by the engine's rank, round-robin
  * across the digest's articles (each article's best first, then each
  * article's second …), the same label and change listed once, at most `max`.
  */
@@ -25,13 +26,19 @@ export const MAX_CHART_ROWS = 8;
 
 /** Whether a figure is a percent change the chart can show. */
 export function isChartable(figure: Figure): boolean {
-  return figure.kind === 'percent' && figure.valueMax === undefined && figure.direction !== undefined && Number.isFinite(figure.value);
+  return figure.kind === 'percent' && figure.valueMax === undefined && Number.isFinite(figure.value)
+    && (figure.direction !== undefined || figure.value < 0);
+}
+
+/** Whether the figure goes down: its direction says so, or its value is negative. */
+export function pointsDown(figure: Figure): boolean {
+  return figure.direction === 'down' || figure.value < 0;
 }
 
 function rowOf(figure: Figure, source: string | null): ChartRow {
   const magnitude = Math.abs(figure.value);
   const label = figure.period === undefined ? figure.label : `${figure.label} (${figure.period})`;
-  const row: ChartRow = { label, source, change: figure.direction === 'down' ? -magnitude : magnitude };
+  const row: ChartRow = { label, source, change: pointsDown(figure) ? -magnitude : magnitude };
   if (figure.qualifier !== undefined) row.qualifier = figure.qualifier;
   return row;
 }

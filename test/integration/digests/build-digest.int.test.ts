@@ -147,4 +147,12 @@ describe('buildDigest', () => {
     expect(built.entries).toBe(0);
     expect(built.message.footer).toContain('Keine neuen Artikel');
   });
+
+  it('given a German digest with risks, then each risk line names its category in German, not as a slug', async () => {
+    const built = await buildDigest(deps(), definition());
+    const riskLines = built.message.sections.flatMap((s) => s.lines).filter((l) => l.startsWith('Risiko ('));
+    expect(riskLines.length).toBeGreaterThan(0);
+    const german = ['Finanzen', 'Politik & Regulierung', 'Wettbewerb', 'Kursschwankungen', 'Umsetzung & Nachfrage', 'Recht', 'Betrieb', 'Konjunktur', 'Sonstiges'];
+    for (const line of riskLines) expect(german).toContain(/^Risiko \((.+?)\):/u.exec(line)?.[1]);
+  });
 });

@@ -60,10 +60,10 @@ describe('digest chart', () => {
     const layout = chartLayout(rowCount);
     expect([png.width, png.height]).toEqual([layout.width, layout.height]);
     expect([image?.width, image?.height]).toEqual([layout.width, layout.height]);
-    // the samples have a fall (EBIT-Marge −11,2 %) and rises: a red and a green bar beside the axis
+    // the samples have a fall (EBIT-Marge 11,2 % ↓) and rises: a red and a green bar beside the axis
     const colours = Array.from({ length: rowCount }, (_, i) => png.rgb(layout.axisX + 2, layout.barTop(i) + 8).join(','));
     expect(colours).toContain(CHART_COLOURS.up.join(','));
-    expect(image?.alt).toContain('EBIT-Marge: −11,2 %');
+    expect(image?.alt).toContain('EBIT-Marge: 11,2 % ↓');
     const downRow = items.findIndex((s) => s.startsWith('EBIT-Marge'));
     expect(png.rgb(layout.axisX - 3, layout.barTop(downRow) + 8)).toEqual(CHART_COLOURS.down);
   });

@@ -21,7 +21,7 @@ const TABLE: [RuleLanguage, string, RiskCategory | null][] = [
   ['de', 'Sollte die Akzeptanz der Kunden ausbleiben, wäre das Geschäftsmodell gefährdet.', 'execution-adoption'],
   ['de', 'Neue Sanktionen aus Washington könnten den Kurs einbrechen lassen.', 'geopolitical-regulatory'],
   ['de', 'Die Gefahr ist nicht gebannt.', 'other'],
-  ['de', 'Die Aktie brach um 12 Prozent ein.', 'market-volatility'],
+  ['de', 'Nach der Gewinnwarnung brach die Aktie um 12 Prozent ein.', 'financial'],
   ['de', 'Der Chiphersteller streicht 2.000 Stellen.', 'operational'],
   ['de', 'Die Ratingagentur stufte die Bonität des Konzerns herab.', 'financial'],
   ['de', 'Der Konzern schreibt rote Zahlen.', 'financial'],
@@ -40,6 +40,8 @@ const TABLE: [RuleLanguage, string, RiskCategory | null][] = [
   ['de', 'Kein Grund zur Sorge: Die Nachfrage bleibt stabil.', null],
   ['de', 'Die Firma sorgt für saubere Energie in der Region.', null],
   ['de', 'Der Vorstand sprach über Chancen und Risiken der Digitalisierung.', null],
+  // German: plain price moves are market news, not risks (issue 12)
+  ['de', 'Die Aktie brach um 12 Prozent ein.', null],
   // English risks
   ['en', "New US tariffs on steel imports threaten the company's margins.", 'geopolitical-regulatory'],
   ['en', 'The retailer swung to a loss of $45m in the second quarter.', 'financial'],

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  barLength, CHART_COLOURS, chartLayout, chartValueText, encodePng, fitText, glyphOf, hasGlyph, Raster, renderFiguresChart, textWidth, type ChartRow,
+  barLength, CHART_COLOURS, chartLayout, chartValueText, encodePng, fitText, glyphOf, hasGlyph, MIN_BAR, Raster, renderFiguresChart, textWidth, type ChartRow,
 } from '../../../../src/format/chart/index.ts';
 import { decodePng, type DecodedPng } from '../../../helpers/decode-png.ts';
 
@@ -99,26 +99,29 @@ describe('renderFiguresChart', () => {
     expect(() => renderFiguresChart([], { title: 't' })).toThrow(RangeError);
   });
 
-  it('given rows, then the alt text lists every label with its signed value', () => {
+  it('given rows, then the alt text lists every label with its value and direction arrow', () => {
     const { alt } = renderFiguresChart(ROWS, { title: 'Kennzahlen', language: 'de' });
-    expect(alt).toBe('Kennzahlen. Umsatz (Q3): +12 %; EBIT-Marge: −6 %; Auftragseingang: 0 %; Aktie: +3 %');
+    expect(alt).toBe('Kennzahlen. Umsatz (Q3): 12 % ↑; EBIT-Marge: 6 % ↓; Auftragseingang: 0 %; Aktie: 3 % ↑');
   });
 });
 
 describe('chart values and bar lengths', () => {
   it.each([
-    [{ change: 12.5 }, 'de', '+12,5 %'],
-    [{ change: -7.4 }, 'en', '\u22127.4 %'],
-    [{ change: 40, qualifier: 'more-than' as const }, 'en', '> +40 %'],
+    [{ change: 12.5 }, 'de', '12,5 % \u2191'],
+    [{ change: -7.4 }, 'en', '7.4 % \u2193'],
+    [{ change: -1234.5 }, 'de', '1.234,5 % \u2193'],
+    [{ change: 40, qualifier: 'more-than' as const }, 'en', '> 40 % \u2191'],
     [{ change: 0 }, 'en', '0 %'],
   ])('given %o in %s, then the value reads %s', (row, language, text) => {
     expect(chartValueText({ label: 'x', source: null, ...row }, language as 'de' | 'en')).toBe(text);
   });
 
-  it('given changes, then lengths are proportional to the largest and never vanish', () => {
+  it('given changes, then lengths are proportional to the largest and a small change keeps the minimum visible length', () => {
     expect(barLength(10, 10, 160)).toBe(160);
     expect(barLength(-5, 10, 160)).toBe(80);
-    expect(barLength(0.001, 10, 160)).toBe(2);
+    expect(barLength(0.001, 10, 160)).toBe(MIN_BAR);
+    expect(barLength(-0.4, 40, 160)).toBe(MIN_BAR);
+    expect(MIN_BAR).toBeGreaterThanOrEqual(8);
     expect(barLength(0, 10, 160)).toBe(0);
   });
 });
@@ -131,7 +134,9 @@ describe('bitmap font', () => {
   }
 
   it('given umlauts, ß, €, %, +, − and digits, then each has its own glyph', () => {
-    for (const ch of 'ÄÖÜäöüß€%+\u22120123456789azAZ') expect(hasGlyph(ch), ch).toBe(true);
+    for (const ch of 'ÄÖÜäöüß€%+\u2212\u2191\u21930123456789azAZ') expect(hasGlyph(ch), ch).toBe(true);
+    expect(drawn('\u2191')).not.toEqual(drawn('\u2193'));
+    expect(drawn('\u2193')).not.toEqual(drawn('?'));
     expect(drawn('Ä')).not.toEqual(drawn('A'));
     expect(drawn('ü')).not.toEqual(drawn('u'));
     expect(drawn('\u2212')).not.toEqual(drawn('-'));

@@ -19,6 +19,15 @@ describe('chartRows', () => {
     expect(isChartable(fig(5, { valueMax: 7 }))).toBe(false);
     expect(isChartable(fig(5, { kind: 'money', currency: 'EUR' }))).toBe(false);
     expect(isChartable(fig(5, { kind: 'percentage-points' }))).toBe(false);
+    const { direction: __, ...negative } = fig(-15.7);
+    expect(isChartable(negative)).toBe(true);
+  });
+
+  it('given a negative value, then it is a fall whatever the direction field says; a down figure never becomes a rise', () => {
+    const { direction: _, ...signed } = fig(-15.7, { label: 'Umsatz' });
+    expect(chartRows([digest('A', [signed])])).toEqual([{ label: 'Umsatz', source: 'A', change: -15.7 }]);
+    expect(chartRows([digest('A', [fig(-2.34, { label: 'Kurs', direction: 'up' })])])[0]?.change).toBe(-2.34);
+    expect(chartRows([digest('A', [fig(8, { label: 'Prognose (gesenkt)', direction: 'down' })])])[0]).toEqual({ label: 'Prognose (gesenkt)', source: 'A', change: -8 });
   });
 
   it('given two articles, then rows alternate by rank, a down figure is negative, and period and source are kept', () => {

@@ -1,0 +1,131 @@
+/**
+ * The reader's rules for risks (issue 12): investigations, guidance cuts and
+ * supply problems are risks; good news, records, plain index and share-price
+ * moves, boasts about beating competitors, falling costs, mitigated and
+ * conceded risks are not. One sentence per case, German and English.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractRisks } from '../../../../src/engine/risks/index.ts';
+import type { RiskCategory } from '../../../../src/engine/schema.ts';
+import type { RuleLanguage } from '../../../../src/engine/types.ts';
+import { articleOf } from './article.ts';
+
+const RISKS: [RuleLanguage, string, RiskCategory][] = [
+  ['en', "The Texas attorney general opened an investigation into the company's billing practices.", 'legal'],
+  ['en', "New York's attorney general is investigating whether the bank misled investors.", 'legal'],
+  ['en', 'The company cut its full-year guidance, citing weaker demand.', 'financial'],
+  ['en', 'The retailer now expects annual sales growth of 2%, down from a previous forecast of 4%.', 'financial'],
+  ['en', 'In July the group reported an annual turnover of £8.9bn, down from £9.3bn a year earlier.', 'financial'],
+  ['en', 'Three former executives agreed to settle fraud charges.', 'legal'],
+  ['en', 'The lender defaulted on a $300m bond payment.', 'financial'],
+  ['en', 'Chip shortages forced the carmaker to halt production at two plants.', 'operational'],
+  ['en', 'Economic growth this year is expected to be 4%, about 1% less than previously forecast.', 'financial'],
+  ['de', 'Der Konzern hat seine Jahresprognose gesenkt.', 'financial'],
+  ['de', 'Die Staatsanwaltschaft ermittelt gegen den Vorstand wegen Betrugsverdachts.', 'legal'],
+  ['de', 'Die Bundesnetzagentur leitete ein Verfahren gegen den Anbieter ein.', 'legal'],
+  ['de', 'Wegen fehlender Teile musste das Werk die Produktion drosseln.', 'operational'],
+  ['de', 'Der Umsatz ging im dritten Quartal um 12 Prozent zurück.', 'financial'],
+  ['de', 'Der Zulieferer warnt vor Lieferengpässen bei Chips.', 'operational'],
+  ['de', 'Vermieter müssen mit einem nicht erklärten Mietenstreik rechnen.', 'operational'],
+  ['de', 'Anleger blicken mit nackter Angst auf die Bilanz des Konzerns.', 'financial'],
+  ['en', 'Investors fear that the bank will need more capital.', 'financial'],
+  ['en', 'Higher fuel costs could hit earnings this year.', 'financial'],
+  ['de', 'Der Konzern schrieb einen Verlust von 190 Millionen Euro.', 'financial'],
+  ['de', 'Der Fachkräftemangel dürfte sich in vielen Branchen weiter verschärfen.', 'operational'],
+  ['de', 'Die Nachfrage nach Elektroautos bricht ein.', 'execution-adoption'],
+  ['de', 'Der Absatz schrumpfte um 8 Prozent.', 'financial'],
+  ['de', 'Die Auftragslage hat sich deutlich eingetrübt.', 'financial'],
+  ['de', 'Die Lieferketten sind weiterhin gestört.', 'operational'],
+  ['de', 'Der Konzern kämpft mit hohen Energiekosten.', 'macro'],
+  ['de', 'Die Gewinne stehen unter Druck.', 'financial'],
+  ['de', 'Analysten rechnen mit einem schwachen Quartal.', 'financial'],
+  ['de', "Die Ratingagentur Moody's senkte die Bonitätsnote des Konzerns.", 'financial'],
+  ['de', 'Kunden halten sich mit Bestellungen zurück.', 'execution-adoption'],
+  ['de', 'Das Unternehmen hat Insolvenz angemeldet.', 'financial'],
+  ['de', 'Gegen den Konzern wurde eine Sammelklage eingereicht.', 'legal'],
+  ['de', 'Der Umsatz lag unter den Erwartungen der Analysten.', 'financial'],
+  ['de', 'Der Autobauer ruft 200.000 Fahrzeuge zurück.', 'operational'],
+  ['de', 'Die Gewerkschaft droht mit Streiks.', 'operational'],
+  ['en', "Demand for the company's chips slowed sharply.", 'execution-adoption'],
+  ['en', "Moody's downgraded the bank's credit rating.", 'financial'],
+  ['en', 'Customers are holding back orders.', 'execution-adoption'],
+  ['en', 'The firm filed for bankruptcy.', 'financial'],
+  ['en', 'The launch has been pushed back to next year.', 'execution-adoption'],
+  ['en', 'The carmaker is recalling 200,000 vehicles.', 'operational'],
+  ['de', 'Die Inflation frisst die Kaufkraft der Verbraucher auf.', 'macro'],
+  ['de', 'Die Arbeitslosigkeit nimmt zu.', 'macro'],
+  ['de', 'Viele Betriebe stehen vor dem Aus.', 'financial'],
+  ['de', 'Die Kosten laufen aus dem Ruder.', 'financial'],
+  ['de', 'Das Projekt kostet deutlich mehr als geplant.', 'execution-adoption'],
+  ['de', 'Der Versorger erhöht die Strompreise um 20 Prozent.', 'macro'],
+  ['en', 'Unemployment is rising.', 'macro'],
+  ['en', 'Many firms face closure.', 'financial'],
+  ['en', 'The project is running over budget.', 'execution-adoption'],
+  ['en', 'The chipmaker is losing market share to rivals.', 'competition'],
+  ['en', 'Energy prices are squeezing margins.', 'macro'],
+];
+
+const NOT_RISKS: [RuleLanguage, string][] = [
+  // good news, records, sold out
+  ['de', 'Die Branche ist ausverkauft für die nächsten Jahre.'],
+  ['en', 'Last year we delivered record profits despite a very difficult market.'],
+  ['en', 'Nickel prices rose 43% during the year, with copper up 36%.'],
+  // plain index and share-price moves
+  ['de', 'Der Dax fiel um 0,8 Prozent auf 15.300 Punkte.'],
+  ['en', 'The FTSE 100 fell 1.2% to 7,400 points.'],
+  ['en', 'Shares in the group lost 25% on the news before rallying.'],
+  // boasts about competitors
+  ['en', '"We had the best quarter in our history and left the competition far behind," the chief executive said.'],
+  ['de', '"Wir haben die Konkurrenz abgehängt und sind profitabler denn je", sagte der Chef.'],
+  // what falls is a cost, a loss provision or a case count
+  ['en', 'Our cost of total deposits declined by 3 basis points from the prior quarter.'],
+  ['en', 'The provision for loan losses was $26 million in the quarter.'],
+  ['de', 'Die Statistiker verzeichneten einen Rückgang der Fälle um 13,9 Prozent.'],
+  // mitigated, assessed or compared risks
+  ['en', 'The swaps fix our floating-rate debt, reducing the risk of rising interest expense.'],
+  ['de', 'Zweckgebundene Darlehen senken das Ausfallrisiko der Bank.'],
+  ['de', 'Ein Gutachten hilft Ihnen, das Risiko einzuschätzen.'],
+  ['de', 'Die Aufhebung ist mit weniger Risiken verbunden als das Fortführen.'],
+  // crisis as a time reference, a process, a participle, legal jargon, burglary protection
+  ['de', 'Die Zuwächse sind vor allem einer Erholung nach dem ersten Krisenjahr 2020 geschuldet.'],
+  ['en', 'MCI was renamed after it emerged from Chapter 11 bankruptcy protection.'],
+  ['de', 'Er hat mich schon oft zum Arzt gefahren.'],
+  ['de', 'Die für den Unterlassungsanspruch erforderliche Wiederholungsgefahr liegt vor.'],
+  ['de', 'Die Polizei informiert am Tag des Einbruchschutzes über Sicherheit.'],
+  // a loss that is only the comparison's baseline, a target that is hit
+  ['en', 'The airline announced net profits of 400m euros, compared with a loss of 984m euros in 2003.'],
+  ['de', 'Der Konzern erzielte einen Gewinn von 20 Millionen Euro nach einem Verlust von 5 Millionen Euro im Vorjahr.'],
+  ['en', 'Cadbury said it was confident it would hit its targets for 2005.'],
+  // German words that only look like risk words
+  ['de', 'Erste belastbare Studien lagen erst im Sommer vor.'],
+  ['de', 'Für Unternehmen stellt Leasing in Bezug auf die monatliche Belastung die günstigste Lösung dar.'],
+  ['de', 'Bei 3G gilt für Kunden eine verschärfte Maskenpflicht.'],
+  ['de', 'Bei empirischen Schätzungen kann der Umsatzparameter auch negative Werte annehmen.'],
+  ['de', 'Der Umsatz stieg um 12 Prozent auf 3,4 Milliarden Euro.'],
+  ['de', 'Der Konzern meldet einen Rekordgewinn.'],
+  ['en', 'The Nasdaq closed 2% lower.'],
+  ['en', 'We are proud of our record quarter.'],
+  ['en', 'I am confident that we will show a meaningful increase in earnings for 2005.'],
+  ['en', 'Exports surged on increasing domestic demand.'],
+  ['de', 'Der Absatz wächst weiter.'],
+  ['de', 'Die E-Mail setzt den Empfänger unter Druck, direkt zu antworten.'],
+  ['en', 'He recalled the early days of the firm with a smile.'],
+  // a narrator's feelings and historical wars are no market risk
+  ['de', 'Wir geraten in Panik und fühlen uns wie gelähmt.'],
+  ['en', 'I would say no amount of money would have put my fears at ease.'],
+  ['de', 'Im 1. Weltkrieg wurden vor allem Lastwagen produziert.'],
+  // legal steps with no company or market concerned
+  ['de', 'Die Polizisten setzten während der Ermittlungen einen Spürhund ein.'],
+  ['de', 'Die Verjährung wird unterbrochen, wenn eine Klage zugestellt wird.'],
+];
+
+describe('risks a reader can trust', () => {
+  it.each(RISKS)('given the %s risk "%s", then it is a %s risk', (lang, sentence, category) => {
+    const risks = extractRisks(articleOf([sentence], lang));
+    expect(risks.map((r) => r.category)).toEqual([category]);
+  });
+
+  it.each(NOT_RISKS)('given the %s sentence "%s", then it is not a risk', (lang, sentence) => {
+    expect(extractRisks(articleOf([sentence], lang))).toEqual([]);
+  });
+});
