@@ -24,8 +24,7 @@ export interface DigestResult {
   article: ExtractedArticle;
 }
 
-/** Most figures and risks a digest lists. */
-export const MAX_FIGURES = 15;
+/** Most risks a digest lists. Figures are not capped: every figure found is listed, ranked (renderers show the top ones). */
 export const MAX_RISKS = 8;
 
 /**
@@ -70,7 +69,7 @@ export function digestArticle(input: DigestInput): DigestResult {
     published: extracted.published,
     url: extracted.url ?? input.url ?? null,
     summary: summarize(article),
-    figures: extractFigures(article).slice(0, MAX_FIGURES),
+    figures: extractFigures(article),
     risks: extractRisks(article).slice(0, MAX_RISKS),
     warnings: [
       ...warnings, ...teaserWarnings,
