@@ -144,7 +144,9 @@ function readFigure(text: string, m: RegExpExecArray, g: Grammar, language: Rule
   if (!Number.isFinite(value)) return null;
   const before = text.slice(Math.max(0, numberStart - 40), numberStart);
   const prefix = CURRENCY_PREFIX.exec(before);
-  let { tail, skipped } = tailAfter(text, numberEnd, before, g, language);
+  const after = tailAfter(text, numberEnd, before, g, language);
+  const skipped = after.skipped;
+  let tail = after.tail;
   let start = numberStart;
   let currency = tail.currency;
   if (prefix !== null) {
