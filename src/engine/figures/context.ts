@@ -9,7 +9,7 @@ import type { RuleLanguage } from '../types.ts';
 import { DIRECTION_WORDS, METRICS, METRIC_MODIFIERS, PERIOD_PATTERNS } from './context-lexicon.ts';
 
 /** Clause boundaries: a comma or semicolon (not inside a number), a dash, a conjunction that turns. */
-const CLAUSE_BREAK = /[;]|,(?!\d)|:(?!\d)|\s[–—]\s|\s(?:während|aber|doch|jedoch|sondern|while|but|whereas|although)\s/giu;
+const CLAUSE_BREAK = /[;]|,(?!\d)|:(?!\d)|\s[–—]\s|\s(?:während|aber|doch|jedoch|sondern|while|but|whereas|although)\s|\sand(?=\s(?:our|the|its|their|we|it)\s)/giu;
 
 export interface Clause {
   start: number;
@@ -121,10 +121,22 @@ export function metricLabel(text: string, clause: Clause, start: number, end: nu
 }
 
 const NOUN_DE = /(?<![\p{L}])\p{Lu}[\p{L}-]{3,}(?![\p{L}])/gu;
-const NOUN_STOP = new Set(['Prozent', 'Euro', 'Dollar', 'Millionen', 'Milliarden', 'Mio', 'Mrd', 'Yuan', 'Franken', 'Vorjahr', 'Jahr', 'Zahlen', 'Während', 'Analysten', 'Konzern', 'Unternehmen']);
+const NOUN_STOP = new Set(['Prozent', 'Euro', 'Dollar', 'Millionen', 'Milliarden', 'Mio', 'Mrd', 'Yuan', 'Franken', 'Vorjahr', 'Jahr', 'Zahlen', 'Während', 'Analysten', 'Konzern', 'Unternehmen',
+  // Function words that stand capitalized at the start of a sentence.
+  'Eine', 'Einen', 'Einer', 'Einem', 'Eines', 'Diese', 'Dieser', 'Dieses', 'Diesem', 'Diesen', 'Nach', 'Seit', 'Laut', 'Auch', 'Dabei',
+  'Damit', 'Denn', 'Doch', 'Dann', 'Noch', 'Rund', 'Etwa', 'Mehr', 'Über', 'Unter', 'Gegen', 'Wegen', 'Trotz', 'Insgesamt', 'Zudem',
+  'Außerdem', 'Allein', 'Bereits', 'Jetzt', 'Heute', 'Zuletzt', 'Damals', 'Somit', 'Dort', 'Hier', 'Alle', 'Viele', 'Jeder', 'Jede',
+  'Beim', 'Sein', 'Seine', 'Ihre', 'Unsere', 'Wenn', 'Weil', 'Dass', 'Aber', 'Oder', 'Sowie', 'Knapp', 'Fast', 'Gut', 'Mindestens']);
+/** The noun an adjectival figure qualifies: "eine 5-prozentige Erhöhung", "die 0,45-prozentigen Anleihen". */
+const ADJECTIVAL_BEFORE_NOUN = /prozentig\p{L}*$/iu;
+const NOUN_AFTER = /^[\s\u00a0]+(\p{Lu}[\p{L}-]{2,})/u;
 
-/** A fallback label: the nearest German noun before the figure in its clause. */
-export function nounLabel(text: string, clause: Clause, start: number): string | null {
+/** A fallback label: the noun an adjectival figure qualifies, else the nearest German noun before the figure in its clause. */
+export function nounLabel(text: string, clause: Clause, start: number, end: number = start): string | null {
+  if (ADJECTIVAL_BEFORE_NOUN.test(text.slice(start, end))) {
+    const noun = NOUN_AFTER.exec(text.slice(end));
+    if (noun !== null) return noun[1] ?? null;
+  }
   const part = text.slice(clause.start, start);
   let last: string | null = null;
   NOUN_DE.lastIndex = 0;
