@@ -30,6 +30,12 @@ const PRIOR_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:gegenüber|verglichen mit|nach zuvor|nach|zuvor|vorher|im vorjahr noch|vorjahres[\\p{L}]*(?:[\\s\\u00a0]+(?:von|in höhe von))?))[\\s\\u00a0]*(?:(?:rund|etwa|knapp|gut|über|ca\\.)[\\s\\u00a0]+)?$'),
   en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:up|down|rising|falling|increasing|decreasing|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
 };
+/** "compared with an underwriting profit of $21 million", "gegenüber einem Gewinn von 21 Mio.": a few words between. */
+const COMPARED_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: w('(?<![\\p{L}])(?:gegenüber|verglichen mit|nach)(?:[\\s\\u00a0]+[^\\s\\d$€£,;]+){1,5}[\\s\\u00a0]+(?:von|in höhe von)[\\s\\u00a0]+$'),
+  en: w('(?<![\\p{L}])(?:compared (?:with|to)|versus|vs\\.?)(?:[\\s\\u00a0]+[^\\s\\d$€£,;]+){1,6}[\\s\\u00a0]+of[\\s\\u00a0]+$'),
+};
+
 /** "von X auf Y", "from X to Y": X is the earlier value. */
 const FROM_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])von[\\s\\u00a0]+(?:(?:rund|etwa|knapp)[\\s\\u00a0]+)?$'),
@@ -53,7 +59,7 @@ const ESTIMATE: Readonly<Record<RuleLanguage, RegExp>> = {
 /** The company's own forward view: governs the figures after it in the sentence (and, in its clause, before). */
 const GUIDANCE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])(?<!wie[\\s\\u00a0])(?:prognose|prognostiziert|ausblick|rechnet|rechnen|erwartet|erwarten|peilt|stellt[\\s\\u00a0]+in[\\s\\u00a0]+aussicht|geht[\\s\\u00a0]+von)(?![\\p{L}])', 'giu'),
-  en: w('(?<![\\p{L}])(?:guidance|outlook|forecasts?|expects?|expecting|anticipates?|projects?|sees|guided|guides|targets? for)(?![\\p{L}])', 'giu'),
+  en: w('(?<![\\p{L}])(?:guidance|outlook|forecasts?|expects?|expecting|anticipates?|sees|guided|guides|targets? for)(?![\\p{L}])', 'giu'),
 };
 const TARGET: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])(?:kursziel|ziel|ziele|zielt|anpeilen|anstreben|strebt)(?![\\p{L}])', 'giu'),
@@ -84,6 +90,9 @@ function priorAt(text: string, s: Span, language: RuleLanguage): boolean {
   const before = text.slice(Math.max(0, s.start - 60), s.start);
   const after = text.slice(s.end, s.end + 60);
   if (PRIOR_AFTER[language].test(after)) return true;
+  // "nach einem Gewinn von 21 Mio." is prior only with the earlier period named after it.
+  const named = /vorjahr|zuvor|vor einem jahr/iu.test(after.slice(0, 40));
+  if (COMPARED_BEFORE[language].test(before) && (named || !/nach(?:[\s\u00a0]+\S+){1,5}[\s\u00a0]*$/iu.test(before))) return true;
   if (PRIOR_BEFORE[language].test(before)) {
     // "nach 4,2 Mrd." is prior only when the earlier period is named: "nach 4,2 Mrd. Euro im Vorjahr".
     return !/(?<![\p{L}])nach[\s\u00a0]+(?:\S+[\s\u00a0]+)?$/iu.test(before) || /vorjahr|zuvor|vor einem jahr/iu.test(after.slice(0, 40));

@@ -19,8 +19,8 @@ import { isFurniture } from './furniture.ts';
 import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
 
-const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
-  money: 3, percent: 2.5, 'percentage-points': 1, factor: 2.5, quantity: 1.5, count: 1,
+export const KIND_WEIGHT: Record<Figure['kind'], number> = {
+  money: 3, percent: 2.5, 'percentage-points': 1, factor: 1.5, quantity: 1.5, count: 1,
 };
 const TIERS: readonly (readonly [number, RegExp])[] = METRIC_TIERS.map(([weight, words]) => [weight, new RegExp(`(?:${words})(?![\\p{L}])`, 'iu')] as const);
 const FORWARD = /(?<![\p{L}])(?:expect|expects|expected|guidance|outlook|forecast|anticipate|erwartet|erwarten|prognose|ausblick|rechnet)(?![\p{L}])/iu;
@@ -53,7 +53,7 @@ const KIND_NAME: Readonly<Record<RuleLanguage, Readonly<Record<Figure['kind'], s
  * One figure with its label, direction, basis and period. `previous` is the label of the figure before it in the
  * sentence: an earlier value without a metric of its own is the same metric ("6,31 (2014: 4,86) Millionen Euro").
  */
-function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null): Figure {
+function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null): { figure: Figure; metric: string } {
   const text = sentence.text;
   const clause = clauseAround(text, raw.start, raw.end);
   const metric = metricLabel(text, clause, raw.start, raw.end, language);
@@ -81,7 +81,7 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
   if (basis !== undefined) figure.basis = basis;
   const period = periodIn(text, clause, language);
   if (period !== undefined) figure.period = period;
-  return figure;
+  return { figure, metric: base };
 }
 
 function titleWords(title: string | null): Set<string> {
@@ -89,15 +89,17 @@ function titleWords(title: string | null): Set<string> {
 }
 
 /** Rank weights of the context features (tuned on ECTSum val fold A; see README). */
-const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5 } as const;
+export const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5, qualified: 1 };
 /** Rank below the figure reported now: earlier values and analysts' numbers far below, the company's forecasts a little. */
-const BASIS_PENALTY: Readonly<Record<Basis, number>> = { prior: 2, estimate: 2, target: 0.5, guidance: 0.25 };
+export const BASIS_PENALTY: Record<Basis, number> = { prior: 2, estimate: 2, target: 0.5, guidance: 0.25 };
 
-function score(figure: Figure, sentence: Sentence, total: number, title: Set<string>): number {
+function score(figure: Figure, metric: string, sentence: Sentence, total: number, title: Set<string>): number {
   let s = KIND_WEIGHT[figure.kind];
   const afterText = sentence.text.slice(sentence.text.indexOf(figure.text) + figure.text.length);
-  s += figure.kind === 'money' && PER_SHARE_AFTER.test(afterText) ? (TIERS[0]?.[0] ?? 3) : metricWeight(figure.label);
+  s += figure.kind === 'money' && PER_SHARE_AFTER.test(afterText) ? (TIERS[0]?.[0] ?? 3) : metricWeight(metric);
   if (figure.basis !== undefined) s -= BASIS_PENALTY[figure.basis];
+  // "about 30 %", "more than $1bn": a rounded figure is commentary more often than the reported result.
+  if (figure.qualifier !== undefined) s -= W.qualified;
   if (figure.valueMax !== undefined) s += 1;
   if (FORWARD.test(sentence.text)) s += W.forward;
   if (PART.test(sentence.text)) s -= W.part;
@@ -129,9 +131,9 @@ export function extractFigures(article: AnalysedArticle): Figure[] {
     const bases = basesOf(sentence.text, raws, article.rules);
     let previous: string | null = null;
     for (const [i, raw] of raws.entries()) {
-      const figure = toFigure(raw, sentence, article.rules, bases[i], previous);
+      const { figure, metric } = toFigure(raw, sentence, article.rules, bases[i], previous);
       if (figure.basis === undefined && figure.label !== KIND_NAME[article.rules][figure.kind]) previous = figure.label;
-      const scored: Scored = { figure, score: score(figure, sentence, total, title), order: order++ };
+      const scored: Scored = { figure, score: score(figure, metric, sentence, total, title), order: order++ };
       const key = factKey(figure);
       const seen = best.get(key);
       if (seen === undefined || scored.score > seen.score) best.set(key, scored);
