@@ -18,6 +18,7 @@ const EARNINGS = /earnings|income|profit|eps|loss|gewinn|ergebnis|verlust|übers
 export function perShareLabel(metric: string | null, clause: string, language: RuleLanguage): string {
   const de = language === 'de';
   if (metric !== null && DIVIDEND.test(metric)) return de ? 'Dividende je Aktie' : 'dividend per share';
+  if (metric !== null && /(?<![\p{L}])eps(?![\p{L}])|per share|je aktie|pro aktie/iu.test(metric)) return metric;
   if (metric !== null && EARNINGS.test(metric)) {
     const adjusted = /adjusted|bereinigt|non-gaap|core/iu.test(metric) ? (de ? 'bereinigtes ' : 'adjusted ') : '';
     const loss = /loss|verlust/iu.test(metric);

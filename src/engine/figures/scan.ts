@@ -42,6 +42,7 @@ interface Grammar extends TailGrammar {
   qualifier: RegExp;
   qualifierOf: ReadonlyMap<string, Qualifier>;
   between: RegExp;
+  fromBefore: RegExp;
   factorBefore: RegExp;
 }
 
@@ -53,6 +54,7 @@ function buildGrammar(language: RuleLanguage): Grammar {
     qualifier: new RegExp(`(?<![\\p{L}])(${alternation(QUALIFIERS[language].map(([p]) => p))})[\\s\\u00a0]+$`, 'iu'),
     qualifierOf: new Map(QUALIFIERS[language]),
     between: language === 'de' ? /(?<![\p{L}])zwischen[\s\u00a0]+$/iu : /(?<![\p{L}])between[\s\u00a0]+$/iu,
+    fromBefore: /(?<![\p{L}])from[\s\u00a0]+$/iu,
     factorBefore: language === 'de' ? /(?<![\p{L}])faktor[\s\u00a0]+$/iu : /(?<![\p{L}])factor(?:[\s\u00a0]+of)?[\s\u00a0]+$/iu,
   };
 }
@@ -83,6 +85,8 @@ interface Reading {
   multiplier: number;
   /** A parenthesis after the number was skipped: the number inside it is read as well. */
   skippedParen: boolean;
+  /** A bare number standing in as the first half of a range or coordination. */
+  bare?: boolean;
 }
 
 /** A bare number: digits or a number word without anything that makes it a figure. */
@@ -187,12 +191,14 @@ function joinRange(first: Reading, second: Reading, text: string, g: Grammar): R
   const join = new RegExp(`^${g.rangeJoin.source}$`, 'iu');
   const isBetween = g.between.test(text.slice(Math.max(0, a.start - 12), a.start));
   if (!join.test(gap) || (/und|and/iu.test(gap) && !isBetween)) return null;
+  // "rose from $5 million to $7 million" states a change, not a range.
+  if (g.fromBefore.test(text.slice(Math.max(0, a.start - 8), a.start)) && /to/iu.test(gap)) return null;
   if (b.kind !== a.kind && !(a.kind === 'count' && b.kind === 'money')) return null;
   if (a.currency !== undefined && b.currency !== undefined && a.currency !== b.currency) return null;
   // "4,6 bis 4,8 Milliarden Euro": the first number takes the second's scale when it has none.
   const aText = text.slice(first.numberStart, a.end);
   let low = a.value;
-  if (!/\p{L}|%/u.test(aText.replace(/^[\d.,\s]+/u, '')) && b.value / a.value > 100) {
+  if ((first.bare === true || !/\p{L}|%/u.test(aText.replace(/^[\d.,\s]+/u, ''))) && b.value / a.value > 100) {
     const ratio = b.value / (b.value >= 1e12 ? 1e12 : b.value >= 1e9 ? 1e9 : b.value >= 1e6 ? 1e6 : b.value >= 1e3 ? 1e3 : 1);
     const scale = b.value / ratio;
     low = scaled(a.value, scale);
@@ -209,7 +215,7 @@ function joinRange(first: Reading, second: Reading, text: string, g: Grammar): R
 function stubOf(here: Bare, next: Reading, text: string, g: Grammar): Reading {
   const raw: RawFigure = { kind: next.raw.kind, value: here.value, start: here.start, end: here.end };
   readPrefixWords(raw, text, g);
-  return { raw, numberStart: here.start, multiplier: 1, skippedParen: false };
+  return { raw, numberStart: here.start, multiplier: 1, skippedParen: false, bare: true };
 }
 
 /** Every figure in a sentence, in order of appearance. */

@@ -52,7 +52,9 @@ export function buildTailGrammar(language: RuleLanguage): TailGrammar {
   const spaced = Object.keys(scales).filter((s) => !GLUED_ONLY_SCALES.has(s));
   const compoundScales = language === 'de' ? 'milliarden|millionen|mrd\\.?|mio\\.?|tausend|billionen' : 'billion|million|bn|m';
   const codeScales = alternation(Object.keys(CODE_SCALES));
-  const afterCodeScale = alternation([...Object.keys(SCALES.en), ...Object.keys(SCALES.de)].filter((s) => !GLUED_ONLY_SCALES.has(s)));
+  // The code regex is case-sensitive: scale words after it are listed in lower case and capitalized ("Millionen").
+  const afterCodeScale = alternation([...Object.keys(SCALES.en), ...Object.keys(SCALES.de)].filter((s) => !GLUED_ONLY_SCALES.has(s))
+    .flatMap((s) => [s, s.charAt(0).toUpperCase() + s.slice(1)]));
   return {
     scales,
     gluedScale: new RegExp(`(${alternation(Object.keys(scales))})(?![\\p{L}\\p{N}])`, 'iuy'),
