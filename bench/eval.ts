@@ -9,6 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { runExtractionEval } from './eval-extraction.ts';
 import { runFigureEval } from './eval-figures.ts';
+import { runLabelEval } from './eval-labels.ts';
 import { logOf, type EvalHooks } from './eval-progress.ts';
 import { runSeedEval } from './eval-seed.ts';
 import { runSummaryEval } from './eval-summaries.ts';
@@ -27,6 +28,7 @@ export async function runEval(hooks: EvalHooks = {}): Promise<boolean> {
   await runSeedEval(hooks);
   await runSummaryEval(hooks);
   await runFigureEval(hooks);
+  runLabelEval(hooks);
   await runExtractionEval(hooks);
   return true;
 }
