@@ -28,12 +28,12 @@ const PRIOR_AFTER: Readonly<Record<RuleLanguage, RegExp>> = {
 /** Cues right before the figure: "up from", "nach" (with "im Vorjahr" after), "(2014: …)", "compared with". */
 const PRIOR_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:gegenüber|verglichen mit|nach zuvor|nach|zuvor|vorher|im vorjahr noch|vorjahres[\\p{L}]*(?:[\\s\\u00a0]+(?:von|in höhe von))?))[\\s\\u00a0]*(?:(?:rund|etwa|knapp|gut|über|ca\\.)[\\s\\u00a0]+)?$'),
-  en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:up|down|rising|falling|increasing|decreasing|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
+  en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:up|down|rising|falling|increasing|decreasing|improved|improving|declined|declining|rose|fell|grew|increased|decreased|dropped|climbed|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from(?:[\\s\\u00a0]+(?:a|an|the))?|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
 };
 /** "compared with an underwriting profit of $21 million", "gegenüber einem Gewinn von 21 Mio.": a few words between. */
 const COMPARED_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])(?:gegenüber|verglichen mit|nach)(?:[\\s\\u00a0]+[^\\s\\d$€£,;]+){1,5}[\\s\\u00a0]+(?:von|in höhe von)[\\s\\u00a0]+$'),
-  en: w('(?<![\\p{L}])(?:compared (?:with|to)|versus|vs\\.?)(?:[\\s\\u00a0]+[^\\s\\d$€£,;]+){1,6}[\\s\\u00a0]+of[\\s\\u00a0]+$'),
+  en: w('(?<![\\p{L}])(?:compared (?:with|to)|versus|vs\\.?|(?:up|down) from)(?:[\\s\\u00a0]+[^\\s$€£,;]+){1,8}[\\s\\u00a0]+of[\\s\\u00a0]+$'),
 };
 
 /** "von X auf Y", "from X to Y": X is the earlier value. */
@@ -51,6 +51,9 @@ const TO_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   en: w('(?<![\\p{L}])to[\\s\\u00a0]+[^,;]{0,40}?\\d[^,;]{0,30}$'),
 };
 
+/** Between two coordinated figures: a short phrase (a period, "per share") ending in "and", "or", "und", "bzw.". */
+const COORDINATED = /^[^;:–—]{0,50}?(?:,[\s\u00a0]*)?(?<![\p{L}])(?:and|or|und|oder|bzw\.|sowie)[\s\u00a0]+(?:(?:an?|the|einem|einer|einen)[\s\u00a0]+)?(?:[\p{L}-]+[\s\u00a0]+){0,3}?$/u;
+
 /** Analysts' expectations: bind to the nearest figure. */
 const ESTIMATE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])(?:analyst(?:en|innen)?|konsens|schätzung(?:en)?|erwartet hatten|gerechnet hatten|prognostiziert hatten)(?![\\p{L}])', 'giu'),
@@ -63,7 +66,7 @@ const GUIDANCE: Readonly<Record<RuleLanguage, RegExp>> = {
 };
 const TARGET: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])(?:kursziel|ziel|ziele|zielt|anpeilen|anstreben|strebt)(?![\\p{L}])', 'giu'),
-  en: w('(?<![\\p{L}])(?:price target|target|targets|aims?|aiming|goal|ambition)(?![\\p{L}])', 'giu'),
+  en: w('(?<![\\p{L}])(?:price target|target|targets|aims?|aiming|goal|ambition|to achieve|to reach)(?![\\p{L}])', 'giu'),
 };
 
 const CLAUSE_BREAK = /[;]|,(?!\d)|\s[–—]\s|\s(?:während|aber|doch|jedoch|while|but|whereas)\s/u;
@@ -104,6 +107,12 @@ function priorAt(text: string, s: Span, language: RuleLanguage): boolean {
 /** The basis of each figure of a sentence (undefined: the reported, current figure). */
 export function basesOf(text: string, spans: readonly Span[], language: RuleLanguage): (Basis | undefined)[] {
   const out: (Basis | undefined)[] = spans.map((s) => (priorAt(text, s, language) ? 'prior' : undefined));
+  // "from $3.41 in the second quarter and $2.75 a year ago", "$187 million or $1.98 per share": coordinated with an earlier value.
+  spans.forEach((s, i) => {
+    const previous = spans[i - 1];
+    if (i > 0 && out[i] === undefined && out[i - 1] === 'prior' && previous !== undefined
+      && COORDINATED.test(text.slice(previous.end, s.start))) out[i] = 'prior';
+  });
   const bind = (re: RegExp, basis: Basis, governsAfter: boolean): void => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -118,8 +127,9 @@ export function basesOf(text: string, spans: readonly Span[], language: RuleLang
       if (i >= 0 && out[i] === undefined) out[i] = basis;
     }
   };
-  bind(ESTIMATE[language], 'estimate', false);
+  // A target names itself ("Kursziel", "price target") even where analysts set it.
   bind(TARGET[language], 'target', false);
+  bind(ESTIMATE[language], 'estimate', false);
   bind(GUIDANCE[language], 'guidance', true);
   return out;
 }

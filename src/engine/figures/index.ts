@@ -16,6 +16,7 @@ import { basesOf } from './basis.ts';
 import { METRIC_TIERS } from './context-lexicon.ts';
 import { clauseAround, directionIn, metricLabel, nounLabel, periodIn } from './context.ts';
 import { isFurniture } from './furniture.ts';
+import { contextLabel } from './label-context.ts';
 import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
 
@@ -64,6 +65,7 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
     ?? metric
     ?? (basis === 'prior' ? previous : null)
     ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)
+    ?? contextLabel(text, clause, raw.start, raw.end, raw.kind === 'money', language)
     ?? (language === 'de' ? nounLabel(text, clause, raw.start, raw.end) : null)
     ?? KIND_NAME[language][raw.kind];
   const revision = basis === 'guidance' ? revisionIn(clauseText) : null;

@@ -57,7 +57,7 @@ export const ENGLISH_MORE_CASES: readonly FigureCase[] = [
   ['For fiscal 2021, the company expects adjusted EPS of $3.00 to $3.25.', 'money', 3, 'USD', null, { valueMax: 3.25, label: 'adjusted EPS guidance' }],
   ['Boeing cut its delivery guidance to 375 aircraft.', 'count', 375, null, null, { direction: 'down', label: 'guidance (cut)' }],
   ['The company lowered its outlook to $4.5 billion.', 'money', 4.5e9, 'USD', null, { direction: 'down', label: 'outlook (cut)' }],
-  ['The company raised its revenue outlook to $6 billion.', 'money', 6e9, 'USD', null, { label: 'outlook (raised)' }],
+  ['The company raised its revenue outlook to $6 billion.', 'money', 6e9, 'USD', null, { label: 'revenue outlook (raised)' }],
   ['The net loss in the first half was $304.7 million.', 'money', 304.7e6, 'USD', null, { direction: 'down', label: 'net loss', period: 'H1' }],
   ['The net loss widened to $12 million.', 'money', 12e6, 'USD', null, { direction: 'down', label: 'net loss' }],
   ['The bank raised its price target to $250.', 'money', 250, 'USD', null, { label: 'price target' }],
