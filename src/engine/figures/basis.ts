@@ -39,7 +39,7 @@ const COMPARED_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
 /** "von X auf Y", "from X to Y": X is the earlier value. */
 const FROM_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])von[\\s\\u00a0]+(?:(?:rund|etwa|knapp)[\\s\\u00a0]+)?$'),
-  en: w('(?<![\\p{L}])from[\\s\\u00a0]+(?:(?:about|approximately|roughly)[\\s\\u00a0]+)?$'),
+  en: w('(?<![\\p{L}])(?<!(?:range|ranges|ranging|ranged)[\\s\\u00a0]+)from[\\s\\u00a0]+(?:(?:about|approximately|roughly)[\\s\\u00a0]+)?$'),
 };
 const TO_AFTER: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('^[^,;]{0,30}?(?<![\\p{L}])auf(?![\\p{L}])'),

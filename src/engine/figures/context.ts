@@ -111,6 +111,8 @@ function nearestMetric(text: string, from: number, to: number, start: number, en
     const len = m[0].length;
     if (at < end && at + len > start) continue;
     if (at >= end && COMPARISON.test(text.slice(end, at))) continue;
+    // "Capital One", "Cash America": a capitalized metric word before a capitalized word is part of a name.
+    if (language === 'en' && /^\p{Lu}/u.test(m[0]) && /^[\s\u00a0]+\p{Lu}/u.test(text.slice(at + len))) continue;
     const distance = at < start ? start - (at + len) : (at - end) * 1.5;
     if (distance < bestDistance || (distance === bestDistance && best !== null && len > best.len)) {
       bestDistance = distance;

@@ -91,7 +91,8 @@ function titleWords(title: string | null): Set<string> {
 }
 
 /** Rank weights of the context features (tuned on ECTSum val fold A; see README). */
-export const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5, qualified: 1 };
+export const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5, qualified: 2, delta: 1 };
+const DELTA_BEFORE = /(?<![\p{L}])(?:by|increase of|decrease of|improvement of|decline of|reduction of|up|down|um|plus|minus|anstieg von|rückgang von|zuwachs von)[\s\u00a0]+(?:(?:about|approximately|roughly|nearly|rund|etwa)[\s\u00a0]+)?$/iu;
 /** Rank below the figure reported now: earlier values and analysts' numbers far below, the company's forecasts a little. */
 export const BASIS_PENALTY: Record<Basis, number> = { prior: 2, estimate: 2, target: 0.5, guidance: 0.25 };
 
@@ -102,6 +103,8 @@ function score(figure: Figure, metric: string, sentence: Sentence, total: number
   if (figure.basis !== undefined) s -= BASIS_PENALTY[figure.basis];
   // "about 30 %", "more than $1bn": a rounded figure is commentary more often than the reported result.
   if (figure.qualifier !== undefined) s -= W.qualified;
+  // "grew by $0.19 to $1.96", "an increase of $36 million": money stating a change, not the level reported.
+  if (figure.kind === 'money' && DELTA_BEFORE.test(sentence.text.slice(0, sentence.text.indexOf(figure.text)))) s -= W.delta;
   if (figure.valueMax !== undefined) s += 1;
   if (FORWARD.test(sentence.text)) s += W.forward;
   if (PART.test(sentence.text)) s -= W.part;

@@ -8,7 +8,7 @@ import type { Basis } from '../schema.ts';
 import type { RuleLanguage } from '../types.ts';
 
 /** Money per share stated right after the figure: "$0.50 per diluted share", "1,20 Euro je Aktie". */
-export const PER_SHARE_AFTER = /^[\s\u00a0]*(?:per|a|je|pro)[\s\u00a0]+(?:diluted[\s\u00a0]+|basic[\s\u00a0]+|verwässerter?[\s\u00a0]+)?(?:share|aktie)/iu;
+export const PER_SHARE_AFTER = /^[\s\u00a0]*(?:per|a|je|pro)[\s\u00a0]+(?:(?:diluted|basic|common|verwässerter?)[\s\u00a0]+)*(?:share|aktie)/iu;
 
 const DIVIDEND = /dividend|dividende|ausschüttung|payout/iu;
 const PRICE = /(?<![\p{L}])(?:price|prices|offer|bid|paid|pays|pay|kaufpreis|preis|angebot|bietet|zahlt|zahlte|kurs|closed|schloss)(?![\p{L}])/iu;

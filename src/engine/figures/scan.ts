@@ -54,7 +54,8 @@ function buildGrammar(language: RuleLanguage): Grammar {
     qualifier: new RegExp(`(?<![\\p{L}])(${alternation(QUALIFIERS[language].map(([p]) => p))})[\\s\\u00a0]+$`, 'iu'),
     qualifierOf: new Map(QUALIFIERS[language]),
     between: language === 'de' ? /(?<![\p{L}])zwischen[\s\u00a0]+$/iu : /(?<![\p{L}])between[\s\u00a0]+$/iu,
-    fromBefore: /(?<![\p{L}])from[\s\u00a0]+$/iu,
+    // "from" opens a change, unless a range is named: "expected to range from $13.20 to $13.40".
+    fromBefore: /(?<![\p{L}])(?<!(?:range|ranges|ranging|ranged)[\s\u00a0]+)from[\s\u00a0]+$/iu,
     factorBefore: language === 'de' ? /(?<![\p{L}])faktor[\s\u00a0]+$/iu : /(?<![\p{L}])factor(?:[\s\u00a0]+of)?[\s\u00a0]+$/iu,
   };
 }
@@ -192,7 +193,7 @@ function joinRange(first: Reading, second: Reading, text: string, g: Grammar): R
   const isBetween = g.between.test(text.slice(Math.max(0, a.start - 12), a.start));
   if (!join.test(gap) || (/und|and/iu.test(gap) && !isBetween)) return null;
   // "rose from $5 million to $7 million" states a change, not a range.
-  if (g.fromBefore.test(text.slice(Math.max(0, a.start - 8), a.start)) && /to/iu.test(gap)) return null;
+  if (g.fromBefore.test(text.slice(Math.max(0, a.start - 24), a.start)) && /to/iu.test(gap)) return null;
   if (b.kind !== a.kind && !(a.kind === 'count' && b.kind === 'money')) return null;
   if (a.currency !== undefined && b.currency !== undefined && a.currency !== b.currency) return null;
   // "4,6 bis 4,8 Milliarden Euro": the first number takes the second's scale when it has none.
