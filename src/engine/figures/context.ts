@@ -81,10 +81,12 @@ export function periodIn(text: string, clause: Clause, language: RuleLanguage): 
   return found.length === 0 ? undefined : found.join(' ');
 }
 
+/** Longer metric phrases first, so "return on average assets" wins over "return". */
+const longestFirst = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
 const METRIC_RES: Readonly<Record<RuleLanguage, RegExp>> = {
   // German: a metric noun alone or as the head of a compound ("Cloud-Umsatz", "Nettogewinn").
-  de: new RegExp(`(?<![\\p{L}])[\\p{L}-]*(?:${METRICS.de.join('|')})(?:s|es|n|en|e)?(?![\\p{L}])`, 'giu'),
-  en: new RegExp(`(?<![\\p{L}])(?:${METRICS.en.join('|')})(?![\\p{L}])`, 'giu'),
+  de: new RegExp(`(?<![\\p{L}])[\\p{L}-]*(?:${longestFirst(METRICS.de)})(?:s|es|n|en|e)?(?![\\p{L}])`, 'giu'),
+  en: new RegExp(`(?<![\\p{L}])(?:${longestFirst(METRICS.en)})(?![\\p{L}])`, 'giu'),
 };
 const AFTER_METRIC: Readonly<Record<RuleLanguage, RegExp>> = {
   de: /^(?:[\s\u00a0]+(?:pro|je)[\s\u00a0]+Aktie)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?(?:[\s\u00a0]+(?:im|in der|des|der)[\s\u00a0]+\p{Lu}[\p{L}-]+)?/u,
@@ -124,8 +126,9 @@ function nearestMetric(text: string, from: number, to: number, start: number, en
 
 /** The label: the nearest metric phrase in the clause (before the figure preferred), else shortly before it in the sentence; or null. */
 export function metricLabel(text: string, clause: Clause, start: number, end: number, language: RuleLanguage): string | null {
-  const best = nearestMetric(text, clause.start, clause.end, start, end, language)
-    ?? nearestMetric(text, Math.max(0, start - WIDE_WINDOW), start, start, end, language);
+  const inClause = nearestMetric(text, clause.start, clause.end, start, end, language);
+  const windowStart = Math.max(0, start - WIDE_WINDOW, ...[...text.slice(0, start).matchAll(/[:;]/gu)].map((m) => m.index + 1));
+  const best = inClause ?? nearestMetric(text, windowStart, start, start, end, language);
   if (best === null) return null;
   let from = best.at;
   let to = best.at + best.len;

@@ -16,7 +16,7 @@ import { basesOf } from './basis.ts';
 import { METRIC_TIERS } from './context-lexicon.ts';
 import { clauseAround, directionIn, metricLabel, nounLabel, periodIn } from './context.ts';
 import { isFurniture } from './furniture.ts';
-import { contextLabel } from './label-context.ts';
+import { contextLabel, shareOf } from './label-context.ts';
 import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
 
@@ -62,6 +62,7 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
   const clauseText = text.slice(clause.start, clause.end);
   const base = raw.compoundLabel
     ?? (perShare ? perShareLabel(metric, clauseText, language) : null)
+    ?? (raw.kind === 'percent' ? shareOf(text, clause, raw.end, language) : null)
     ?? metric
     ?? (basis === 'prior' ? previous : null)
     ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)

@@ -40,11 +40,16 @@ const SUBJECT_EN = /(?:^|[\s\u00a0])((?:[\p{L}&'-]+[\s\u00a0]+){0,2}[\p{L}&'-]{3
 const DETERMINER = /^(?:the|our|its|their|this|that|these|those|a|an)[\s\u00a0]+/iu;
 const NOT_SUBJECT = /^(?:we|it|they|this|that|which|there|he|she|i|you)$/iu;
 
+/** What a share is of: "70 Prozent der Projekte" → "Projekte", "45% of our store locations" → "store locations". */
+export function shareOf(text: string, clause: Clause, end: number, language: RuleLanguage): string | null {
+  return (language === 'de' ? OF_DE : OF_EN).exec(text.slice(end, Math.min(clause.end, end + 60)))?.[1] ?? null;
+}
+
 /** A label for a figure without a metric in its clause, or null. */
 export function contextLabel(text: string, clause: Clause, start: number, end: number, money: boolean, language: RuleLanguage): string | null {
   const after = text.slice(end, Math.min(clause.end, end + 60));
-  const of = (language === 'de' ? OF_DE : OF_EN).exec(after);
-  if (of !== null) return of[1] ?? null;
+  const of = shareOf(text, clause, end, language);
+  if (of !== null) return of;
   if (language === 'de') {
     const noun = NOUN_AFTER_DE.exec(after);
     if (noun !== null && !NOT_A_LABEL_DE.has(noun[1] ?? '')) return noun[1] ?? null;
