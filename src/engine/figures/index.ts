@@ -20,7 +20,7 @@ import { contextLabel, shareOf } from './label-context.ts';
 import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
 
-export const KIND_WEIGHT: Record<Figure['kind'], number> = {
+const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
   money: 3, percent: 2.5, 'percentage-points': 1, factor: 1.5, quantity: 1.5, count: 1,
 };
 const TIERS: readonly (readonly [number, RegExp])[] = METRIC_TIERS.map(([weight, words]) => [weight, new RegExp(`(?:${words})(?![\\p{L}])`, 'iu')] as const);
@@ -92,10 +92,10 @@ function titleWords(title: string | null): Set<string> {
 }
 
 /** Rank weights of the context features (tuned on ECTSum val fold A; see README). */
-export const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5, qualified: 2, delta: 1 };
+const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5, qualified: 2, delta: 1 } as const;
 const DELTA_BEFORE = /(?<![\p{L}])(?:by|increase of|decrease of|improvement of|decline of|reduction of|up|down|um|plus|minus|anstieg von|rückgang von|zuwachs von)[\s\u00a0]+(?:(?:about|approximately|roughly|nearly|rund|etwa)[\s\u00a0]+)?$/iu;
 /** Rank below the figure reported now: earlier values and analysts' numbers far below, the company's forecasts a little. */
-export const BASIS_PENALTY: Record<Basis, number> = { prior: 2, estimate: 2, target: 0.5, guidance: 0.25 };
+const BASIS_PENALTY: Readonly<Record<Basis, number>> = { prior: 2, estimate: 2, target: 0.5, guidance: 0.25 };
 
 function score(figure: Figure, metric: string, sentence: Sentence, total: number, title: Set<string>): number {
   let s = KIND_WEIGHT[figure.kind];

@@ -30,20 +30,24 @@ const EN_TENS: Readonly<Record<string, number>> = {
 
 const alt = (table: Readonly<Record<string, number>>): string => Object.keys(table).sort((a, b) => b.length - a.length).join('|');
 
-const DE_BELOW_100 = `(?:(?:${alt(DE_UNITS)})und)?(?:${alt(DE_TENS)})|${alt(DE_TEENS)}|${alt(DE_UNITS)}`;
-const DE_BELOW_1000 = `(?:${alt(DE_UNITS)})?hundert(?:${DE_BELOW_100})?|${DE_BELOW_100}`;
-/** A German cardinal written as one word, up to 999 999. */
-const DE_CARDINAL = `(?:(?:${DE_BELOW_1000})?tausend(?:${DE_BELOW_1000})?|${DE_BELOW_1000})`;
 
 const EN_BELOW_100 = `(?:${alt(EN_TENS)})(?:-(?:${alt(EN_UNITS)}))?|${alt(EN_TEENS)}|${alt(EN_UNITS)}`;
 /** An English cardinal up to 999: "five", "twenty-five", "five hundred", "one hundred and twenty". */
 const EN_CARDINAL = `(?:(?:${alt(EN_UNITS)})[\\s\\u00a0]+hundred(?:[\\s\\u00a0]+(?:and[\\s\\u00a0]+)?(?:${EN_BELOW_100}))?|${EN_BELOW_100})`;
 
-/** Regular-expression source of the number words of a language (cardinals and the word table). */
+/** What a German number word starts with: the scan matches such a word whole and {@link numberWordValue} reads it (NaN: none). */
+const DE_START = `(?:${alt(DE_UNITS)}|${alt(DE_TEENS)}|${alt(DE_TENS)}|hundert|tausend|halb|anderthalb)\\p{L}*`;
+
+/**
+ * Regular-expression source of the number words of a language. German cardinals are one word of any length
+ * ("dreihundertfünfundzwanzigtausend"): the source matches words by their start and the value is read after;
+ * English cardinals are matched by their grammar.
+ */
 export function numberWordSource(language: RuleLanguage): string {
   const table = Object.keys(NUMBER_WORDS[language]).sort((a, b) => b.length - a.length).join('|');
-  return language === 'de' ? `${DE_CARDINAL}|${table}` : `${EN_CARDINAL}|${table}`;
+  return language === 'de' ? DE_START : `${EN_CARDINAL}|${table}`;
 }
+
 
 function germanBelow1000(word: string): number {
   let rest = word;

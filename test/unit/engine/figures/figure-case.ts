@@ -1,5 +1,5 @@
 /** Shape of one table case of the figure grammar tests, and the check every case runs. */
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../../../src/engine/figures/index.ts';
 import type { Figure } from '../../../../src/engine/schema.ts';
 import type { AnalysedArticle, RuleLanguage } from '../../../../src/engine/types.ts';
@@ -35,4 +35,15 @@ export function check(rules: RuleLanguage, [sentence, kind, value, currency, qua
   if (extra.period !== undefined) expect(f?.period).toBe(extra.period);
   if (extra.label !== undefined) expect(f?.label).toBe(extra.label);
   expect(sentence).toContain(f?.text);
+}
+
+/** One test per table case, under one title. */
+export function describeCases(title: string, rules: RuleLanguage, cases: readonly FigureCase[]): void {
+  describe(title, () => {
+    for (const c of cases) {
+      it(`given "${c[0]}", then ${c[1]} ${String(c[2])} ${c[3] ?? ''} ${c[4] ?? ''}`, () => {
+        check(rules, c);
+      });
+    }
+  });
 }

@@ -10,23 +10,11 @@ import { extractFigures } from '../../../../src/engine/figures/index.ts';
 import type { AnalysedArticle, RuleLanguage } from '../../../../src/engine/types.ts';
 import { GERMAN_MORE_CASES, GERMAN_PAIRS } from './cases-de-more.ts';
 import { ENGLISH_MORE_CASES, ENGLISH_PAIRS, MORE_NO_FIGURE_CASES } from './cases-en-more.ts';
-import { check, figuresOf } from './figure-case.ts';
+import { describeCases, figuresOf } from './figure-case.ts';
 
-describe('figure grammar, German (issue 12 classes)', () => {
-  for (const c of GERMAN_MORE_CASES) {
-    it(`given "${c[0]}", then ${c[1]} ${String(c[2])} ${c[3] ?? ''} ${c[4] ?? ''}`, () => {
-      check('de', c);
-    });
-  }
-});
+describeCases('figure grammar, German (issue 12 classes)', 'de', GERMAN_MORE_CASES);
 
-describe('figure grammar, English (issue 12 classes)', () => {
-  for (const c of ENGLISH_MORE_CASES) {
-    it(`given "${c[0]}", then ${c[1]} ${String(c[2])} ${c[3] ?? ''} ${c[4] ?? ''}`, () => {
-      check('en', c);
-    });
-  }
-});
+describeCases('figure grammar, English (issue 12 classes)', 'en', ENGLISH_MORE_CASES);
 
 function pairs(rules: RuleLanguage, table: typeof GERMAN_PAIRS): void {
   for (const [sentence, expected] of table) {

@@ -8,23 +8,11 @@ import { extractFigures } from '../../../../src/engine/figures/index.ts';
 import type { AnalysedArticle } from '../../../../src/engine/types.ts';
 import { ENGLISH_CASES, NO_FIGURE_CASES } from './cases-en.ts';
 import { GERMAN_CASES } from './cases-de.ts';
-import { check, figuresOf } from './figure-case.ts';
+import { describeCases, figuresOf } from './figure-case.ts';
 
-describe('figure grammar, German', () => {
-  for (const c of GERMAN_CASES) {
-    it(`given "${c[0]}", then ${c[1]} ${String(c[2])} ${c[3] ?? ''} ${c[4] ?? ''}`, () => {
-      check('de', c);
-    });
-  }
-});
+describeCases('figure grammar, German', 'de', GERMAN_CASES);
 
-describe('figure grammar, English', () => {
-  for (const c of ENGLISH_CASES) {
-    it(`given "${c[0]}", then ${c[1]} ${String(c[2])} ${c[3] ?? ''} ${c[4] ?? ''}`, () => {
-      check('en', c);
-    });
-  }
-});
+describeCases('figure grammar, English', 'en', ENGLISH_CASES);
 
 describe('numbers that are no figures', () => {
   it.each(NO_FIGURE_CASES)('given "%s", then no figure', (sentence, rules) => {
