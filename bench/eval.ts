@@ -11,6 +11,7 @@ import { runExtractionEval } from './eval-extraction.ts';
 import { runFigureEval } from './eval-figures.ts';
 import { runGroundingEval } from './eval-grounding.ts';
 import { runRiskEval } from './eval-risks.ts';
+import { runLabelEval } from './eval-labels.ts';
 import { logOf, type EvalHooks } from './eval-progress.ts';
 import { runSeedEval } from './eval-seed.ts';
 import { runSummaryEval } from './eval-summaries.ts';
@@ -30,6 +31,7 @@ export async function runEval(hooks: EvalHooks = {}): Promise<boolean> {
   await runSummaryEval(hooks);
   await runFigureEval(hooks);
   runRiskEval(hooks);
+  runLabelEval(hooks);
   await runExtractionEval(hooks);
   runGroundingEval(hooks);
   return true;

@@ -1,5 +1,5 @@
 /** The core's public entry: adapters import only from here. */
-export { digestArticle, tryDigestArticle, articleText, MAX_FIGURES, MAX_RISKS, type DigestInput, type DigestResult } from './engine/digest.ts';
+export { digestArticle, tryDigestArticle, articleText, MAX_RISKS, type DigestInput, type DigestResult } from './engine/digest.ts';
 export { formatFigure, formatFigureValue, type LabelLanguage } from './format/figure.ts';
 export { riskCategoryName, labelLanguageOf } from './format/risk-category.ts';
 export { prepareInput, looksLikeHtml } from './engine/input.ts';

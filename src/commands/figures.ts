@@ -22,7 +22,7 @@ function matches(digest: Digest, words: readonly string[]): boolean {
 
 /** Digests of the workspace's recent articles (and folder sources) containing every query word (case-insensitive), newest first. */
 export async function matchingDigests(services: CommandServices, workspaceId: string, query: string): Promise<Found[]> {
-  const words = query.toLowerCase().split(/\s+/u).filter((w) => w !== '');
+  const words = queryWords(query);
   const since = new Date(services.clock.now().getTime() - QUERY_LOOKBACK_DAYS * 86_400_000).toISOString();
   const found: Found[] = [];
   for (const article of services.store.articles.recent(workspaceId, since, 500)) {
@@ -36,9 +36,21 @@ export async function matchingDigests(services: CommandServices, workspaceId: st
   return found;
 }
 
-function answer(title: string, query: string, found: Found[], lines: (d: Digest) => string[]): Message {
+/** Words of a query (lower-case). */
+const queryWords = (query: string): string[] => query.toLowerCase().split(/\s+/u).filter((w) => w !== '');
+
+/**
+ * The figures a `/figures` answer lists for one digest: the engine returns every figure, so those whose label or
+ * sentence holds a query word come first (in the engine's rank), then the digest's top ones; at most `max`.
+ */
+export function figuresForQuery(digest: Digest, words: readonly string[], max = 5): Digest['figures'] {
+  const hit = (f: Digest['figures'][number]): boolean => words.some((w) => `${f.label} ${f.sentence}`.toLowerCase().includes(w));
+  return [...digest.figures.filter(hit), ...digest.figures.filter((f) => !hit(f))].slice(0, max);
+}
+
+function answer(title: string, query: string, found: Found[], lines: (d: Digest, words: readonly string[]) => string[]): Message {
   const sections = found.flatMap(({ digest, link }) => {
-    const l = lines(digest);
+    const l = lines(digest, queryWords(query));
     return l.length === 0 ? [] : [{ heading: digest.title ?? link ?? '', lines: l, ...(link === null ? {} : { links: [{ label: 'Article', url: link }] }) }];
   });
   let budget = MAX_LINES;
@@ -56,7 +68,7 @@ function answer(title: string, query: string, found: Found[], lines: (d: Digest)
 
 const queryArgs = z.tuple([z.string().trim().min(2, 'a query of at least 2 characters').max(200)]);
 
-function queryCommand(name: string, title: string, description: string, lines: (d: Digest) => string[]): Command<CommandServices, typeof queryArgs> {
+function queryCommand(name: string, title: string, description: string, lines: (d: Digest, words: readonly string[]) => string[]): Command<CommandServices, typeof queryArgs> {
   return {
     name, description, adminOnly: false, args: queryArgs,
     async run(services, ctx, [query]) {
@@ -66,7 +78,7 @@ function queryCommand(name: string, title: string, description: string, lines: (
 }
 
 export const figuresCommand = queryCommand('figures', 'Key figures', 'key figures from recent articles matching a query: /figures <query>',
-  (d) => d.figures.slice(0, 5).map((f) => `${formatFigure(f, d.language === 'de' ? 'de' : 'en')} — „${f.sentence}“`));
+  (d, words) => figuresForQuery(d, words).map((f) => `${formatFigure(f, d.language === 'de' ? 'de' : 'en')} — „${f.sentence}“`));
 
 export const risksCommand = queryCommand('risks', 'Risks', 'risks from recent articles matching a query: /risks <query>',
   (d) => d.risks.slice(0, 3).map((r) => `(${riskCategoryName(r.category, labelLanguageOf(d.language))}) ${r.text}`));

@@ -35,8 +35,7 @@ export interface DigestResult {
   article: ExtractedArticle;
 }
 
-/** Most figures and risks a digest lists. */
-export const MAX_FIGURES = 15;
+/** Most risks a digest lists. Figures are not capped: every figure found is listed, ranked (renderers show the top ones). */
 export const MAX_RISKS = 8;
 
 /**
@@ -85,7 +84,7 @@ export function digestArticle(input: DigestInput, options: DigestOptions = {}): 
     url: extracted.url ?? input.url ?? null,
     summary,
     entrySummary,
-    figures: extractFigures(article).slice(0, MAX_FIGURES),
+    figures: extractFigures(article),
     risks: extractRisks(article).slice(0, MAX_RISKS),
     warnings: [
       ...warnings, ...teaserWarnings,

@@ -6,7 +6,8 @@
 export const PROFILES: Readonly<Record<string, string>> = {
   de: 'der die das und ist nicht mit den dem des ein eine einer eines einem sich auf für von zu im auch '
     + 'als bei nach wie wird werden wurde hat haben sind noch nur aus oder aber über durch dass daß diese '
-    + 'dieser es sie er wir ihr mehr schon zum zur vom man kann soll doch sein seine ihre wenn uns gegen',
+    + 'dieser es sie er wir ihr mehr schon zum zur vom man kann soll doch sein seine ihre wenn uns gegen '
+    + 'je um bis seit beim ins wurden hatte liegt lag ihren seinen einen',
   en: 'the and of to is was that for it with as on be by are this have from or an not which but they his '
     + 'her has had were their been its will would can there who more said also after than into about '
     + 'when what some could our new these so up out other he she we you',
@@ -31,4 +32,15 @@ export const LETTERS: Readonly<Record<string, RegExp>> = {
   es: /[ñ¿¡]/gu,
   pt: /[ãõç]/gu,
   pl: /[ąęłńśźż]/gu,
+};
+
+/**
+ * Words of economic news that only one of the languages writes this way: a vote each, so that a short
+ * text ("Die Firma zahlt 3 € je Aktie", "Umsatz: 5 Mio. Euro") has enough evidence.
+ */
+export const NEWS_WORDS: Readonly<Record<string, string>> = {
+  de: 'prozent prozentpunkte mio mrd millionen milliarden tsd aktie aktien umsatz gewinn verlust firma konzern '
+    + 'unternehmen zahlt zahlen quartal vorjahr dividende prognose kosten steigt stieg sinkt sank',
+  en: 'percent million millions billion billions shares revenue profit loss company quarter dividend '
+    + 'outlook costs rose fell pays',
 };

@@ -5,7 +5,7 @@
  * in de/en/fr/es/it/nl/pt/pl; short or mixed texts come back with low
  * confidence or 'und'.
  */
-import { LETTERS, PROFILES } from './language-profiles.ts';
+import { LETTERS, NEWS_WORDS, PROFILES } from './language-profiles.ts';
 
 /** Result of language detection. */
 export interface LanguageGuess {
@@ -16,12 +16,16 @@ export interface LanguageGuess {
 }
 
 const SETS: readonly (readonly [string, ReadonlySet<string>])[] = Object.entries(PROFILES)
-  .map(([lang, words]) => [lang, new Set(words.split(' '))] as const);
+  .map(([lang, words]) => [lang, new Set([...words.split(' '), ...(NEWS_WORDS[lang]?.split(' ') ?? [])])] as const);
 const WORD = /\p{L}+/gu;
 /** Characters read at most. */
 const SAMPLE = 20_000;
 /** Fewer votes than this: undetermined. */
 const MIN_VOTES = 3;
+/** A text of at most this many words is short: … */
+const SHORT_WORDS = 12;
+/** … and is decided by this many votes when no other language has any. */
+const MIN_VOTES_SHORT = 2;
 /** Weight of one language-specific letter against one function word. */
 const LETTER_WEIGHT = 0.25;
 
@@ -29,8 +33,10 @@ const LETTER_WEIGHT = 0.25;
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.slice(0, SAMPLE).toLowerCase();
   const votes = new Map<string, number>();
+  let words = 0;
   for (const match of sample.matchAll(WORD)) {
     const word = match[0];
+    words++;
     for (const [lang, set] of SETS) if (set.has(word)) votes.set(lang, (votes.get(lang) ?? 0) + 1);
   }
   for (const [lang, re] of Object.entries(LETTERS)) {
@@ -47,6 +53,7 @@ export function detectLanguage(text: string): LanguageGuess {
       best = lang;
     } else if (n > second) second = n;
   }
-  if (first < MIN_VOTES) return { language: 'und', confidence: 0 };
+  const shortAndClear = words <= SHORT_WORDS && second === 0 && first >= MIN_VOTES_SHORT;
+  if (first < MIN_VOTES && !shortAndClear) return { language: 'und', confidence: 0 };
   return { language: best, confidence: (first - second) / first };
 }

@@ -8,6 +8,13 @@ export const qualifierSchema = z.enum(['about', 'more-than', 'less-than', 'at-le
 export type Qualifier = z.infer<typeof qualifierSchema>;
 
 export const directionSchema = z.enum(['up', 'down']);
+
+/**
+ * What a figure stands for beside the result reported now (no basis): an earlier period's value ('prior'),
+ * analysts' expectation ('estimate'), the company's own forecast ('guidance'), or a goal or price target ('target').
+ */
+export const basisSchema = z.enum(['prior', 'estimate', 'guidance', 'target']);
+export type Basis = z.infer<typeof basisSchema>;
 export type Direction = z.infer<typeof directionSchema>;
 
 /**
@@ -24,6 +31,8 @@ export const figureSchema = z.object({
   unit: z.string().optional(),
   qualifier: qualifierSchema.optional(),
   direction: directionSchema.optional(),
+  /** Absent for the figure reported now; see {@link basisSchema}. */
+  basis: basisSchema.optional(),
   /** Period the figure refers to ("Q3", "y/y", "2026"). */
   period: z.string().optional(),
   /** Short label of what the figure measures ("Cloud-Umsatz"). */

@@ -171,6 +171,8 @@ export function extractFromText(text: string): ExtractedArticle {
     }
     paragraphs.push(...paragraphsOf(lines));
   }
+  // A text that is one line only ("Die Firma zahlt 3 € je Aktie") is read as a headline; it is also the whole article.
+  if (paragraphs.length === 0 && head.title !== null && blocks.length === 1) paragraphs.push(head.title);
   return {
     title: head.title, byline: head.byline, published: head.published, declaredLanguage: null, url: null,
     paragraphs, headings, description: null, paywallHints,

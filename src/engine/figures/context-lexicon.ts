@@ -65,6 +65,9 @@ export const METRICS: Readonly<Record<RuleLanguage, readonly string[]>> = {
     'zinsen', 'zins', 'leitzins', 'quote', 'stellen', 'mitarbeiter', 'beschäftigte', 'kaufpreis', 'übernahme', 'volumen',
     'nachfrage', 'produktion', 'exporte', 'importe', 'defizit', 'einnahmen', 'ausgaben', 'vermögen', 'kapital', 'anteil',
     'wert', 'rabatt', 'strafe', 'buße', 'zölle', 'zoll', 'fonds', 'kredit', 'kredite', 'anleihe', 'rückkauf', 'paket', 'hilfen',
+    'steuer', 'steuersatz', 'förderung', 'zuschuss', 'bußgeld', 'busse', 'geldbuße', 'arbeitslosigkeit', 'arbeitslosenquote',
+    'nutzer', 'kunden', 'einkommen', 'lohn', 'löhne', 'gehalt', 'miete', 'mieten', 'beitrag', 'beiträge', 'gebühr', 'gebühren',
+    'subvention', 'subventionen', 'entlastung', 'freibetrag', 'mittel', 'liquidität', 'aufträge', 'auftrag',
   ],
   en: [
     'revenue', 'revenues', 'sales', 'profit', 'profits', 'income', 'earnings', 'eps', 'ebit', 'ebitda', 'margin', 'margins',
@@ -74,6 +77,11 @@ export const METRICS: Readonly<Record<RuleLanguage, readonly string[]>> = {
     'inflation', 'rate', 'rates', 'jobs', 'payroll', 'stake', 'fine', 'tariffs', 'tariff', 'subscribers', 'customers',
     'users', 'production', 'output', 'exports', 'imports', 'deficit', 'demand', 'liquidity', 'cash', 'assets', 'capital',
     'program', 'programme', 'plan', 'fund', 'loan', 'bond', 'budget', 'return', 'yield', 'traffic', 'transactions',
+    'occupancy', 'inflows', 'outflows', 'flows', 'deposits', 'loans', 'unemployment', 'employment', 'visits', 'visitation',
+    'headcount', 'overhead', 'ebitdax', 'ebitdar', 'spreads', 'collections', 'aum', 'assets under management', 'premiums',
+    'shipments', 'units', 'roe', 'roa', 'roic', 'ffo', 'noi', 'arpu', 'churn', 'incentive', 'bonus', 'grant', 'payment',
+    'return on (?:average )?(?:assets|equity|common equity|tangible common equity|invested capital)', 'net interest margin',
+    'book value', 'tax rate', 'interest expense', 'investments', 'gain', 'gains', 'charge', 'charges', 'impairment',
   ],
 };
 
@@ -115,4 +123,5 @@ export const COUNT_UNITS: ReadonlySet<string> = new Set([
   'vehicles', 'cars', 'units', 'shares', 'subscribers', 'members', 'accounts', 'days', 'weeks', 'months', 'years',
   'countries', 'projects', 'aircraft', 'patients', 'people', 'households', 'homes', 'locations', 'restaurants', 'clients',
   'orders', 'deliveries', 'auslieferungen', 'bestellungen', 'downloads', 'transactions', 'contracts', 'verträge', 'hotels',
+  'visits', 'visitors', 'passengers', 'besucher', 'passagiere', 'nutzern', 'mitgliedern', 'personen',
 ]);

@@ -10,18 +10,20 @@
  * same fact stated twice (same kind, value and currency) is listed once, at
  * its best place.
  */
-import type { Figure } from '../schema.ts';
+import type { Basis, Figure } from '../schema.ts';
 import type { AnalysedArticle, RuleLanguage, Sentence } from '../types.ts';
+import { basesOf } from './basis.ts';
 import { METRIC_TIERS } from './context-lexicon.ts';
 import { clauseAround, directionIn, metricLabel, nounLabel, periodIn } from './context.ts';
+import { isFurniture } from './furniture.ts';
+import { contextLabel, shareOf } from './label-context.ts';
+import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
 
 const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
-  money: 3, percent: 2.5, 'percentage-points': 1, factor: 2.5, quantity: 1.5, count: 1,
+  money: 3, percent: 2.5, 'percentage-points': 1, factor: 1.5, quantity: 1.5, count: 1,
 };
 const TIERS: readonly (readonly [number, RegExp])[] = METRIC_TIERS.map(([weight, words]) => [weight, new RegExp(`(?:${words})(?![\\p{L}])`, 'iu')] as const);
-/** Money per share stated right after the figure: "$0.50 per diluted share", "1,20 Euro je Aktie". */
-const PER_SHARE_AFTER = /^[\s\u00a0]*(?:per|a|je|pro)[\s\u00a0]+(?:diluted[\s\u00a0]+|basic[\s\u00a0]+)?(?:share|aktie)/iu;
 const FORWARD = /(?<![\p{L}])(?:expect|expects|expected|guidance|outlook|forecast|anticipate|erwartet|erwarten|prognose|ausblick|rechnet)(?![\p{L}])/iu;
 
 /** A part of the business rather than the whole: its figures are rarely the headline. */
@@ -48,37 +50,62 @@ const KIND_NAME: Readonly<Record<RuleLanguage, Readonly<Record<Figure['kind'], s
   en: { money: 'amount', percent: 'share', 'percentage-points': 'change', factor: 'factor', count: 'count', quantity: 'quantity' },
 };
 
-function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage): Figure {
+/**
+ * One figure with its label, direction, basis and period. `previous` is the label of the figure before it in the
+ * sentence: an earlier value without a metric of its own is the same metric ("6,31 (2014: 4,86) Millionen Euro").
+ */
+function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null): { figure: Figure; metric: string } {
   const text = sentence.text;
   const clause = clauseAround(text, raw.start, raw.end);
-  const label = raw.compoundLabel
-    ?? metricLabel(text, clause, raw.start, raw.end, language)
+  const metric = metricLabel(text, clause, raw.start, raw.end, language);
+  const perShare = raw.kind === 'money' && PER_SHARE_AFTER.test(text.slice(raw.end));
+  const clauseText = text.slice(clause.start, clause.end);
+  const base = raw.compoundLabel
+    ?? (perShare ? perShareLabel(metric, clauseText, language) : null)
+    ?? (raw.kind === 'percent' ? shareOf(text, clause, raw.end, language) : null)
+    ?? metric
+    ?? (basis === 'prior' ? previous : null)
     ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)
-    ?? (language === 'de' ? nounLabel(text, clause, raw.start) : null)
+    ?? contextLabel(text, clause, raw.start, raw.end, raw.kind === 'money', language)
+    ?? (language === 'de' ? nounLabel(text, clause, raw.start, raw.end) : null)
     ?? KIND_NAME[language][raw.kind];
+  const revision = basis === 'guidance' ? revisionIn(clauseText) : null;
+  const label = labelWithBasis(base, basis, revision, language);
   const figure: Figure = { kind: raw.kind, value: raw.value, label, text: text.slice(raw.start, raw.end), sentence: text };
   if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
   if (raw.currency !== undefined) figure.currency = raw.currency;
   if (raw.unit !== undefined) figure.unit = raw.unit;
   if (raw.qualifier !== undefined) figure.qualifier = raw.qualifier;
-  const direction = raw.sign ?? (raw.kind === 'count' ? undefined : directionIn(text, clause, raw.start, raw.end, language));
+  // A loss is down and a cut forecast is down, whatever verb stands beside them ("the loss widened").
+  const stated = raw.sign ?? (raw.kind === 'count' ? undefined : directionIn(text, clause, raw.start, raw.end, language));
+  // An earlier value has no direction of its own ("up from $1.10"): the change belongs to the figure now.
+  const direction = (raw.kind === 'money' && isLoss(base)) || revision === 'cut' ? 'down' : basis === 'prior' ? undefined : stated;
   if (direction !== undefined) figure.direction = direction;
+  if (basis !== undefined) figure.basis = basis;
   const period = periodIn(text, clause, language);
   if (period !== undefined) figure.period = period;
-  return figure;
+  return { figure, metric: base };
 }
 
 function titleWords(title: string | null): Set<string> {
   return new Set((title?.toLowerCase().match(TITLE_WORD) ?? []));
 }
 
-/** Rank weights of the context features (tuned on ECTSum val; see README). */
-const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5 } as const;
+/** Rank weights of the context features (tuned on ECTSum val fold A; see README). */
+const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5, qualified: 2, delta: 1 } as const;
+const DELTA_BEFORE = /(?<![\p{L}])(?:by|increase of|decrease of|improvement of|decline of|reduction of|up|down|um|plus|minus|anstieg von|rückgang von|zuwachs von)[\s\u00a0]+(?:(?:about|approximately|roughly|nearly|rund|etwa)[\s\u00a0]+)?$/iu;
+/** Rank below the figure reported now: earlier values and analysts' numbers far below, the company's forecasts a little. */
+const BASIS_PENALTY: Readonly<Record<Basis, number>> = { prior: 2, estimate: 2, target: 0.5, guidance: 0.25 };
 
-function score(figure: Figure, sentence: Sentence, total: number, title: Set<string>): number {
+function score(figure: Figure, metric: string, sentence: Sentence, total: number, title: Set<string>): number {
   let s = KIND_WEIGHT[figure.kind];
   const afterText = sentence.text.slice(sentence.text.indexOf(figure.text) + figure.text.length);
-  s += figure.kind === 'money' && PER_SHARE_AFTER.test(afterText) ? (TIERS[0]?.[0] ?? 3) : metricWeight(figure.label);
+  s += figure.kind === 'money' && PER_SHARE_AFTER.test(afterText) ? (TIERS[0]?.[0] ?? 3) : metricWeight(metric);
+  if (figure.basis !== undefined) s -= BASIS_PENALTY[figure.basis];
+  // "about 30 %", "more than $1bn": a rounded figure is commentary more often than the reported result.
+  if (figure.qualifier !== undefined) s -= W.qualified;
+  // "grew by $0.19 to $1.96", "an increase of $36 million": money stating a change, not the level reported.
+  if (figure.kind === 'money' && DELTA_BEFORE.test(sentence.text.slice(0, sentence.text.indexOf(figure.text)))) s -= W.delta;
   if (figure.valueMax !== undefined) s += 1;
   if (FORWARD.test(sentence.text)) s += W.forward;
   if (PART.test(sentence.text)) s -= W.part;
@@ -96,7 +123,7 @@ function score(figure: Figure, sentence: Sentence, total: number, title: Set<str
   return s;
 }
 
-const factKey = (f: Figure): string => `${f.kind}|${String(f.value)}|${String(f.valueMax ?? '')}|${f.currency ?? ''}`;
+const factKey = (f: Figure): string => `${f.kind}|${String(f.value)}|${String(f.valueMax ?? '')}|${f.currency ?? ''}|${f.basis ?? ''}`;
 
 /** All key figures of the article, deduplicated, best first (the digest keeps the top ones). */
 export function extractFigures(article: AnalysedArticle): Figure[] {
@@ -105,9 +132,14 @@ export function extractFigures(article: AnalysedArticle): Figure[] {
   const best = new Map<string, Scored>();
   let order = 0;
   for (const sentence of article.sentences) {
-    for (const raw of scanFigures(sentence.text, article.rules)) {
-      const figure = toFigure(raw, sentence, article.rules);
-      const scored: Scored = { figure, score: score(figure, sentence, total, title), order: order++ };
+    if (isFurniture(sentence, total)) continue;
+    const raws = scanFigures(sentence.text, article.rules);
+    const bases = basesOf(sentence.text, raws, article.rules);
+    let previous: string | null = null;
+    for (const [i, raw] of raws.entries()) {
+      const { figure, metric } = toFigure(raw, sentence, article.rules, bases[i], previous);
+      if (figure.basis === undefined && figure.label !== KIND_NAME[article.rules][figure.kind]) previous = figure.label;
+      const scored: Scored = { figure, score: score(figure, metric, sentence, total, title), order: order++ };
       const key = factKey(figure);
       const seen = best.get(key);
       if (seen === undefined || scored.score > seen.score) best.set(key, scored);

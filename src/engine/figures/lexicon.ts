@@ -25,28 +25,74 @@ export const SCALES: Readonly<Record<RuleLanguage, Readonly<Record<string, numbe
 /** Scale words that count only when glued to the number ("600m", "3.5bn"), never after a space. */
 export const GLUED_ONLY_SCALES: ReadonlySet<string> = new Set(['k', 'm', 'b']);
 
+/** German currency names with an adjective ("kanadische Dollar"), inflected: -e, -en, -er. */
+const ADJECTIVE_CURRENCIES_DE: readonly (readonly [string, string, string])[] = [
+  ['kanadisch', 'dollar', 'CAD'], ['australisch', 'dollar', 'AUD'], ['neuseeländisch', 'dollar', 'NZD'],
+  ['singapurisch', 'dollar', 'SGD'], ['amerikanisch', 'dollar', 'USD'], ['mexikanisch', 'peso', 'MXN'],
+  ['schwedisch', 'kronen', 'SEK'], ['norwegisch', 'kronen', 'NOK'], ['dänisch', 'kronen', 'DKK'], ['tschechisch', 'kronen', 'CZK'],
+  ['britisch', 'pfund', 'GBP'], ['russisch', 'rubel', 'RUB'], ['polnisch', 'zloty', 'PLN'], ['polnisch', 'złoty', 'PLN'],
+  ['türkisch', 'lira', 'TRY'], ['bulgarisch', 'lewa', 'BGN'], ['indisch', 'rupien', 'INR'], ['japanisch', 'yen', 'JPY'],
+  ['chinesisch', 'yuan', 'CNY'], ['brasilianisch', 'real', 'BRL'], ['südafrikanisch', 'rand', 'ZAR'], ['ungarisch', 'forint', 'HUF'],
+];
+
 /** Currency words and symbols written after the number (both languages). */
 export const CURRENCY_AFTER: Readonly<Record<string, string>> = {
   euro: 'EUR', euros: 'EUR', eur: 'EUR', '€': 'EUR',
   'us-dollar': 'USD', dollar: 'USD', dollars: 'USD', usd: 'USD', 'us$': 'USD', '$': 'USD', 'u.s. dollars': 'USD',
+  'us dollars': 'USD', 'american dollars': 'USD',
   yuan: 'CNY', cny: 'CNY', rmb: 'CNY', renminbi: 'CNY',
-  pfund: 'GBP', 'britische pfund': 'GBP', pounds: 'GBP', pound: 'GBP', 'pounds sterling': 'GBP', gbp: 'GBP', '£': 'GBP',
-  franken: 'CHF', 'schweizer franken': 'CHF', chf: 'CHF', francs: 'CHF', 'swiss francs': 'CHF',
+  pfund: 'GBP', 'pfund sterling': 'GBP', pounds: 'GBP', pound: 'GBP', 'pounds sterling': 'GBP', sterling: 'GBP', gbp: 'GBP', '£': 'GBP',
+  franken: 'CHF', 'schweizer franken': 'CHF', chf: 'CHF', francs: 'CHF', 'swiss francs': 'CHF', 'swiss franc': 'CHF',
   yen: 'JPY', jpy: 'JPY', '¥': 'JPY',
-  won: 'KRW', krw: 'KRW', rupien: 'INR', rupees: 'INR', inr: 'INR',
-  kronen: 'SEK', sek: 'SEK', nok: 'NOK', dkk: 'DKK', rubel: 'RUB', roubles: 'RUB', rubles: 'RUB',
-  'kanadische dollar': 'CAD', 'canadian dollars': 'CAD', cad: 'CAD', 'australische dollar': 'AUD', aud: 'AUD',
-  'hongkong-dollar': 'HKD', 'hong kong dollars': 'HKD', hkd: 'HKD', zloty: 'PLN', pln: 'PLN',
+  won: 'KRW', krw: 'KRW', rupien: 'INR', rupees: 'INR', inr: 'INR', '₹': 'INR',
+  kronor: 'SEK', 'swedish crowns': 'SEK', 'swedish kronor': 'SEK', 'norwegian crowns': 'NOK', 'norwegian kroner': 'NOK',
+  'danish crowns': 'DKK', 'danish kroner': 'DKK', 'czech crowns': 'CZK', 'czech korunas': 'CZK', koruna: 'CZK', korun: 'CZK',
+  rubel: 'RUB', roubles: 'RUB', rubles: 'RUB', rouble: 'RUB', ruble: 'RUB', '₽': 'RUB',
+  'kanadische dollar': 'CAD', 'canadian dollars': 'CAD', 'canadian dollar': 'CAD', 'australian dollars': 'AUD',
+  'australian dollar': 'AUD', 'new zealand dollars': 'NZD', 'singapore dollars': 'SGD', 'mexican pesos': 'MXN', pesos: 'MXN',
+  'hongkong-dollar': 'HKD', 'hong kong dollars': 'HKD', 'hong-kong-dollar': 'HKD', 'taiwan-dollar': 'TWD',
+  zloty: 'PLN', złoty: 'PLN', zlotys: 'PLN', zł: 'PLN', lira: 'TRY', 'turkish lira': 'TRY', liras: 'TRY', '₺': 'TRY',
+  lewa: 'BGN', lew: 'BGN', leva: 'BGN', lev: 'BGN', forint: 'HUF', rand: 'ZAR', reais: 'BRL', 'brazilian reais': 'BRL',
+  ...Object.fromEntries(ADJECTIVE_CURRENCIES_DE.flatMap(([adjective, name, code]) =>
+    ['e', 'en', 'er'].map((ending) => [`${adjective}${ending} ${name}`, code] as const))),
 };
 
-/** Currency symbols and codes written before the number ("$3.5bn", "€ 1,2 Mrd.", "CHF 40"). */
+/**
+ * ISO 4217 codes written after the number ("12 500 EUR", "75 USD million"), upper case only ("TRY" is also a
+ * word). A glued scale in front is the finance shorthand: "30 MUSD", "2 MEUR", "500 TEUR" (thousand), "kEUR".
+ */
+export const ISO_CODES: ReadonlySet<string> = new Set([
+  'USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CNY', 'CAD', 'AUD', 'HKD', 'NZD', 'SGD', 'SEK', 'NOK', 'DKK', 'CZK', 'PLN', 'HUF',
+  'RUB', 'TRY', 'INR', 'BRL', 'MXN', 'ZAR', 'KRW', 'BGN', 'RON', 'TWD', 'ILS', 'SAR', 'AED',
+]);
+export const CODE_SCALES: Readonly<Record<string, number>> = { M: 1e6, Mio: 1e6, T: 1e3, k: 1e3, K: 1e3, Mrd: 1e9, Bn: 1e9 };
+
+/**
+ * Crowns named without their country ("Kronen", "kroner"): the country named in the sentence decides;
+ * with none, the figure is money without a currency code.
+ */
+export const CROWN_WORDS: ReadonlySet<string> = new Set(['kronen', 'kroner', 'krone', 'crowns']);
+export const CROWN_COUNTRIES: readonly (readonly [RegExp, string])[] = [
+  [/schwed|sweden|swedish/iu, 'SEK'], [/norw|norway/iu, 'NOK'], [/dän|dänemark|denmark|danish/iu, 'DKK'],
+  [/tschech|czech/iu, 'CZK'], [/island|iceland/iu, 'ISK'],
+];
+
+/** Currency symbols and codes written before the number ("$3.5bn", "€ 1,2 Mrd.", "CHF 40", "NZ$2m"). */
 export const CURRENCY_BEFORE: Readonly<Record<string, string>> = {
   '$': 'USD', 'us$': 'USD', 'usd': 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '¥': 'JPY', jpy: 'JPY',
-  chf: 'CHF', 'c$': 'CAD', 'ca$': 'CAD', 'a$': 'AUD', 'hk$': 'HKD', cny: 'CNY', rmb: 'CNY', 'rs.': 'INR', 'rs': 'INR', '₹': 'INR',
+  chf: 'CHF', 'c$': 'CAD', 'ca$': 'CAD', 'a$': 'AUD', 'au$': 'AUD', 'hk$': 'HKD', 'nz$': 'NZD', 'mxn$': 'MXN', 'mx$': 'MXN',
+  's$': 'SGD', 'r$': 'BRL', 'nt$': 'TWD', cny: 'CNY', rmb: 'CNY', 'rs.': 'INR', 'rs': 'INR', '₹': 'INR', '₽': 'RUB', '₺': 'TRY',
+  cad: 'CAD', aud: 'AUD', hkd: 'HKD', nzd: 'NZD', sek: 'SEK', nok: 'NOK', dkk: 'DKK', pln: 'PLN', czk: 'CZK', bgn: 'BGN',
+  rub: 'RUB', inr: 'INR', brl: 'BRL', mxn: 'MXN', zar: 'ZAR', sgd: 'SGD', krw: 'KRW', huf: 'HUF', zł: 'PLN',
 };
 
-/** Sub-units: the value is divided by 100 and the main currency assumed from the language. */
-export const CENTS: ReadonlySet<string> = new Set(['cent', 'cents', 'rappen', 'pence', 'p']);
+/**
+ * Sub-units: the value is divided by 100. Pence, Rappen and Kopeken name their currency; a cent takes the
+ * currency of the sentence's other money, else the language's (EUR in German, USD in English).
+ */
+export const CENTS: Readonly<Record<string, string | null>> = {
+  cent: null, cents: null, ct: null, 'ct.': null, rappen: 'CHF', pence: 'GBP', penny: 'GBP', p: 'GBP', kopeken: 'RUB', kopecks: 'RUB',
+};
 
 export const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', 'prozent', 'percent', 'per cent', 'pct', 'pct.', 'vh']);
 
@@ -63,7 +109,8 @@ export const NUMBER_WORDS: Readonly<Record<RuleLanguage, Readonly<Record<string,
   de: {
     ein: 1, eine: 1, einer: 1, einen: 1, einem: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8,
     neun: 9, zehn: 10, elf: 11, zwölf: 12, fünfzehn: 15, zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50,
-    hundert: 100, tausend: 1000, anderthalb: 1.5, eineinhalb: 1.5, zweieinhalb: 2.5, halbe: 0.5,
+    hundert: 100, tausend: 1000, anderthalb: 1.5, eineinhalb: 1.5, zweieinhalb: 2.5, halbe: 0.5, halben: 0.5, halb: 0.5,
+    dreieinhalb: 3.5, viereinhalb: 4.5, fünfeinhalb: 5.5,
   },
   en: {
     a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

@@ -9,12 +9,10 @@
  */
 import type { FigureKind, Qualifier } from '../schema.ts';
 import type { RuleLanguage } from '../types.ts';
-import { COUNT_UNITS, QUANTITY_UNITS } from './context-lexicon.ts';
-import {
-  CENTS, CURRENCY_AFTER, CURRENCY_BEFORE, FACTOR_WORDS, FRACTIONS, GLUED_ONLY_SCALES, NUMBER_WORDS, PERCENT_UNITS,
-  POINT_UNITS, QUALIFIERS, SCALES,
-} from './lexicon.ts';
+import { CURRENCY_BEFORE, FACTOR_WORDS, QUALIFIERS } from './lexicon.ts';
+import { numberWordValue, numberWordSource } from './number-words.ts';
 import { parseNumber, scaled } from './numbers.ts';
+import { alternation, buildTailGrammar, readTail, type Tail, type TailGrammar } from './tail.ts';
 
 /** A figure found in a sentence, before its context (label, direction, period) is read. */
 export interface RawFigure {
@@ -24,174 +22,136 @@ export interface RawFigure {
   currency?: string;
   unit?: string;
   qualifier?: Qualifier;
-  /** Direction stated by a sign ("+34 %", "−7,4 %"). */
+  /** Direction stated by a sign ("+34 %", "−7,4 %", "minus 2,34 Prozent"). */
   sign?: 'up' | 'down';
   /** Label carried by a German compound ("3-Milliarden-Yuan-Anreizprogramm" → "Anreizprogramm"). */
   compoundLabel?: string;
+  /** A sub-unit amount ("15 Cent"), merged into the main amount before it ("15 Dollar und 15 Cent"). */
+  subunit?: boolean;
   /** Span in the sentence, qualifier and currency symbol included. */
   start: number;
   end: number;
 }
 
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-const alternation = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
-const NOT_LETTER_AFTER = '(?![\\p{L}\\p{N}])';
+/** Digits with thousands groups (point, comma, apostrophe, space, no-break and narrow no-break space) or without. */
+const DIGITS = '\\d{1,3}(?:[.,\'\\u202f\\u00a0 ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?';
 
-const DIGITS = '\\d{1,3}(?:[.,\'\\u202f\\u00a0]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?';
-
-interface Grammar {
+interface Grammar extends TailGrammar {
   number: RegExp;
-  words: Readonly<Record<string, number>>;
-  scales: Readonly<Record<string, number>>;
-  gluedScale: RegExp;
-  spacedScale: RegExp;
-  compound: RegExp;
-  currencyAfter: RegExp;
-  percent: RegExp;
-  points: RegExp;
-  unit: RegExp;
-  fraction: RegExp;
-  factorGlued: RegExp;
   rangeJoin: RegExp;
   qualifier: RegExp;
   qualifierOf: ReadonlyMap<string, Qualifier>;
   between: RegExp;
+  fromBefore: RegExp;
   factorBefore: RegExp;
 }
 
 function buildGrammar(language: RuleLanguage): Grammar {
-  const words = NUMBER_WORDS[language];
-  const scales = SCALES[language];
-  const spaced = Object.keys(scales).filter((s) => !GLUED_ONLY_SCALES.has(s));
-  const compoundScales = language === 'de' ? 'milliarden|millionen|mrd\\.?|mio\\.?|tausend|billionen' : 'billion|million|bn|m';
   return {
-    number: new RegExp(`(?<![\\p{L}\\p{N}_.,])(?:(${DIGITS})(?![\\p{N}]|[.,]\\p{N})|(${alternation(Object.keys(words))})${NOT_LETTER_AFTER})`, 'giu'),
-    words,
-    scales,
-    gluedScale: new RegExp(`(${alternation(Object.keys(scales))})(?![\\p{L}\\p{N}])`, 'iuy'),
-    spacedScale: new RegExp(`[\\s\\u00a0]+(${alternation(spaced)})(?![\\p{L}\\p{N}])`, 'iuy'),
-    compound: new RegExp(`-(${compoundScales})(?:-([\\p{L}][\\p{L}]*))?(?:-([\\p{L}][\\p{L}-]*))?`, 'iuy'),
-    currencyAfter: new RegExp(`[\\s\\u00a0]*(${alternation(Object.keys(CURRENCY_AFTER).filter((c) => !/^\p{L}/u.test(c)))})|[\\s\\u00a0]+(${alternation(Object.keys(CURRENCY_AFTER).filter((c) => /^\p{L}/u.test(c)))})${NOT_LETTER_AFTER}`, 'iuy'),
-    percent: new RegExp(`[\\s\\u00a0]*(%)|[\\s\\u00a0]*-?(${alternation([...PERCENT_UNITS].filter((u) => u !== '%'))})(?![\\p{L}])`, 'iuy'),
-    points: new RegExp(`[\\s\\u00a0]*(${alternation(Object.keys(POINT_UNITS))})(?![\\p{L}])`, 'iuy'),
-    unit: new RegExp('[\\s\\u00a0]+([\\p{L}][\\p{L}²/.-]*[\\p{L}²]|[\\p{L}])(?![\\p{L}])', 'uy'),
-    fraction: new RegExp(`[\\s\\u00a0]+(${alternation(Object.keys(FRACTIONS))})(?![\\p{L}])`, 'iuy'),
-    factorGlued: /(?:x|×|-?fach(?:e[nmrs]?)?)(?![\p{L}\p{N}])/iuy,
+    ...buildTailGrammar(language),
+    number: new RegExp(`(?<![\\p{L}\\p{N}_.,])(?:(${DIGITS})(?![\\p{N}]|[.,]\\p{N})|(${numberWordSource(language)})(?![\\p{L}\\p{N}]))`, 'giu'),
     rangeJoin: language === 'de' ? /[\s\u00a0]*(?:bis|–|—|-|und)[\s\u00a0]*/iuy : /[\s\u00a0]*(?:to|–|—|-|and)[\s\u00a0]*/iuy,
     qualifier: new RegExp(`(?<![\\p{L}])(${alternation(QUALIFIERS[language].map(([p]) => p))})[\\s\\u00a0]+$`, 'iu'),
     qualifierOf: new Map(QUALIFIERS[language]),
     between: language === 'de' ? /(?<![\p{L}])zwischen[\s\u00a0]+$/iu : /(?<![\p{L}])between[\s\u00a0]+$/iu,
+    // "from" opens a change, unless a range is named: "expected to range from $13.20 to $13.40".
+    fromBefore: /(?<![\p{L}])(?<!(?:range|ranges|ranging|ranged)[\s\u00a0]+)from[\s\u00a0]+$/iu,
     factorBefore: language === 'de' ? /(?<![\p{L}])faktor[\s\u00a0]+$/iu : /(?<![\p{L}])factor(?:[\s\u00a0]+of)?[\s\u00a0]+$/iu,
   };
 }
 
 const GRAMMARS: Readonly<Record<RuleLanguage, Grammar>> = { de: buildGrammar('de'), en: buildGrammar('en') };
 
-const CURRENCY_PREFIX = /(US\$|C\$|CA\$|A\$|HK\$|\$|€|£|¥|₹|CHF|EUR|USD|GBP|JPY|CNY|RMB|Rs\.?)[\s\u00a0]?$/u;
+/** How a currency key is written before a number: codes and "US$" in capitals, "Rs." capitalized. */
+const prefixSpelling = (key: string): string => (/^rs/u.test(key) ? `R${key.slice(1)}` : key.toUpperCase());
+const CURRENCY_PREFIX = new RegExp(`(?<![\\p{L}])(${alternation(Object.keys(CURRENCY_BEFORE).map(prefixSpelling))})[\\s\\u00a0]?$`, 'u');
 const SIGN_PREFIX = /(?:^|[\s(])([+\-−–])$/u;
+/** A sign written as a word: "minus 2,34 Prozent", "minus five percent"; "plus" only before a percent (else it adds). */
+const WORD_SIGN = /(?<![\p{L}])(minus|plus)[\s\u00a0]+$/iu;
+/** The article before a half: "einer halben Milliarde", "eine halbe Million". */
+const HALF_ARTICLE = /(?<![\p{L}])(?:ein|eine|einer|einen|einem)[\s\u00a0]+$/iu;
 /** A number glued to a name by a hyphen or space after a capitalized word: "GPT-5.2", "Qwen 3.5", "iPhone 15". */
 const MODEL_NAME_BEFORE = /(?:\p{L}-|\p{Lu}[\p{L}]*\p{Ll}\p{Lu}?[\s\u00a0]|\p{Lu}{2,}[\s\u00a0])$/u;
 const FACTOR_WORD_RE = new RegExp(`(?<![\\p{L}])(${alternation(Object.keys(FACTOR_WORDS))})(?![\\p{L}])`, 'giu');
-
-/** The tail after a number: what makes it a figure. */
-interface Tail {
-  kind: FigureKind | null;
-  multiplier: number;
-  currency?: string;
-  unit?: string;
-  compoundLabel?: string;
-  end: number;
-}
-
-function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  return re.exec(text);
-}
-
-function readUnit(text: string, at: number, g: Grammar, language: RuleLanguage): Tail | null {
-  const m = sticky(g.unit, text, at);
-  if (m === null) return null;
-  const word = (m[1] ?? '').toLowerCase();
-  if (QUANTITY_UNITS.has(word)) return { kind: 'quantity', multiplier: 1, unit: m[1] ?? word, end: at + m[0].length };
-  if (COUNT_UNITS.has(word)) return { kind: 'count', multiplier: 1, unit: m[1] ?? word, end: at + m[0].length };
-  // German compounds of a count noun: "Industriekunden", "Vollzeitstellen".
-  if (language === 'de' && /^\p{Lu}/u.test(m[1] ?? '')) {
-    for (const unit of COUNT_UNITS) {
-      if (unit.length >= 5 && word.endsWith(unit)) return { kind: 'count', multiplier: 1, unit: m[1] ?? word, end: at + m[0].length };
-    }
-  }
-  return null;
-}
-
-/** Reads scale, currency, percent, points, factor or unit after a number ending at `at`. */
-function readTail(text: string, at: number, g: Grammar, language: RuleLanguage): Tail {
-  let end = at;
-  let multiplier = 1;
-  const compound = sticky(g.compound, text, end);
-  if (compound !== null) {
-    const scale = g.scales[(compound[1] ?? '').toLowerCase()] ?? 1;
-    const second = compound[2] ?? '';
-    const currency = CURRENCY_AFTER[second.toLowerCase()];
-    const label = currency === undefined ? second : compound[3];
-    const tail: Tail = { kind: 'money', multiplier: scale, end: end + compound[0].length };
-    if (currency !== undefined) tail.currency = currency;
-    if (label !== undefined && label !== '') tail.compoundLabel = label;
-    return tail;
-  }
-  const glued = sticky(g.gluedScale, text, end);
-  if (glued !== null) {
-    multiplier = g.scales[(glued[1] ?? '').toLowerCase()] ?? 1;
-    end += glued[0].length;
-  } else {
-    const spaced = sticky(g.spacedScale, text, end);
-    if (spaced !== null) {
-      multiplier = g.scales[(spaced[1] ?? '').toLowerCase()] ?? 1;
-      end += spaced[0].length;
-    }
-  }
-  const currency = sticky(g.currencyAfter, text, end);
-  if (currency !== null) {
-    const code = CURRENCY_AFTER[(currency[1] ?? currency[2] ?? '').toLowerCase()];
-    if (code !== undefined) return { kind: 'money', multiplier, currency: code, end: end + currency[0].length };
-  }
-  if (sticky(g.percent, text, end) !== null) return { kind: 'percent', multiplier, end: g.percent.lastIndex };
-  const points = sticky(g.points, text, end);
-  if (points !== null) {
-    const factor = POINT_UNITS[(points[1] ?? '').toLowerCase()] ?? 1;
-    const tail: Tail = { kind: 'percentage-points', multiplier: multiplier * factor, end: end + points[0].length };
-    if (factor !== 1) tail.unit = 'bp';
-    return tail;
-  }
-  if (end === at && sticky(g.factorGlued, text, end) !== null) return { kind: 'factor', multiplier: 1, end: g.factorGlued.lastIndex };
-  const fraction = sticky(g.fraction, text, end);
-  if (fraction !== null && end === at) {
-    return { kind: 'percent', multiplier: FRACTIONS[(fraction[1] ?? '').toLowerCase()] ?? 1, end: end + fraction[0].length };
-  }
-  const unit = readUnit(text, end, g, language);
-  if (unit !== null) return { ...unit, multiplier };
-  const cents = sticky(g.unit, text, end);
-  if (cents !== null && CENTS.has((cents[1] ?? '').toLowerCase()) && multiplier === 1) {
-    return { kind: 'money', multiplier: 0.01, currency: language === 'de' ? 'EUR' : 'USD', end: end + cents[0].length };
-  }
-  // A scale word alone ("3 Milliarden", "$ amounts" handled by the prefix): an amount of money or things.
-  return { kind: multiplier === 1 ? null : 'count', multiplier, end };
-}
+/** A parenthesis holding one comparison number: "6,31 (2014: 4,86) Millionen Euro". */
+const PAREN_AFTER = /^[\s\u00a0]*\([^()]{0,24}?[\d][\d.,]*[\s\u00a0]*\)/u;
+const PAREN_OPEN_BEFORE = /\([^()]{0,24}$/u;
+const PAREN_CLOSE_AFTER = /^[\s\u00a0]*\)/u;
 
 /** One number with its tail and prefix, or null when it is no figure. */
 interface Reading {
   raw: RawFigure;
   numberStart: number;
+  /** The tail's multiplier (scale, code scale, points factor). */
+  multiplier: number;
+  /** A parenthesis after the number was skipped: the number inside it is read as well. */
+  skippedParen: boolean;
+  /** A bare number standing in as the first half of a range or coordination. */
+  bare?: boolean;
+}
+
+/** A bare number: digits or a number word without anything that makes it a figure. */
+interface Bare {
+  start: number;
+  end: number;
+  value: number;
+  digits: string | undefined;
+}
+
+function valueOf(m: RegExpExecArray, language: RuleLanguage): number {
+  return m[1] !== undefined ? parseNumber(m[1], language) : numberWordValue(m[2] ?? '', language);
+}
+
+/** The tail after the number, reading past a comparison in parentheses: "6,31 (2014: 4,86) Millionen Euro". */
+function tailAfter(text: string, numberEnd: number, before: string, g: Grammar, language: RuleLanguage): { tail: Tail; skipped: boolean } {
+  const tail = readTail(text, numberEnd, g, language);
+  if (tail.kind !== null || tail.multiplier !== 1) return { tail, skipped: false };
+  const rest = text.slice(numberEnd);
+  const paren = PAREN_AFTER.exec(rest);
+  const close = PAREN_OPEN_BEFORE.test(before) ? PAREN_CLOSE_AFTER.exec(rest) : null;
+  const skip = paren ?? close;
+  if (skip === null) return { tail, skipped: false };
+  const after = readTail(text, numberEnd + skip[0].length, g, language);
+  return after.kind === null ? { tail, skipped: false } : { tail: after, skipped: paren !== null };
+}
+
+/** Sign, then qualifier, in front of the figure. */
+function readPrefixWords(raw: RawFigure, text: string, g: Grammar): void {
+  const sign = SIGN_PREFIX.exec(text.slice(Math.max(0, raw.start - 2), raw.start));
+  const word = sign === null ? WORD_SIGN.exec(text.slice(Math.max(0, raw.start - 12), raw.start)) : null;
+  if (sign !== null) {
+    raw.start -= 1;
+    raw.sign = sign[1] === '+' ? 'up' : 'down';
+  } else if (word !== null && (word[1]?.toLowerCase() === 'minus' || raw.kind === 'percent' || raw.kind === 'percentage-points')) {
+    raw.start -= word[0].length;
+    raw.sign = word[1]?.toLowerCase() === 'minus' ? 'down' : 'up';
+  }
+  const qualifier = g.qualifier.exec(text.slice(Math.max(0, raw.start - 30), raw.start));
+  const q = qualifier === null ? undefined : g.qualifierOf.get((qualifier[1] ?? '').toLowerCase());
+  if (qualifier !== null && q !== undefined) {
+    raw.qualifier = q;
+    raw.start -= qualifier[0].length;
+  }
+}
+
+/** A number glued to "x" that names a model, not a factor: "777x jets", "Boeing 737x". */
+function isModelFactor(text: string, numberEnd: number, digits: string | undefined, before: string): boolean {
+  if (!/^[x×]/iu.test(text.slice(numberEnd))) return false;
+  return MODEL_NAME_BEFORE.test(before) || (digits !== undefined && /^\d{3,}$/u.test(digits));
 }
 
 function readFigure(text: string, m: RegExpExecArray, g: Grammar, language: RuleLanguage): Reading | null {
   const numberStart = m.index;
+  const numberEnd = numberStart + m[0].length;
   const digits = m[1];
   const word = m[2];
-  const value = digits !== undefined ? parseNumber(digits, language) : (g.words[(word ?? '').toLowerCase()] ?? Number.NaN);
+  const value = valueOf(m, language);
   if (!Number.isFinite(value)) return null;
   const before = text.slice(Math.max(0, numberStart - 40), numberStart);
   const prefix = CURRENCY_PREFIX.exec(before);
-  let tail = readTail(text, numberStart + m[0].length, g, language);
+  const after = tailAfter(text, numberEnd, before, g, language);
+  const skipped = after.skipped;
+  let tail = after.tail;
   let start = numberStart;
   let currency = tail.currency;
   if (prefix !== null) {
@@ -208,29 +168,20 @@ function readFigure(text: string, m: RegExpExecArray, g: Grammar, language: Rule
   // Number words need a scale, a unit or a currency word: "acht" alone, "ein" alone, "a $" are no figures.
   if (word !== undefined) {
     if (tail.kind === 'count' && tail.multiplier === 1) return null;
-    if (/^[\s\u00a0]*[^\p{L}\s]/u.test(text.slice(numberStart + m[0].length, tail.end))) return null;
+    if (/^[\s\u00a0]*[^\p{L}\s]/u.test(text.slice(numberEnd, tail.end))) return null;
     if (value === 1 && tail.multiplier === 1 && (tail.kind === 'money' || tail.kind === 'count' || tail.kind === 'quantity')) return null;
+    if (value === 0.5) start -= HALF_ARTICLE.exec(before)?.[0].length ?? 0;
   }
+  if (tail.kind === 'factor' && factorWord === null && isModelFactor(text, numberEnd, digits, before)) return null;
   if (prefix === null && tail.kind !== 'factor' && MODEL_NAME_BEFORE.test(before) && tail.multiplier === 1
     && tail.kind !== 'percent' && tail.currency === undefined) return null;
   const raw: RawFigure = { kind: tail.kind, value: scaled(value, tail.multiplier), start, end: tail.end };
   if (currency !== undefined && raw.kind === 'money') raw.currency = currency;
   if (tail.unit !== undefined) raw.unit = tail.unit;
   if (tail.compoundLabel !== undefined) raw.compoundLabel = tail.compoundLabel;
-  const sign = SIGN_PREFIX.exec(text.slice(Math.max(0, start - 2), start));
-  if (sign !== null) {
-    raw.start -= 1;
-    raw.sign = sign[1] === '+' ? 'up' : 'down';
-  }
-  const qualifier = g.qualifier.exec(text.slice(Math.max(0, raw.start - 30), raw.start));
-  if (qualifier !== null) {
-    const q = g.qualifierOf.get((qualifier[1] ?? '').toLowerCase());
-    if (q !== undefined) {
-      raw.qualifier = q;
-      raw.start -= qualifier[0].length;
-    }
-  }
-  return { raw, numberStart };
+  if (tail.subunit === true) raw.subunit = true;
+  readPrefixWords(raw, text, g);
+  return { raw, numberStart, multiplier: tail.multiplier, skippedParen: skipped };
 }
 
 /** Joins "A bis B" / "A to B" / "zwischen A und B" into one range figure. */
@@ -238,73 +189,67 @@ function joinRange(first: Reading, second: Reading, text: string, g: Grammar): R
   const a = first.raw;
   const b = second.raw;
   const gap = text.slice(a.end, second.numberStart - (b.currency !== undefined && b.start < second.numberStart ? second.numberStart - b.start : 0));
-  g.rangeJoin.lastIndex = 0;
   const join = new RegExp(`^${g.rangeJoin.source}$`, 'iu');
   const isBetween = g.between.test(text.slice(Math.max(0, a.start - 12), a.start));
   if (!join.test(gap) || (/und|and/iu.test(gap) && !isBetween)) return null;
+  // "rose from $5 million to $7 million" states a change, not a range.
+  if (g.fromBefore.test(text.slice(Math.max(0, a.start - 24), a.start)) && /to/iu.test(gap)) return null;
   if (b.kind !== a.kind && !(a.kind === 'count' && b.kind === 'money')) return null;
   if (a.currency !== undefined && b.currency !== undefined && a.currency !== b.currency) return null;
   // "4,6 bis 4,8 Milliarden Euro": the first number takes the second's scale when it has none.
   const aText = text.slice(first.numberStart, a.end);
   let low = a.value;
-  if (!/\p{L}|%/u.test(aText.replace(/^[\d.,\s]+/u, '')) && b.value / a.value > 100) {
+  if ((first.bare === true || !/\p{L}|%/u.test(aText.replace(/^[\d.,\s]+/u, ''))) && b.value / a.value > 100) {
     const ratio = b.value / (b.value >= 1e12 ? 1e12 : b.value >= 1e9 ? 1e9 : b.value >= 1e6 ? 1e6 : b.value >= 1e3 ? 1e3 : 1);
     const scale = b.value / ratio;
     low = scaled(a.value, scale);
   }
   if (low > b.value) return null;
   const range: RawFigure = { ...b, value: low, valueMax: b.value, start: a.start };
+  delete range.sign;
   if (a.qualifier !== undefined) range.qualifier = a.qualifier;
   else delete range.qualifier;
   return range;
+}
+
+/** A bare number as the first half of a range or coordination, with its qualifier. */
+function stubOf(here: Bare, next: Reading, text: string, g: Grammar): Reading {
+  const raw: RawFigure = { kind: next.raw.kind, value: here.value, start: here.start, end: here.end };
+  readPrefixWords(raw, text, g);
+  return { raw, numberStart: here.start, multiplier: 1, skippedParen: false, bare: true };
 }
 
 /** Every figure in a sentence, in order of appearance. */
 export function scanFigures(text: string, language: RuleLanguage): RawFigure[] {
   const g = GRAMMARS[language];
   const readings: (Reading | null)[] = [];
-  const bare: { start: number; end: number; match: RegExpExecArray }[] = [];
+  const bare: Bare[] = [];
   g.number.lastIndex = 0;
   for (let m = g.number.exec(text); m !== null; m = g.number.exec(text)) {
     const reading = readFigure(text, m, g, language);
     readings.push(reading);
-    bare.push({ start: m.index, end: m.index + m[0].length, match: m });
-    if (reading !== null) g.number.lastIndex = Math.max(g.number.lastIndex, reading.raw.end);
+    bare.push({ start: m.index, end: m.index + m[0].length, value: valueOf(m, language), digits: m[1] });
+    if (reading !== null && !reading.skippedParen) g.number.lastIndex = Math.max(g.number.lastIndex, reading.raw.end);
   }
   const out: RawFigure[] = [];
   for (let i = 0; i < readings.length; i++) {
     const reading = readings[i];
     const next = readings[i + 1];
-    const nextBare = bare[i + 1];
-    if (reading === undefined) continue;
-    if (reading === null) {
-      // A bare number may open a range whose second half carries the unit: "4,6 bis 4,8 Milliarden Euro".
-      const here = bare[i];
-      if (here !== undefined && next && nextBare) {
-        const value = here.match[1] !== undefined ? parseNumber(here.match[1], language) : Number.NaN;
-        const stub: Reading = { raw: { kind: next.raw.kind, value, start: here.start, end: here.end }, numberStart: here.start };
-        const qualifier = g.qualifier.exec(text.slice(Math.max(0, here.start - 30), here.start));
-        if (qualifier !== null) {
-          const q = g.qualifierOf.get((qualifier[1] ?? '').toLowerCase());
-          if (q !== undefined) stub.raw = { ...stub.raw, qualifier: q, start: here.start - qualifier[0].length };
-        }
-        const range = Number.isFinite(value) ? joinRange(stub, next, text, g) : null;
-        if (range !== null) {
-          out.push(range);
-          i++;
-        }
-      }
+    const here = bare[i];
+    if (reading === undefined || here === undefined) continue;
+    const open = reading ?? (next && Number.isFinite(here.value) ? stubOf(here, next, text, g) : null);
+    if (open === null) continue;
+    // A bare number may open a range whose second half carries the unit: "4,6 bis 4,8 Milliarden Euro".
+    const range = next ? joinRange(open, next, text, g) : null;
+    if (range !== null) {
+      out.push(range);
+      i++;
       continue;
     }
-    if (next) {
-      const range = joinRange(reading, next, text, g);
-      if (range !== null) {
-        out.push(range);
-        i++;
-        continue;
-      }
-    }
-    out.push(reading.raw);
+    // … or share the unit of the number after it: "4,5 und 3,5 Prozent", "von 440,5 Mio. auf 175,3 Mio. Euro".
+    const shared = next && (reading === null || isScaleOnly(reading.raw)) ? shareUnit(open, here, reading === null, next, text, language) : null;
+    if (shared !== null) out.push(shared);
+    else if (reading !== null) out.push(reading.raw);
   }
   FACTOR_WORD_RE.lastIndex = 0;
   for (let m = FACTOR_WORD_RE.exec(text); m !== null; m = FACTOR_WORD_RE.exec(text)) {
@@ -312,5 +257,46 @@ export function scanFigures(text: string, language: RuleLanguage): RawFigure[] {
     if (value !== undefined) out.push({ kind: 'factor', value, start: m.index, end: m.index + m[0].length });
   }
   // A number beyond double range ("7777…" with 400 digits, then "billion") reads as Infinity: no figure.
-  return out.filter((f) => Number.isFinite(f.value) && (f.valueMax === undefined || Number.isFinite(f.valueMax))).sort((a, b) => a.start - b.start);
+  const finite = out.filter((f) => Number.isFinite(f.value) && (f.valueMax === undefined || Number.isFinite(f.valueMax)));
+  return mergeSubunits(finite.sort((a, b) => a.start - b.start), text);
+}
+
+const isScaleOnly = (raw: RawFigure): boolean => raw.kind === 'count' && raw.unit === undefined && raw.currency === undefined;
+
+/** Words that coordinate two numbers sharing the unit written after the second. */
+const COORDINATION: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: /^(?:[\s\u00a0]*(?:,|und|oder|bzw\.|beziehungsweise|sowie|auf|nach|gegenüber|vs\.)[\s\u00a0]*)+$/iu,
+  en: /^(?:[\s\u00a0]*(?:,|and|or|to|from|versus|vs\.|compared (?:with|to))[\s\u00a0]*)+$/iu,
+};
+const YEAR = /^(?:1[89]|20)\d\d$/u;
+
+/** The open number `open` with the kind, currency and (when it has none) scale of the figure after it. */
+function shareUnit(open: Reading, here: Bare, isBare: boolean, next: Reading, text: string, language: RuleLanguage): RawFigure | null {
+  const b = next.raw;
+  if (b.kind !== 'money' && b.kind !== 'percent' && b.kind !== 'percentage-points') return null;
+  if (!isBare && b.kind !== 'money') return null;
+  if (isBare && here.digits !== undefined && YEAR.test(here.digits)) return null;
+  const before = text.slice(Math.max(0, here.start - 40), here.start);
+  if (isBare && (MODEL_NAME_BEFORE.test(before) || /[\p{L}][\s\u00a0]*[-/]$/u.test(before))) return null;
+  if (!COORDINATION[language].test(text.slice(open.raw.end, b.start))) return null;
+  const raw: RawFigure = { ...open.raw, kind: b.kind, value: isBare ? scaled(here.value, next.multiplier) : open.raw.value };
+  if (b.currency !== undefined) raw.currency = b.currency;
+  if (b.unit !== undefined) raw.unit = b.unit;
+  return raw;
+}
+
+/** "15 Dollar und 15 Cent": the sub-unit amount joins the main amount before it (15.15 USD). */
+function mergeSubunits(figures: RawFigure[], text: string): RawFigure[] {
+  const out: RawFigure[] = [];
+  for (const f of figures) {
+    const last = out.at(-1);
+    if (f.subunit === true && last !== undefined && last.kind === 'money' && last.subunit !== true && last.currency === f.currency
+      && last.valueMax === undefined && Number.isInteger(last.value) && /^[\s\u00a0]*(?:und|and|,)?[\s\u00a0]*$/iu.test(text.slice(last.end, f.start))) {
+      out[out.length - 1] = { ...last, value: scaled(last.value + f.value, 1), end: f.end };
+      continue;
+    }
+    out.push(f);
+  }
+  for (const f of out) delete f.subunit;
+  return out;
 }

@@ -26,6 +26,28 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Hello Welt')).toEqual({ language: 'und', confidence: 0 });
   });
 
+  it.each([
+    'Die Firma zahlt 3 € je Aktie.',
+    'Umsatz: 5 Mio. Euro',
+    'Der Preis liegt bei 94.000 $.',
+  ])('given the short German text "%s", then it is German', (text) => {
+    expect(detectLanguage(text).language).toBe('de');
+  });
+
+  it.each(['The company pays $3 per share.', 'Revenue: $5 million'])('given the short English text "%s", then it is English', (text) => {
+    expect(detectLanguage(text).language).toBe('en');
+  });
+
+  it('given a short text with words of two languages, then the language is undetermined', () => {
+    expect(detectLanguage('Die company').language).toBe('und');
+  });
+
+  it('given a one-sentence German text, then it is digested with German rules (94.000 $ is 94000 USD)', () => {
+    const { article } = analyseArticle(extractFromText('Der Preis liegt bei 94.000 $'));
+    expect({ language: article.language, sentences: article.sentences.map((s) => s.text) })
+      .toEqual({ language: 'de', sentences: ['Der Preis liegt bei 94.000 $'] });
+  });
+
   it('given a French article, then English rules are used with a warning', () => {
     const extracted = extractFromText('Le chiffre d\'affaires a augmenté de huit pour cent. Les coûts pèsent sur le bénéfice de la société.');
     const { article, warnings } = analyseArticle(extracted);

@@ -97,6 +97,15 @@ describe('extractFromText', () => {
     const result = extractFromText('Stocks slide as rates bite\n\nBy Jane Q. Doe\n\nStocks fell on Tuesday. Bond yields rose again.');
     expect({ title: result.title, byline: result.byline }).toEqual({ title: 'Stocks slide as rates bite', byline: 'Jane Q. Doe' });
   });
+
+  it('given a text of one line without a final period, then that line is also the article text', () => {
+    const a = extractFromText('Die Firma zahlt 3 € je Aktie');
+    expect({ title: a.title, paragraphs: a.paragraphs }).toEqual({ title: 'Die Firma zahlt 3 € je Aktie', paragraphs: ['Die Firma zahlt 3 € je Aktie'] });
+  });
+
+  it('given a headline over a body, then the headline is not repeated as a paragraph', () => {
+    expect(extractFromText('Die Firma zahlt mehr\n\nDie Firma zahlt 3 € je Aktie.').paragraphs).toEqual(['Die Firma zahlt 3 € je Aktie.']);
+  });
 });
 
 describe('parseDateLine', () => {

@@ -1,0 +1,79 @@
+/**
+ * The figure grammar on the failure classes of issue 12 (table cases in
+ * cases-de-more.ts and cases-en-more.ts), sentences with two figures and
+ * their basis, numbers that are no figures, furniture rows, and an article
+ * whose figures are all returned.
+ */
+import { describe, expect, it } from 'vitest';
+import { digestArticle } from '../../../../src/engine/digest.ts';
+import { extractFigures } from '../../../../src/engine/figures/index.ts';
+import type { AnalysedArticle, RuleLanguage } from '../../../../src/engine/types.ts';
+import { GERMAN_MORE_CASES, GERMAN_PAIRS } from './cases-de-more.ts';
+import { ENGLISH_MORE_CASES, ENGLISH_PAIRS, MORE_NO_FIGURE_CASES } from './cases-en-more.ts';
+import { describeCases, figuresOf } from './figure-case.ts';
+
+describeCases('figure grammar, German (issue 12 classes)', 'de', GERMAN_MORE_CASES);
+
+describeCases('figure grammar, English (issue 12 classes)', 'en', ENGLISH_MORE_CASES);
+
+function pairs(rules: RuleLanguage, table: typeof GERMAN_PAIRS): void {
+  for (const [sentence, expected] of table) {
+    it(`given "${sentence}", then ${expected.map(([v, c, b]) => `${String(v)} ${c}${b === null ? '' : ` (${b})`}`).join(' and ')}`, () => {
+      const found = figuresOf(sentence, rules)
+        .sort((a, b) => sentence.indexOf(a.text) - sentence.indexOf(b.text))
+        .map((f) => [f.value, f.currency ?? f.kind, f.basis ?? null]);
+      expect(found).toEqual(expected);
+    });
+  }
+}
+
+describe('two figures in one sentence: shared units and bases', () => {
+  pairs('de', GERMAN_PAIRS);
+  pairs('en', ENGLISH_PAIRS);
+});
+
+describe('numbers that are no figures (models, ordinals, currency compounds, years)', () => {
+  it.each(MORE_NO_FIGURE_CASES)('given "%s", then no figure', (sentence, rules) => {
+    expect(figuresOf(sentence, rules).map((f) => f.text)).toEqual([]);
+  });
+});
+
+function articleOf(sentences: readonly string[], rules: RuleLanguage, headings: readonly number[] = []): AnalysedArticle {
+  return {
+    title: null, language: rules, rules, paragraphs: [...sentences],
+    sentences: sentences.map((text, i) => ({ text, paragraph: i, index: i, heading: headings.includes(i) })),
+  };
+}
+
+describe('furniture, basis ranking and the uncapped list', () => {
+  const body = [
+    'Der Zulieferer steigerte den Umsatz um 12 Prozent auf 650 Mio. Euro.',
+    'Der Gewinn lag bei 21 Mio. Euro.',
+    'Die Aktie legte um 4 Prozent zu.',
+  ];
+
+  it('given a price box and a ticker row between the sentences, then their numbers are no figures', () => {
+    const figures = extractFigures(articleOf([...body, 'E-Autos: ab 1 EUR', 'FACC: 100 %', 'DAX 18.234'], 'de'));
+    expect(figures.map((f) => f.text).sort()).toEqual(['12 Prozent', '21 Mio. Euro', '4 Prozent', '650 Mio. Euro']);
+  });
+
+  it('given a one-line text with a label and a value, then it is read (too short to be furniture)', () => {
+    expect(digestArticle({ text: 'Umsatz: 5 Mio. Euro' }).digest.figures.map((f) => f.value)).toEqual([5e6]);
+  });
+
+  it('given a loss now and a profit a year before, then the loss ranks first and the prior profit is marked', () => {
+    const figures = extractFigures(articleOf(['Der Konzern meldete einen Verlust von 190 Mio. Euro, nach einem Gewinn von 21 Mio. Euro im Vorjahr.'], 'de'));
+    expect(figures.map((f) => [f.label, f.direction ?? null, f.basis ?? null])).toEqual([['Verlust', 'down', null], ['Vorjahresgewinn', null, 'prior']]);
+  });
+
+  it('given an estimate stated before the reported EPS, then the reported EPS ranks first', () => {
+    const figures = extractFigures(articleOf(['Analysts had expected EPS of $2.52.', 'The company reported EPS of $2.60.'], 'en'));
+    expect(figures.map((f) => [f.value, f.label])).toEqual([[2.6, 'reported EPS'], [2.52, 'EPS estimate']]);
+  });
+
+  it('given a market report with forty figures, then the digest lists all of them', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `Die Aktie ${String.fromCharCode(65 + (i % 26))}${String(i)} stieg um ${String(i + 1)},5 Prozent.`);
+    const { digest } = digestArticle({ text: lines.join('\n\n') });
+    expect(digest.figures).toHaveLength(40);
+  });
+});
