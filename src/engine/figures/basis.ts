@@ -69,6 +69,9 @@ const TARGET: Readonly<Record<RuleLanguage, RegExp>> = {
   en: w('(?<![\\p{L}])(?:price target|target|targets|aims?|aiming|goal|ambition|to achieve|to reach)(?![\\p{L}])', 'giu'),
 };
 
+/** Guidance as the yardstick of a result, not its basis: "above the midpoint of our guidance", "über der Prognose". */
+const MEASURED_AGAINST = /(?<![\p{L}])(?:above|below|ahead of|in line with|within|exceed(?:ed|s|ing)?|beat|beating|top|midpoint|über|unter|oberhalb|unterhalb)(?:[\s\u00a0]+(?:of|the|our|its|their|previous|prior|der|die|dem|den|unserer|seiner|ihrer|eigenen|range|high|low|end|upper|lower))*[\s\u00a0]+$/iu;
+
 const CLAUSE_BREAK = /[;]|,(?!\d)|\s[–—]\s|\s(?:während|aber|doch|jedoch|while|but|whereas)\s/u;
 /** Where a forward-looking verb's reach ends in its sentence. */
 const SENTENCE_TURN = /[;]|\s[–—]\s|\s(?:während|aber|jedoch|nachdem|while|but|whereas|after)\s/u;
@@ -118,6 +121,7 @@ export function basesOf(text: string, spans: readonly Span[], language: RuleLang
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const at = m.index;
       const end = at + m[0].length;
+      if (basis === 'guidance' && MEASURED_AGAINST.test(text.slice(Math.max(0, at - 50), at))) continue;
       if (governsAfter) {
         spans.forEach((s, i) => {
           if (s.start >= end && out[i] === undefined && !SENTENCE_TURN.test(text.slice(end, s.start))) out[i] = basis;
