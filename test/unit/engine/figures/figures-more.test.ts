@@ -101,4 +101,9 @@ describe('labels and ranks read like a reader (ranking round 2)', () => {
     const rank = (v: number): number => figures.findIndex((f) => f.value === v);
     expect(rank(1.74)).toBeLessThan(rank(0.3));
   });
+
+  it('given the split verb "nahm … ein", then the money is revenue (Einnahmen)', () => {
+    const [figure] = one('Insgesamt 757 Millionen US-Dollar von den fünf Bietern nahm der Staat damit ein.', 'de');
+    expect([figure?.value, figure?.label]).toEqual([757e6, 'Einnahmen']);
+  });
 });
