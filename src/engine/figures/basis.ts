@@ -28,7 +28,7 @@ const PRIOR_AFTER: Readonly<Record<RuleLanguage, RegExp>> = {
 /** Cues right before the figure: "up from", "nach" (with "im Vorjahr" after), "(2014: …)", "compared with". */
 const PRIOR_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:gegenüber|verglichen mit|nach zuvor|nach|zuvor|vorher|im vorjahr noch|vorjahres[\\p{L}]*(?:[\\s\\u00a0]+(?:von|in höhe von))?))[\\s\\u00a0]*(?:(?:rund|etwa|knapp|gut|über|ca\\.)[\\s\\u00a0]+)?$'),
-  en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:up|down|rising|falling|increasing|decreasing|improved|improving|declined|declining|rose|fell|grew|increased|decreased|dropped|climbed|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from(?:[\\s\\u00a0]+(?:a|an|the))?|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
+  en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:double|twice|triple|treble)[\\s\\u00a0]+the|(?:up|down|rising|falling|increasing|decreasing|improved|improving|declined|declining|rose|fell|grew|increased|decreased|dropped|climbed|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from(?:[\\s\\u00a0]+(?:a|an|the))?|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
 };
 /** "compared with an underwriting profit of $21 million", "gegenüber einem Gewinn von 21 Mio.": a few words between. */
 const COMPARED_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {

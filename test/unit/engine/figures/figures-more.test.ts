@@ -106,4 +106,10 @@ describe('labels and ranks read like a reader (ranking round 2)', () => {
     const [figure] = one('Insgesamt 757 Millionen US-Dollar von den fünf Bietern nahm der Staat damit ein.', 'de');
     expect([figure?.value, figure?.label]).toEqual([757e6, 'Einnahmen']);
   });
+
+  it('given "more than double the $62 million reported a year before", then the $62 million is the prior value', () => {
+    const figures = one('Adjusted EBITDA of $132 million was more than double the $62 million reported in the fourth quarter of 2018.', 'en');
+    const basisOf = (v: number): string | null => figures.find((f) => f.value === v)?.basis ?? null;
+    expect([basisOf(132e6), basisOf(62e6)]).toEqual([null, 'prior']);
+  });
 });
