@@ -95,6 +95,8 @@ export interface LabelEvalResult {
   tallies: Record<'de' | 'en', Record<Fold, Tally>>;
   /** Items whose article could not be read. */
   missing: number;
+  /** Fold A items whose label or basis is wrong (fold B is never shown: it stays held out). */
+  foldAFailures: string[];
 }
 
 /** Scores the label set; null when ../shared is absent. */
@@ -104,7 +106,7 @@ export function evalLabels(): LabelEvalResult | null {
   const texts = textsOf();
   const digests = new Map<string, Figure[] | null>();
   const empty = (): Record<Fold, Tally> => ({ A: { items: 0, value: 0, label: 0 }, B: { items: 0, value: 0, label: 0 } });
-  const result: LabelEvalResult = { tallies: { de: empty(), en: empty() }, missing: 0 };
+  const result: LabelEvalResult = { tallies: { de: empty(), en: empty() }, missing: 0, foldAFailures: [] };
   for (const item of set.items) {
     const key = `${item.set}:${item.item}`;
     if (!digests.has(key)) {
@@ -122,6 +124,11 @@ export function evalLabels(): LabelEvalResult | null {
     tally.items++;
     if (candidates.length > 0) tally.value++;
     if (candidates.some((f) => labelMatches(f, item))) tally.label++;
+    else if (foldOf(key) === 'A') {
+      const got = candidates[0];
+      result.foldAFailures.push(`${item.language} ${key} want ${String(item.value)} ${item.unit} [${item.label.join('/')}] ${item.basis ?? '-'}; `
+        + (got === undefined ? 'no figure with that value' : `got [${got.label}] ${got.basis ?? '-'}`));
+    }
   }
   return result;
 }
@@ -143,6 +150,7 @@ export function runLabelEval(hooks: EvalHooks = {}): void {
     log(`    fold B (held out)   value ${share(B.value, B.items)}  label ${share(B.label, B.items)}`);
   }
   if (r.missing > 0) log(`${String(r.missing)} items skipped: their article is not present`);
+  if (process.argv.includes('--fold-a-failures')) for (const line of r.foldAFailures) log(`  fold A miss: ${line}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) runLabelEval();

@@ -28,7 +28,7 @@ const PRIOR_AFTER: Readonly<Record<RuleLanguage, RegExp>> = {
 /** Cues right before the figure: "up from", "nach" (with "im Vorjahr" after), "(2014: …)", "compared with". */
 const PRIOR_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:gegenüber|verglichen mit|nach zuvor|nach|zuvor|vorher|im vorjahr noch|vorjahres[\\p{L}]*(?:[\\s\\u00a0]+(?:von|in höhe von))?))[\\s\\u00a0]*(?:(?:rund|etwa|knapp|gut|über|ca\\.)[\\s\\u00a0]+)?$'),
-  en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:up|down|rising|falling|increasing|decreasing|improved|improving|declined|declining|rose|fell|grew|increased|decreased|dropped|climbed|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from(?:[\\s\\u00a0]+(?:a|an|the))?|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
+  en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:double|twice|triple|treble)[\\s\\u00a0]+the|(?:up|down|rising|falling|increasing|decreasing|improved|improving|declined|declining|rose|fell|grew|increased|decreased|dropped|climbed|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from(?:[\\s\\u00a0]+(?:a|an|the))?|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
 };
 /** "compared with an underwriting profit of $21 million", "gegenüber einem Gewinn von 21 Mio.": a few words between. */
 const COMPARED_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
@@ -68,6 +68,9 @@ const TARGET: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])(?:kursziel|ziel|ziele|zielt|anpeilen|anstreben|strebt)(?![\\p{L}])', 'giu'),
   en: w('(?<![\\p{L}])(?:price target|target|targets|aims?|aiming|goal|ambition|to achieve|to reach)(?![\\p{L}])', 'giu'),
 };
+
+/** Guidance as the yardstick of a result, not its basis: "above the midpoint of our guidance", "über der Prognose". */
+const MEASURED_AGAINST = /(?<![\p{L}])(?:above|below|ahead of|in line with|within|exceed(?:ed|s|ing)?|beat|beating|top|midpoint|über|unter|oberhalb|unterhalb)(?:[\s\u00a0]+(?:of|the|our|its|their|previous|prior|der|die|dem|den|unserer|seiner|ihrer|eigenen|range|high|low|end|upper|lower))*[\s\u00a0]+$/iu;
 
 const CLAUSE_BREAK = /[;]|,(?!\d)|\s[–—]\s|\s(?:während|aber|doch|jedoch|while|but|whereas)\s/u;
 /** Where a forward-looking verb's reach ends in its sentence. */
@@ -118,6 +121,7 @@ export function basesOf(text: string, spans: readonly Span[], language: RuleLang
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const at = m.index;
       const end = at + m[0].length;
+      if (basis === 'guidance' && MEASURED_AGAINST.test(text.slice(Math.max(0, at - 50), at))) continue;
       if (governsAfter) {
         spans.forEach((s, i) => {
           if (s.start >= end && out[i] === undefined && !SENTENCE_TURN.test(text.slice(end, s.start))) out[i] = basis;

@@ -95,7 +95,9 @@ const AFTER_METRIC: Readonly<Record<RuleLanguage, RegExp>> = {
 const WORD_BEFORE = /([\p{L}-]+)[\s\u00a0]+$/u;
 
 /** A comparison between a figure and a metric after it: the metric belongs to the other figure ("$198m … compared to a loss"). */
-const COMPARISON = /(?<![\p{L}])(?:compared|versus|vs\.|against|from|than|gegenüber|verglichen|nach|als)(?![\p{L}])/iu;
+const COMPARISON = /(?<![\p{L}])(?:compared|versus|above|below|vs\.|against|from|than|gegenüber|verglichen|nach|als)(?![\p{L}])/iu;
+/** A coordinated phrase after the figure starts a new conjunct: its metric names the next figure ("$17 billion … and improving flows"). */
+const CONJUNCT = /(?<![\p{L}])(?:and|or|und|oder|sowie|plus)(?![\p{L}])/iu;
 /** How far before the figure, across commas, a metric may stand when its own clause names none ("net income, on a GAAP basis, of $198m"). */
 const WIDE_WINDOW = 80;
 
@@ -112,7 +114,7 @@ function nearestMetric(text: string, from: number, to: number, start: number, en
     const at = from + m.index;
     const len = m[0].length;
     if (at < end && at + len > start) continue;
-    if (at >= end && COMPARISON.test(text.slice(end, at))) continue;
+    if (at >= end && (COMPARISON.test(text.slice(end, at)) || CONJUNCT.test(text.slice(end, at)))) continue;
     // "Capital One", "Cash America": a capitalized metric word before a capitalized word is part of a name.
     if (language === 'en' && /^\p{Lu}/u.test(m[0]) && /^[\s\u00a0]+\p{Lu}/u.test(text.slice(at + len))) continue;
     const distance = at < start ? start - (at + len) : (at - end) * 1.5;

@@ -92,8 +92,8 @@ function titleWords(title: string | null): Set<string> {
 }
 
 /** Rank weights of the context features (tuned on ECTSum val fold A; see README). */
-const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 0.5, period: 0.5, qualified: 2, delta: 1 } as const;
-const DELTA_BEFORE = /(?<![\p{L}])(?:by|increase of|decrease of|improvement of|decline of|reduction of|up|down|um|plus|minus|anstieg von|rückgang von|zuwachs von)[\s\u00a0]+(?:(?:about|approximately|roughly|nearly|rund|etwa)[\s\u00a0]+)?$/iu;
+const W = { forward: 0.5, part: 1, oneOff: 1, whole: 0.5, position: 1, period: 0.5, qualified: 2, delta: 1 } as const;
+const DELTA_BEFORE = /(?<![\p{L}])(?:by|increased|decreased|rose|fell|grew|declined|improved|dropped|gained|expanded|increase of|decrease of|improvement of|decline of|reduction of|up|down|um|plus|minus|anstieg von|rückgang von|zuwachs von)[\s\u00a0]+(?:(?:about|approximately|roughly|nearly|rund|etwa)[\s\u00a0]+)?$/iu;
 /** Rank below the figure reported now: earlier values and analysts' numbers far below, the company's forecasts a little. */
 const BASIS_PENALTY: Readonly<Record<Basis, number>> = { prior: 2, estimate: 2, target: 0.5, guidance: 0.25 };
 

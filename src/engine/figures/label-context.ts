@@ -24,6 +24,8 @@ const VERB_LABELS: Readonly<Record<RuleLanguage, readonly (readonly [RegExp, str
     [/(?<![\p{L}])(?:spart|sparen|gespart|einsparen|eingespart)(?![\p{L}])/iu, 'Einsparung'],
     [/(?<![\p{L}])(?:zahlt|zahlte|zahlen|gezahlt|bezahlt)(?![\p{L}])/iu, 'Zahlung'],
     [/(?<![\p{L}])(?:verdient|verdiente|verdienten)(?![\p{L}])/iu, 'Gewinn'],
+    // "einnehmen", also split: "nahm der Staat damit ein".
+    [/(?<![\p{L}])(?:eingenommen|einnahm|einnahmen|einnimmt|(?:nimmt|nahm|nahmen|nehmen)(?![\p{L}])[^,;]{0,60}?[\s\u00a0]ein(?=[\s\u00a0]*[.!?]?$))(?![\p{L}])/iu, 'Einnahmen'],
   ],
   en: [
     [/(?<![\p{L}])(?:costs|cost|priced)(?![\p{L}])/iu, 'price'],

@@ -77,3 +77,39 @@ describe('furniture, basis ranking and the uncapped list', () => {
     expect(digest.figures).toHaveLength(40);
   });
 });
+
+describe('labels and ranks read like a reader (ranking round 2)', () => {
+  const one = (sentence: string, rules: RuleLanguage): ReturnType<typeof extractFigures> => extractFigures(articleOf([sentence], rules));
+
+  it('given a metric in a later conjunct, then it does not label the figure before the "and"', () => {
+    const figures = one('We saw net inflows in Asia Pacific, totaling $17 billion in the second half and improving flows in EMEA.', 'en');
+    expect(figures.find((f) => f.value === 17e9)?.label).toBe('net inflows');
+  });
+
+  it('given "1600 Euro Schadenersatz plus 600 Euro Anwaltsgebühren", then each amount keeps its own noun', () => {
+    const figures = one('Eine Abmahnung kostet schnell mal 1600 Euro Schadenersatz plus 600 Euro Anwaltsgebühren.', 'de');
+    expect(figures.map((f) => [f.value, f.label]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([[600, 'Anwaltsgebühren'], [1600, 'Schadenersatz']]);
+  });
+
+  it('given a result measured against the guidance, then it is no guidance and the guidance is no label', () => {
+    const [figure] = one('The $62 million beat above the midpoint of our guidance range was driven by stronger performance.', 'en');
+    expect([figure?.basis ?? null, figure?.label.includes('guidance')]).toEqual([null, false]);
+  });
+
+  it('given "increased $0.30 or 20.8%" beside the EPS level, then the level ranks above the change', () => {
+    const figures = one('Diluted earnings per share of $1.74 increased $0.30 or 20.8% over the prior year.', 'en');
+    const rank = (v: number): number => figures.findIndex((f) => f.value === v);
+    expect(rank(1.74)).toBeLessThan(rank(0.3));
+  });
+
+  it('given the split verb "nahm … ein", then the money is revenue (Einnahmen)', () => {
+    const [figure] = one('Insgesamt 757 Millionen US-Dollar von den fünf Bietern nahm der Staat damit ein.', 'de');
+    expect([figure?.value, figure?.label]).toEqual([757e6, 'Einnahmen']);
+  });
+
+  it('given "more than double the $62 million reported a year before", then the $62 million is the prior value', () => {
+    const figures = one('Adjusted EBITDA of $132 million was more than double the $62 million reported in the fourth quarter of 2018.', 'en');
+    const basisOf = (v: number): string | null => figures.find((f) => f.value === v)?.basis ?? null;
+    expect([basisOf(132e6), basisOf(62e6)]).toEqual([null, 'prior']);
+  });
+});
