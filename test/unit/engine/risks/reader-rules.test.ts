@@ -11,6 +11,7 @@ import type { RuleLanguage } from '../../../../src/engine/types.ts';
 import { articleOf } from './article.ts';
 
 const RISKS: [RuleLanguage, string, RiskCategory][] = [
+  ['de', 'Die Zulieferer leiden unter Pandemie, Inflation und Krise.', 'macro'],
   ['en', "The Texas attorney general opened an investigation into the company's billing practices.", 'legal'],
   ['en', "New York's attorney general is investigating whether the bank misled investors.", 'legal'],
   ['en', 'The company cut its full-year guidance, citing weaker demand.', 'financial'],
@@ -66,6 +67,8 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
+  ['de', 'Die Plattform muss relevant bleiben in Zeiten von Pandemie, Krise und Krieg.'],
+  ['en', 'The brand stayed popular during the pandemic, the war and the energy crisis.'],
   // good news, records, sold out
   ['de', 'Die Branche ist ausverkauft für die nächsten Jahre.'],
   ['en', 'Last year we delivered record profits despite a very difficult market.'],
