@@ -173,6 +173,22 @@ function nearestMetric(parts: ClauseParts, t: ContextTable, language: RuleLangua
   return distAfter(goodAfter) <= distAfter(badAfter) ? 'good' : 'bad';
 }
 
+/**
+ * German cues that name a danger, war or loss in any domain: only with a company, market or the economy in
+ * the sentence are they a business risk ("Der Verlust an lichten Waldstrukturen", "hält ihn für gefährlich").
+ * Wars fought with trade, prices or technology ("Handelskrieg", "Tech-Krieg") are economic by themselves.
+ */
+const NEEDS_ANCHOR_DE = /^(?!.*(?:handels|tech|zoll|preis|wirtschafts|wettbewerbs|chip|subventions|währungs|rabatt)-?krieg)(?:.*(?:gefährlich|krieg|verlust))/iu;
+
+/** Business words beyond the metric and actor tables: trade, competition, holdings. */
+const BUSINESS_DE = /(?:geschäft|konkurren|wettbewerb|handel|holding|group|e-commerce)/iu;
+
+/** Whether the text (the sentence without the cue itself) speaks of a company, a market or the economy. */
+function hasEconomicAnchor(sentence: string, t: ContextTable): boolean {
+  return t.market.test(sentence) || t.goodMetric.test(sentence) || t.burden.test(sentence) || t.actor.test(sentence)
+    || t.economicOffence.test(sentence) || BUSINESS_DE.test(sentence);
+}
+
 /** Whether the context cancels the cue `word` (found as `cue`) in this clause. */
 export function cancelledByContext(cue: RiskCue, word: string, parts: ClauseParts, language: RuleLanguage): boolean {
   const t = TABLES[language];
@@ -191,6 +207,7 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
     }
     case 'hazard':
     case 'backdrop':
+      if (language === 'de' && NEEDS_ANCHOR_DE.test(word) && !hasEconomicAnchor(`${parts.lead ?? parts.before} ${parts.after}`, t)) return true;
       if (cue.kind === 'backdrop' && isBackdrop(parts, t)) return true;
       return t.mitigationBefore.test(parts.before) || t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)
         || t.mitigationFinal.test(parts.after);
