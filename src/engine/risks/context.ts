@@ -180,6 +180,11 @@ function nearestMetric(parts: ClauseParts, t: ContextTable, language: RuleLangua
  */
 const NEEDS_ANCHOR_DE = /^(?!.*(?:handels|tech|zoll|preis|wirtschafts|wettbewerbs|chip|subventions|währungs|rabatt)-?krieg)(?:.*(?:gefährlich|krieg|verlust))/iu;
 
+/** "mit Gewalt drohen", "droht mit Klage": someone threatens someone, a risk only in a business setting. */
+function threatensWith(word: string, parts: ClauseParts): boolean {
+  return /^droh/iu.test(word) && (/(?<![\p{L}])mit(?![\p{L}])/iu.test(parts.before) || /^\s+mit(?![\p{L}])/iu.test(parts.after));
+}
+
 /** Business words beyond the metric and actor tables: trade, competition, holdings. */
 const BUSINESS_DE = /(?:geschäft|konkurren|wettbewerb|handel|holding|group|e-commerce)/iu;
 
@@ -207,7 +212,8 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
     }
     case 'hazard':
     case 'backdrop':
-      if (language === 'de' && NEEDS_ANCHOR_DE.test(word) && !hasEconomicAnchor(`${parts.lead ?? parts.before} ${parts.after}`, t)) return true;
+      if (language === 'de' && (NEEDS_ANCHOR_DE.test(word) || threatensWith(word, parts))
+        && !hasEconomicAnchor(`${parts.lead ?? parts.before} ${parts.after}`, t)) return true;
       if (cue.kind === 'backdrop' && isBackdrop(parts, t)) return true;
       return t.mitigationBefore.test(parts.before) || t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)
         || t.mitigationFinal.test(parts.after);

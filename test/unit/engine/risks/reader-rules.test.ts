@@ -11,6 +11,7 @@ import type { RuleLanguage } from '../../../../src/engine/types.ts';
 import { articleOf } from './article.ts';
 
 const RISKS: [RuleLanguage, string, RiskCategory][] = [
+  ['de', 'Die Gewerkschaft droht dem Konzern mit einem unbefristeten Streik.', 'operational'],
   ['de', 'Der Handelskrieg trifft die Exporteure hart.', 'geopolitical-regulatory'],
   ['de', 'Gefährliche Lücken in der Lieferkette bremsen die Produktion des Herstellers.', 'operational'],
   ['de', 'Die Zulieferer leiden unter Pandemie, Inflation und Krise.', 'macro'],
@@ -69,6 +70,8 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
+  ['de', 'Der Nachbar hatte ihm mit Schlägen gedroht und ihn dann angezeigt.'],
+  ['de', 'Der Erpresser droht mit der Veröffentlichung privater Fotos.'],
   ['de', 'Der Verlust alter Hecken macht vielen Vogelarten zu schaffen.'],
   ['de', 'Das Gericht hält den Täter weiterhin für gefährlich.'],
   ['de', 'Der Bürgerkrieg zwang Tausende Familien zur Flucht.'],
