@@ -85,6 +85,41 @@ export interface ClauseParts {
   /** The clause before this one (appositions: "turnover of £8.9bn, down from £9.3bn"). */
   previous: string;
   sentence: string;
+  /** The sentence up to the cue, across clause breaks (lists: "in Zeiten von Pandemie, Krise und Krieg"). */
+  lead?: string;
+}
+
+/** A list connector: a comma or a coordinating conjunction. */
+const CONNECTOR_RE = /,|(?<![\p{L}])(?:und|oder|sowie|and|or)(?![\p{L}])/giu;
+/** A short list member: at most three words. */
+const MEMBER_RE = /^\s*(?:[\p{L}\p{M}-]+\s*){1,3}$/u;
+const MAX_MEMBERS = 5;
+
+/**
+ * The texts in front of a trailing list of short coordinated members, nearest first ("in Zeiten von
+ * Pandemie, Krise und " → "in Zeiten von Pandemie, Krise", "in Zeiten von Pandemie"), so a preposition
+ * in front of the list reaches every member.
+ */
+function beforeList(lead: string): string[] {
+  const cuts = [...lead.matchAll(CONNECTOR_RE)].map((m) => [m.index, m.index + m[0].length] as const).reverse();
+  const out: string[] = [];
+  let end = lead.length;
+  for (const [from, to] of cuts.slice(0, MAX_MEMBERS)) {
+    const member = lead.slice(to, end);
+    if (end !== lead.length || member.trim().length > 0) {
+      if (!MEMBER_RE.test(member)) break;
+    }
+    out.push(lead.slice(0, from));
+    end = from;
+  }
+  return out;
+}
+
+/** Whether the cue is dated by a temporal preposition, also across a list of nouns. */
+function isBackdrop(parts: ClauseParts, t: ContextTable): boolean {
+  if (WARN_RE.test(parts.before)) return false;
+  if (t.backdrop.test(parts.before)) return true;
+  return parts.lead !== undefined && beforeList(parts.lead).some((head) => t.backdrop.test(head));
 }
 
 const WARN_RE = /warn/iu;
@@ -138,6 +173,27 @@ function nearestMetric(parts: ClauseParts, t: ContextTable, language: RuleLangua
   return distAfter(goodAfter) <= distAfter(badAfter) ? 'good' : 'bad';
 }
 
+/**
+ * German cues that name a danger, war or loss in any domain: only with a company, market or the economy in
+ * the sentence are they a business risk ("Der Verlust an lichten Waldstrukturen", "hält ihn für gefährlich").
+ * Wars fought with trade, prices or technology ("Handelskrieg", "Tech-Krieg") are economic by themselves.
+ */
+const NEEDS_ANCHOR_DE = /^(?!.*(?:handels|tech|zoll|preis|wirtschafts|wettbewerbs|chip|subventions|währungs|rabatt)-?krieg)(?:.*(?:gefährlich|krieg|verlust))/iu;
+
+/** "mit Gewalt drohen", "droht mit Klage": someone threatens someone, a risk only in a business setting. */
+function threatensWith(word: string, parts: ClauseParts): boolean {
+  return /^droh/iu.test(word) && (/(?<![\p{L}])mit(?![\p{L}])/iu.test(parts.before) || /^\s+mit(?![\p{L}])/iu.test(parts.after));
+}
+
+/** Business words beyond the metric and actor tables: trade, competition, holdings. */
+const BUSINESS_DE = /(?:geschäft|konkurren|wettbewerb|handel|holding|group|e-commerce)/iu;
+
+/** Whether the text (the sentence without the cue itself) speaks of a company, a market or the economy. */
+function hasEconomicAnchor(sentence: string, t: ContextTable): boolean {
+  return t.market.test(sentence) || t.goodMetric.test(sentence) || t.burden.test(sentence) || t.actor.test(sentence)
+    || t.economicOffence.test(sentence) || BUSINESS_DE.test(sentence);
+}
+
 /** Whether the context cancels the cue `word` (found as `cue`) in this clause. */
 export function cancelledByContext(cue: RiskCue, word: string, parts: ClauseParts, language: RuleLanguage): boolean {
   const t = TABLES[language];
@@ -156,7 +212,9 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
     }
     case 'hazard':
     case 'backdrop':
-      if (cue.kind === 'backdrop' && t.backdrop.test(parts.before) && !WARN_RE.test(parts.before)) return true;
+      if (language === 'de' && (NEEDS_ANCHOR_DE.test(word) || threatensWith(word, parts))
+        && !hasEconomicAnchor(`${parts.lead ?? parts.before} ${parts.after}`, t)) return true;
+      if (cue.kind === 'backdrop' && isBackdrop(parts, t)) return true;
       return t.mitigationBefore.test(parts.before) || t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)
         || t.mitigationFinal.test(parts.after);
     case 'feeling':

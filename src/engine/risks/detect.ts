@@ -87,7 +87,7 @@ function isCancelled(text: string, start: number, end: number, lex: RiskLexicon,
   const clauseRest = clauseAfter(text, end);
   if (negates(before, lex, cue) && !lex.negationExceptions.test(clauseRest) && !lex.negationExceptions.test(before)) return true;
   if (lex.minimizers.test(clauseRest) && !lex.negators.test(clauseRest)) return true;
-  return cancelledByContext(cue, word, { before: ownBefore, after: clauseRest, previous: previousClause(text, start), sentence: text }, language);
+  return cancelledByContext(cue, word, { before: ownBefore, after: clauseRest, previous: previousClause(text, start), sentence: text, lead: text.slice(0, start) }, language);
 }
 
 /** The risk cues of a sentence, in order, with cancelled ones dropped. */

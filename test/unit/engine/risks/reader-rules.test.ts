@@ -11,6 +11,10 @@ import type { RuleLanguage } from '../../../../src/engine/types.ts';
 import { articleOf } from './article.ts';
 
 const RISKS: [RuleLanguage, string, RiskCategory][] = [
+  ['de', 'Die Gewerkschaft droht dem Konzern mit einem unbefristeten Streik.', 'operational'],
+  ['de', 'Der Handelskrieg trifft die Exporteure hart.', 'geopolitical-regulatory'],
+  ['de', 'Gefährliche Lücken in der Lieferkette bremsen die Produktion des Herstellers.', 'operational'],
+  ['de', 'Die Zulieferer leiden unter Pandemie, Inflation und Krise.', 'macro'],
   ['en', "The Texas attorney general opened an investigation into the company's billing practices.", 'legal'],
   ['en', "New York's attorney general is investigating whether the bank misled investors.", 'legal'],
   ['en', 'The company cut its full-year guidance, citing weaker demand.', 'financial'],
@@ -66,6 +70,13 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
+  ['de', 'Der Nachbar hatte ihm mit Schlägen gedroht und ihn dann angezeigt.'],
+  ['de', 'Der Erpresser droht mit der Veröffentlichung privater Fotos.'],
+  ['de', 'Der Verlust alter Hecken macht vielen Vogelarten zu schaffen.'],
+  ['de', 'Das Gericht hält den Täter weiterhin für gefährlich.'],
+  ['de', 'Der Bürgerkrieg zwang Tausende Familien zur Flucht.'],
+  ['de', 'Die Plattform muss relevant bleiben in Zeiten von Pandemie, Krise und Krieg.'],
+  ['en', 'The brand stayed popular during the pandemic, the war and the energy crisis.'],
   // good news, records, sold out
   ['de', 'Die Branche ist ausverkauft für die nächsten Jahre.'],
   ['en', 'Last year we delivered record profits despite a very difficult market.'],
