@@ -22,6 +22,9 @@ describe('groundText (whole article, no ids)', () => {
     ['a translated city adjective', DE, 'Munich-based Siemens said profit rose 43 percent.'],
     ['a ticker-free English sentence with a currency symbol', EN, 'Apple revenue rose 8% to $94.9 billion, Tim Cook said.'],
     ['"about 161,000" for "about 161,000"', EN, 'Apple employs about 161,000 people.'],
+    ['a demonym for the country ("Chinese" for "China")', EN, 'Tim Cook said Chinese demand did not weaken.'],
+    ['a city for its inhabitant word ("München" for "Münchner")', DE, 'Siemens aus München hat 320.000 Mitarbeiter.'],
+    ['a German common noun after an article ("das Jahr")', DE, 'Busch sprach von einem starken Jahr 2026.'],
   ])('given %s, then the sentence is supported', (_name, source, summary) => {
     expect(problems(source, summary)).toEqual([]);
   });
@@ -37,6 +40,8 @@ describe('groundText (whole article, no ids)', () => {
     ['a changed year', DE, 'Busch sprach von einem starken Jahr 2025.', 'date: 2025'],
     ['a dropped negation', DE, 'Die Prognose wurde gesenkt.', 'negation: without "nicht"'],
     ['an added negation', EN, 'Apple said revenue did not rise 8% to $94.9 billion in the quarter.', 'negation: not'],
+    ['a surname in a German noun slot ("der erste Nakamura")', DE, 'Die Marge lag beim ersten Nakamura bei 2,6 Prozent.', 'entity: Nakamura'],
+    ['a nationality of another country ("Japanese" for "China")', EN, 'Tim Cook said Japanese demand did not weaken.', 'entity: Japanese'],
     ['a bare number not in the article', EN, 'Apple has 12 new stores and revenue rose 8%.', 'number: 12'],
   ])('given %s, then the sentence is flagged', (_name, source, summary, problem) => {
     expect(problems(source, summary)).toContain(problem);
