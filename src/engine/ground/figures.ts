@@ -66,7 +66,7 @@ function tolerance(figure: RawFigure, text: string, language: RuleLanguage): num
   const scale = Math.abs(figure.value / written);
   const decimals = (String(written).split('.')[1] ?? '').length;
   const unit = 10 ** -decimals * (scale > 1.5 ? scale : 1);
-  if (figure.qualifier === 'about') return unit + exact;
+  if (figure.qualifier === 'about') return unit / 2 + exact;
   if (scale > 1.5) return unit / 2 + exact;
   // Four or more significant digits ("£10,787" for £10,787.50): dropping the last places is no change of fact.
   if (String(written).replace(/^0\.0*|\./gu, '').length >= 4) return unit / 2 + exact;

@@ -58,6 +58,29 @@ describe('groundText (whole article, no ids)', () => {
     expect(problems('Beim Anschlag starben 69 vor allem junge Menschen.', 'Er tötete 96 Menschen.')).toEqual(['number: 96 Menschen']);
   });
 
+  it('given "50m" before a sport event or against a source in metres, then it is a distance; as an amount it is still checked', () => {
+    const source = 'She won the 50 metres freestyle in 24.1 seconds. The club paid £16m for the striker.';
+    expect(problems(source, 'She won the 50m freestyle.')).toEqual([]);
+    expect(problems('She won the 50m freestyle in 24.1 seconds.', 'She won the 50m freestyle final.')).toEqual([]);
+    expect(problems(source, 'She won the 60m freestyle.')).toEqual(['number: 60m']);
+    expect(problems(source, 'The club paid 50 million for the striker.')).toEqual(['number: 50 million']);
+  });
+
+  it('given "around" before a rounded amount, then it may differ by half a unit of its last digit, not a whole one', () => {
+    const source = 'The club paid £15.6m for the striker.';
+    expect(problems(source, 'The club paid around £16m.')).toEqual([]);
+    expect(problems(source, 'The club paid around £15m.')).toEqual(['number: around £15m']);
+  });
+
+  it.each([
+    ['en', 'North America looks at least as big, if not larger, than Africa on the map.', 'North America looks at least as big as Africa on the map.'],
+    ['en', 'The bank was not only fined by regulators but also censured by regulators.', 'The bank was fined by regulators and censured by regulators.'],
+    ['de', 'Die Bank wurde nicht nur von der Aufsicht bestraft, sondern auch von der Aufsicht gerügt.', 'Die Bank wurde von der Aufsicht bestraft und von der Aufsicht gerügt.'],
+  ])('given a negation word that denies nothing (%s: "not only", "if not", "nicht nur"), then leaving it out is no flip', (_lang, source, summary) => {
+    expect(problems(source, summary)).toEqual([]);
+    expect(problems(source, summary.replace(/ (was|wurde|looks) /u, ' $1 not ').replace('wurde not', 'wurde nicht'))).toHaveLength(1);
+  });
+
   it('given a multi-sentence summary, then each sentence is checked on its own', () => {
     const out = groundText(EN, 'Revenue rose 8%. Revenue rose 9%.');
     expect(out.map((s) => s.supported)).toEqual([true, false]);
