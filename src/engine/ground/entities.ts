@@ -70,7 +70,13 @@ fans coach profi titel tor tore match duell finale saison sport gold silber meda
 impfstoff problem konzept projekt produkt programm system modell format thema dienst vertrag prozess urteil gericht
 gesetz verbot antrag auftrag auftritt besuch abschied beginn start ende schluss rest kreis bezirk kanton verein
 konzern betrieb handel verkehr einsatz alarm schaden verlust gewinn umsatz erfolg streik protest skandal verdacht
-vorwurf verfahren opfer täter zeuge polizist gast freund feind paar baby sohn kind`.split(/\s+/u));
+vorwurf verfahren opfer täter zeuge polizist gast freund feind paar baby sohn stück glück gesicht geschäft blatt buch
+brief dach feld fest fleisch gas glas gut haar holz kleid kraft kunst lied loch maß mund netz öl paket pfund reich
+salz schild schloss stahl stein stern stoff strom stuhl tisch volk wald werk zelt zug zweck bett heft hemd tal tier
+bedarf aufwand anspruch anteil anlass ausgang austausch beitrag bereich beschluss betrag bezug eingriff einfluss
+eindruck entscheid entwurf ertrag gehalt genuss hinweis rückgang schutz umgang umfang unterschied verbrauch verkauf
+verlauf vorteil nachteil zugang zustand zuwachs alltag anfang ansatz aufstieg ausbau abbau anstieg absturz ausfall
+einbruch überfall diebstahl betrug schuss stich schlag tritt biss halt stopp stau lärm rauch duft geschmack`.split(/\s+/u));
 /** The word opens a clause after a colon or quote ("READ: Berahino …"): capitalized there by position, not as a name. */
 function startsClause(tok: Token, index: number): boolean {
   return index === 0 || /:\s*["“«„]?\s*$/u.test(tok.gap);
