@@ -57,9 +57,23 @@ const NEGATION: Readonly<Record<RuleLanguage, RegExp>> = {
   de: /(?<![\p{L}])(?:nicht|nie|niemals|nichts|niemand|weder|kein|keine|keinen|keinem|keiner|keines)(?![\p{L}])/giu,
 };
 
+/**
+ * Phrases with a negation word that deny nothing: "not only … but also", "at least as big, if not larger",
+ * "not least", "nicht nur … sondern auch", "nicht zuletzt", "wenn nicht gar".
+ */
+const NOT_DENIALS: Readonly<Record<RuleLanguage, RegExp>> = {
+  en: /(?<![\p{L}])(?:not\s+(?:only|just|merely|least)|if\s+not)(?![\p{L}])/giu,
+  de: /(?<![\p{L}])(?:nicht\s+(?:nur|bloß|bloss|allein|zuletzt)|wenn\s+nicht(?:\s+gar)?)(?![\p{L}])/giu,
+};
+
+/** The text with its non-denying negation phrases blanked out. */
+function denials(text: string, language: RuleLanguage): string {
+  return text.replace(NOT_DENIALS[language], (m) => ' '.repeat(m.length));
+}
+
 /** How many negations a text has. */
 export function negations(text: string, language: RuleLanguage): number {
-  return [...text.matchAll(NEGATION[language])].length;
+  return [...denials(text, language).matchAll(NEGATION[language])].length;
 }
 
 const STEM = /[\p{L}\p{N}]{4,}/gu;
@@ -72,7 +86,7 @@ export function stems(text: string): Set<string> {
 /** Content-word stems that stand within four words of a negation. */
 export function negatedStems(text: string, language: RuleLanguage): Set<string> {
   const out = new Set<string>();
-  const words = text.split(/\s+/u);
+  const words = denials(text, language).split(/\s+/u);
   words.forEach((w, i) => {
     NEGATION[language].lastIndex = 0;
     if (!NEGATION[language].test(w)) return;

@@ -58,6 +58,25 @@ function tokens(text: string): Token[] {
 
 /** German nouns by their suffix (-ung, -heit, -in/-innen, -ion …): common nouns, not names. */
 const GERMAN_NOUN = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|erin|erinnen|in|innen|ion|ionen|tät|täten|ismus|nis|nisse|tum|ling|linge|chen|ment|ments|ik|ie|ien|eur|eure|ten|gen|ern|ler)$/u;
+/** The commonest endings of German nouns (Frage, Lehrer, Mantel, Garten, Bäckerei, Kultur, Museum): a capitalized word after a determiner with one is a noun. */
+const GERMAN_NOUN_ENDING = /(?:e|er|el|en|ei|ur|um|chen|lein)$/u;
+/** Frequent German common nouns without such an ending (general frequency vocabulary, not names). */
+const GERMAN_COMMON_NOUNS = new Set(`jahr jahre mal teil tag zeit mann frau kind land welt stadt haus geld recht spiel ziel fall grund
+punkt sieg platz team job arzt amt bild ort weg art bund text wort satz blick schritt druck kampf krieg streit tod mord
+angriff unfall brand sturm schnee regen wind eis feuer wasser luft licht raum markt preis wert plan bericht fund
+risiko last kopf hand fuss fuß herz blut leib geist sinn rat staat volk heim hof dorf berg see meer fluss strand
+park zoo hund pferd tier auto bus zug flug schiff boot rad weg ticket konto lohn zins kurs deal chef boss star fan
+fans coach profi titel tor tore match duell finale saison sport gold silber medaille rang rekord trend test virus
+impfstoff problem konzept projekt produkt programm system modell format thema dienst vertrag prozess urteil gericht
+gesetz verbot antrag auftrag auftritt besuch abschied beginn start ende schluss rest kreis bezirk kanton verein
+konzern betrieb handel verkehr einsatz alarm schaden verlust gewinn umsatz erfolg streik protest skandal verdacht
+vorwurf verfahren opfer täter zeuge polizist gast freund feind paar baby sohn stück glück gesicht geschäft blatt buch
+brief dach feld fest fleisch gas glas gut haar holz kleid kraft kunst lied loch maß mund netz öl paket pfund reich
+salz schild schloss stahl stein stern stoff strom stuhl tisch volk wald werk zelt zug zweck bett heft hemd tal tier
+bedarf aufwand anspruch anteil anlass ausgang austausch beitrag bereich beschluss betrag bezug eingriff einfluss
+eindruck entscheid entwurf ertrag gehalt genuss hinweis rückgang schutz umgang umfang unterschied verbrauch verkauf
+verlauf vorteil nachteil zugang zustand zuwachs alltag anfang ansatz aufstieg ausbau abbau anstieg absturz ausfall
+einbruch überfall diebstahl betrug schuss stich schlag tritt biss halt stopp stau lärm rauch duft geschmack`.split(/\s+/u));
 /** The word opens a clause after a colon or quote ("READ: Berahino …"): capitalized there by position, not as a name. */
 function startsClause(tok: Token, index: number): boolean {
   return index === 0 || /:\s*["“«„]?\s*$/u.test(tok.gap);
@@ -83,8 +102,11 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   const noun = GERMAN_NOUN.test(word.split('-').pop()?.toLowerCase() ?? '');
   if (noun) return false;
   if ((joinsNext && !startsClause(tok, index)) || (index > 0 && joinsPrev)) return true;
+  if (startsClause(tok, index)) return false;
   // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
-  return !startsClause(tok, index) && !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word));
+  // After one it is still a name when it has none of the common endings of German nouns ("der erste Nakamura"):
+  // it then counts only when the article lacks it (and every compound with it), see unsupportedNames.
+  return !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word)) || !(GERMAN_NOUN_ENDING.test(lower) || GERMAN_COMMON_NOUNS.has(lower));
 }
 
 /** Runs of name words (with particles between them), as written; `masked` spans (figures) are left out. */

@@ -66,7 +66,7 @@ function tolerance(figure: RawFigure, text: string, language: RuleLanguage): num
   const scale = Math.abs(figure.value / written);
   const decimals = (String(written).split('.')[1] ?? '').length;
   const unit = 10 ** -decimals * (scale > 1.5 ? scale : 1);
-  if (figure.qualifier === 'about') return unit + exact;
+  if (figure.qualifier === 'about') return unit / 2 + exact;
   if (scale > 1.5) return unit / 2 + exact;
   // Four or more significant digits ("£10,787" for £10,787.50): dropping the last places is no change of fact.
   if (String(written).replace(/^0\.0*|\./gu, '').length >= 4) return unit / 2 + exact;
@@ -110,11 +110,28 @@ function figureFound(s: RawFigure, tol: number, sources: readonly SourceNumbers[
   return false;
 }
 
+/** Events measured in metres: "50m freestyle", "100m hurdles", "the 400m final". */
+const DISTANCE_EVENT = /^\s*(?:freestyle|backstroke|breaststroke|butterfly|medley|individual|relay|hurdles|sprint|dash|race|final|heats?|semi-finals?|steeplechase|run|swim|title|gold|silver|bronze|record|world|olympic)(?![\p{L}])/iu;
+const METRES = /^(?:m|metres?|meters?|meter)$/iu;
+
+/**
+ * A bare "50m" (no currency) is a distance, not 50 million, when a sport event follows or a source gives that many
+ * metres; it then needs the number in a source ("50 metres", "50m").
+ */
+function distanceFound(s: RawFigure, text: string, language: RuleLanguage, sources: readonly SourceNumbers[]): boolean {
+  const written = /^(\d+(?:[.,]\d+)?)\s?m$/u.exec(text.slice(s.start, s.end));
+  if (s.currency !== undefined || written?.[1] === undefined) return false;
+  const metres = parseNumber(written[1], language);
+  const inMetres = sources.some((src) => src.figures.some((f) => f.kind === 'quantity' && METRES.test(f.unit ?? '') && f.value === metres));
+  return inMetres || (DISTANCE_EVENT.test(text.slice(s.end)) && sources.some((src) => src.values.has(round(metres))));
+}
+
 /** The figures and numbers of a summary sentence that none of its sources states. */
 export function unsupportedNumbers(text: string, language: RuleLanguage, sources: readonly SourceNumbers[], figures: readonly RawFigure[] = scanFigures(text, language)): string[] {
   const problems: string[] = [];
   for (const figure of figures) {
-    if (!figureFound(figure, tolerance(figure, text, language), sources)) problems.push(text.slice(figure.start, figure.end));
+    if (figureFound(figure, tolerance(figure, text, language), sources) || distanceFound(figure, text, language, sources)) continue;
+    problems.push(text.slice(figure.start, figure.end));
   }
   const inFigure = (at: number): boolean => figures.some((f) => at >= f.start && at < f.end);
   for (const m of text.matchAll(MAGNITUDE_WORDS[language])) {

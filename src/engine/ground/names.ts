@@ -30,12 +30,36 @@ const TRANSLATIONS: readonly (readonly [string, string])[] = [
   ['nordsee', 'north sea'], ['mittelmeer', 'mediterranean'], ['afrika', 'africa'], ['asien', 'asia'],
 ];
 
-/** Each name's translations, both ways. */
+/**
+ * Places, their inhabitants and the adjective, in English and German: any one may stand for another ("Dutch" for
+ * "the Netherlands", "Zürich" for "Zürcher", "Spanish" for "Spain"). Lower case, one word each.
+ */
+const PLACE_GROUPS: readonly string[] = [
+  'germany german germans deutschland deutsch', 'spain spanish spaniard spanien spanisch spanier',
+  'britain british briton britons uk u.k großbritannien britisch brite briten', 'netherlands dutch holland niederlande niederländisch holländisch niederländer holländer',
+  'france french frankreich französisch franzose franzosen', 'italy italian italien italienisch italiener',
+  'russia russian russland russisch russe russen', 'china chinese chinesisch chinese chinesen', 'japan japanese japanisch japaner',
+  'usa us u.s america american americans amerikanisch amerikaner', 'austria austrian österreich österreichisch österreicher',
+  'switzerland swiss schweiz schweizer schweizerisch', 'greece greek griechenland griechisch grieche griechen',
+  'turkey turkish türkei türkisch türke türken', 'poland polish polen polnisch', 'sweden swedish swede schweden schwedisch',
+  'norway norwegian norwegen norwegisch norweger', 'denmark danish dänemark dänisch', 'finland finnish finnland finnisch',
+  'ukraine ukrainian ukrainisch ukrainer', 'india indian indien indisch inder', 'ireland irish irland irisch',
+  'scotland scottish scot scots schottland schottisch schotte', 'wales welsh walisisch', 'belgium belgian belgien belgisch belgier',
+  'portugal portuguese portugiesisch portugiese', 'brazil brazilian brasilien brasilianisch brasilianer',
+  'mexico mexican mexiko mexikanisch mexikaner', 'canada canadian kanada kanadisch kanadier', 'australia australian australien australisch australier',
+  'israel israeli israelisch', 'iran iranian iranisch', 'iraq iraqi irak irakisch', 'syria syrian syrien syrisch', 'egypt egyptian ägypten ägyptisch',
+  'afghanistan afghan afghanisch', 'pakistan pakistani pakistanisch', 'korea korean koreanisch', 'europe european europa europäisch europäer',
+  'africa african afrika afrikanisch', 'asia asian asien asiatisch', 'monaco monegasque monegasse monegassin monegassisch',
+  'zürich zurich zürcher', 'geneva genf genfer', 'bern berner', 'basel basler', 'london londoner', 'paris parisian pariser',
+  'berlin berliner', 'hamburg hamburger', 'vienna viennese wien wiener', 'munich münchen münchner', 'cologne köln kölner',
+];
+
+/** Each name's translations and related place words, both ways. */
 const TRANSLATED: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
   const add = (a: string, b: string): void => {
     const list = map.get(a) ?? [];
-    list.push(b);
+    if (a !== b && !list.includes(b)) list.push(b);
     map.set(a, list);
   };
   for (const [de, en] of TRANSLATIONS) {
@@ -43,6 +67,10 @@ const TRANSLATED: ReadonlyMap<string, readonly string[]> = (() => {
       add(d, e);
       add(e, d);
     }
+  }
+  for (const group of PLACE_GROUPS) {
+    const words = group.split(' ');
+    for (const a of words) for (const b of words) add(a, b);
   }
   return map;
 })();
