@@ -12,8 +12,13 @@
  *   holds nothing for it and no catch-up posts it later). The ticks of one
  *   burst (node-cron reports every slot it missed at once) are gathered
  *   before the first starts, so a burst posts only its newest slot.
- * - A tick node-cron reports as missed is dropped when it is older than the
- *   grace window. Dropped ticks are counted and logged at warn, once per burst.
+ * - A tick whose beat comes late because the event loop was busy (up to
+ *   `LATE_AFTER_MS`, and before the next slot) is an ordinary tick, delivered
+ *   late rather than dropped: node-cron's own tolerance (1 s) would report it
+ *   as missed, and a missed tick older than a short grace window was lost.
+ * - A tick node-cron reports as missed (its beat came after the next slot, or
+ *   more than a minute late) is dropped when it is older than the grace
+ *   window. Dropped ticks are counted and logged at warn, once per burst.
  * - Catch-up posts at most `maxLateRuns` (default 24) runs per digest and
  *   channel: the newest due ones in the grace window, so every missed run of
  *   a daily, hourly or quarter-hourly digest is still posted once; older
@@ -224,7 +229,9 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     async start(options = {}) {
       // Tasks first, so a run falling due during a long catch-up is not missed (inFlight keeps them apart).
       for (const digest of digests) {
-        const task = cron.schedule(digest.cron, (ctx) => { offer(digest, ctx.date, false); }, { timezone: digest.timezone, name: `digest:${digest.digest}` });
+        const task = cron.schedule(digest.cron, (ctx) => { offer(digest, ctx.date, false); }, {
+          timezone: digest.timezone, name: `digest:${digest.digest}`, missedExecutionTolerance: LATE_AFTER_MS,
+        });
         task.on('execution:missed', (ctx) => { offer(digest, ctx.date, true); });
         tasks.push(task);
       }
