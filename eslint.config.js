@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const chatSdks = ['discord.js', '@discordjs/*', '@slack/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.build-test/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

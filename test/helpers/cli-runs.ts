@@ -1,4 +1,8 @@
-/** Runs the CLI for tests: as a real process (bin/digestbot.js), or `runCli` in this process; output captured (pipes, not terminals). */
+/**
+ * Runs the CLI for tests: as a real process (adapters/main.ts from the sources through tsx, as `npm run dev`; the
+ * compiled build behind bin/digestbot.js is tested in build.int.test.ts), or `runCli` in this process; output
+ * captured (pipes, not terminals).
+ */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -11,12 +15,12 @@ export interface CapturedRun { code: number; stdout: string; stderr: string }
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
 
 /**
- * Starts `node bin/digestbot.js <args>` with `stdin` and the environment plus `env` (colours off, loopback allowed
+ * Starts `node --import tsx adapters/main.ts <args>` with `stdin` and the environment plus `env` (colours off, loopback allowed
  * for the fixture servers); resolves when it exits (code null when killed).
  */
 export function spawnCli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Omit<CapturedRun, 'code'> & { code: number | null }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'digestbot.js'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'adapters', 'main.ts'), ...args], {
       cwd: projectRoot, env: { ...process.env, FORCE_COLOR: '0', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...options.env },
     });
     let stdout = '';

@@ -41,8 +41,11 @@ export function defaultDigestWorkers(): number {
   return Math.min(2, availableParallelism());
 }
 
+/** Compiled (dist/, `npm run build`) or run from the TypeScript sources (tests, `npm run dev`). */
+const COMPILED = import.meta.url.endsWith('.js');
+/** Registers tsx in a worker before loading a TypeScript entry: only used when running from the sources. */
 const BOOT = new URL('./worker-boot.js', import.meta.url);
-const DEFAULT_ENTRY = new URL('./digest-worker.ts', import.meta.url);
+const DEFAULT_ENTRY = new URL(COMPILED ? './digest-worker.js' : './digest-worker.ts', import.meta.url);
 
 interface Job {
   material: Material;
@@ -152,7 +155,9 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
   };
 
   const spawn = (): void => {
-    const worker = new Worker(BOOT, { workerData: { entry }, resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 } });
+    // A compiled entry starts directly; a TypeScript one through the tsx boot file (development only).
+    const script = entry.endsWith('.ts') ? BOOT : new URL(entry);
+    const worker = new Worker(script, { workerData: { entry }, resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 } });
     const slot: Slot = { worker, ready: false, startTimer: undefined, job: null };
     slots.add(slot);
     // A worker whose start hangs (tsx registration, an import) would hold its queue for ever.
