@@ -20,18 +20,18 @@ import { buildDigest, type BuiltDigest, type FolderSource, type RawArticle } fro
 import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
 import { DigestError, toDigestError } from '../errors.ts';
-import { inProcessDigester, type ArticleDigester } from '../sources/article-digester.ts';
-import { digestBytes } from '../sources/digest-articles.ts';
+import { inProcessDigester, type ArticleDigester } from '../digesting/article-digester.ts';
+import { digestBytes } from '../digesting/digest-articles.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
 import { elapsedMs, noopMetrics, type BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { deliverRun } from '../schedule/deliver-run.ts';
 import { createScheduler, type Scheduler } from '../schedule/scheduler.ts';
 import type { HttpClient } from '../sources/http/client.ts';
-import { pollSource, type PollPolicy } from '../sources/poll-source.ts';
+import { pollSource, type PollPolicy } from '../polling/poll-source.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import { commandLabel, commandProbe } from './command-outcome.ts';
-import { createDefinitionRegistry, scheduleId, type DefinitionRegistry } from './definition-registry.ts';
+import { createDefinitionRegistry, scheduleId, type DefinitionRegistry } from '../digests/definition-registry.ts';
 import { singleFlight } from './single-flight.ts';
 
 /** Where (in the store's bot state) the bot notes when it was last running, and how often. */

@@ -4,7 +4,7 @@
  * over all the workspace's sources.
  */
 import { z } from 'zod';
-import { scheduleId } from '../bot/definition-registry.ts';
+import { scheduleId } from '../digests/definition-registry.ts';
 import { digestDefinitionSchema, isPlausibleCron, isTimeZone, type DigestDefinition } from '../digests/definition.ts';
 import { DigestError } from '../errors.ts';
 import { runsBetween } from '../schedule/runs.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Digest } from '../engine/schema.ts';
 import { formatFigure } from '../format/figure.ts';
 import type { Message } from '../messages/model.ts';
-import { digestBytes } from '../sources/digest-articles.ts';
+import { digestBytes } from '../digesting/digest-articles.ts';
 import { fetchDocument } from '../sources/http/from-config.ts';
 import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';

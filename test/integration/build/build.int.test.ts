@@ -64,7 +64,7 @@ describe('npm run build', () => {
     expect(files.length).toBeGreaterThan(100);
     const tsImports = files.filter((f) => /(?:from\s+|import\()\s*'\.{1,2}\/[^']*\.ts'/u.test(readFileSync(f, 'utf8')));
     expect(tsImports).toEqual([]);
-    expect(files).toContain(join(out, 'src', 'sources', 'digester', 'digest-worker.js'));
+    expect(files).toContain(join(out, 'src', 'digesting', 'digest-worker.js'));
   });
 
   it('given the built bot and tsx made unresolvable, then `samples` digests every bundled article', async () => {

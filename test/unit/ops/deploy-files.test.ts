@@ -111,7 +111,7 @@ describe('Dockerfile', () => {
     const files = ['bin', 'adapters', 'src'].flatMap(sourceFiles);
     // The one file that loads tsx starts worker threads from the TypeScript sources; the compiled pool never loads it.
     const loadsTsx = files.filter((f) => runtimePackages(read(f)).includes('tsx'));
-    expect(loadsTsx).toEqual([join('src', 'sources', 'digester', 'worker-boot.js')]);
+    expect(loadsTsx).toEqual([join('src', 'digesting', 'worker-boot.js')]);
     expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
     expect(Object.keys(pkg.devDependencies)).toContain('tsx');
     const imported = new Set(files.filter((f) => !loadsTsx.includes(f)).flatMap((f) => runtimePackages(read(f))));

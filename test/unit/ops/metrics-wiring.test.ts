@@ -11,7 +11,7 @@ import { countSourceStates, elapsedMs, noopMetrics, sourceState } from '../../..
 import { silentLogger, type Clock } from '../../../src/ports.ts';
 import { deliverRun, type DeliverDeps, type RunKey } from '../../../src/schedule/deliver-run.ts';
 import type { HttpClient, HttpResult } from '../../../src/sources/http/client.ts';
-import { pollSource, type PollDeps } from '../../../src/sources/poll-source.ts';
+import { pollSource, type PollDeps } from '../../../src/polling/poll-source.ts';
 import type { Delivery, DeliveryLedger, SourceRecord, Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 import { RecordingMetrics } from '../../fakes/recording-metrics.ts';

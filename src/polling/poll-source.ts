@@ -10,10 +10,10 @@
 import { toDigestError, type DigestError } from '../errors.ts';
 import { elapsedMs, type BotMetrics, type FetchOutcome } from '../metrics.ts';
 import type { ArticleRecord, NewArticle, SourceRecord } from '../store/port.ts';
-import { itemKeys } from './content/item-keys.ts';
-import type { FeedItem } from './content/feed-types.ts';
-import { digestArticles, type DigestArticlesDeps } from './digest-articles.ts';
-import { readSourceDocument, type SourceKind } from './read-source.ts';
+import { itemKeys } from '../sources/content/item-keys.ts';
+import type { FeedItem } from '../sources/content/feed-types.ts';
+import { digestArticles, type DigestArticlesDeps } from '../digesting/digest-articles.ts';
+import { readSourceDocument, type SourceKind } from '../sources/read-source.ts';
 
 export interface PollPolicy {
   /** Time between polls of a healthy source. */

@@ -6,10 +6,10 @@ import { DigestError } from '../../../src/errors.ts';
 import { digestDefinitionSchema, type DigestDefinition } from '../../../src/digests/definition.ts';
 import { FILE_SOURCE_OWNER } from '../../../src/digests/definition-sources.ts';
 import { silentLogger, type Clock } from '../../../src/ports.ts';
-import { backfillItems, backfillSource, nearNames, resolveBackfillSource, type BackfillProgress } from '../../../src/sources/backfill-source.ts';
+import { backfillItems, backfillSource, nearNames, resolveBackfillSource, type BackfillProgress } from '../../../src/polling/backfill-source.ts';
 import type { FeedItem } from '../../../src/sources/content/feed-types.ts';
 import type { HttpClient, HttpResult } from '../../../src/sources/http/client.ts';
-import { pollSource } from '../../../src/sources/poll-source.ts';
+import { pollSource } from '../../../src/polling/poll-source.ts';
 import type { SourceRecord, Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 

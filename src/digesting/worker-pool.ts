@@ -13,10 +13,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Digest } from '../../engine/schema.ts';
-import { DigestError, type DigestErrorCode } from '../../errors.ts';
-import { silentLogger, type Logger } from '../../ports.ts';
-import type { ArticleDigester, Material } from '../article-digester.ts';
+import type { Digest } from '../engine/schema.ts';
+import { DigestError, type DigestErrorCode } from '../errors.ts';
+import { silentLogger, type Logger } from '../ports.ts';
+import type { ArticleDigester, Material } from './article-digester.ts';
 import { workerMessageSchema, type DigestJob } from './worker-protocol.ts';
 
 export interface WorkerPoolOptions {

@@ -11,9 +11,9 @@ import type { Clock, Logger } from '../ports.ts';
 import { digestSchema, type Digest } from '../engine/schema.ts';
 import type { ArticleRecord, Store } from '../store/port.ts';
 import { inProcessDigester, type ArticleDigester, type Material } from './article-digester.ts';
-import type { FeedItem } from './content/feed-types.ts';
-import { htmlToText } from './content/html-text.ts';
-import type { HttpClient } from './http/client.ts';
+import type { FeedItem } from '../sources/content/feed-types.ts';
+import { htmlToText } from '../sources/content/html-text.ts';
+import type { HttpClient } from '../sources/http/client.ts';
 
 export interface DigestArticlesDeps {
   store: Store;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/ports.ts';
 import { createHttpClient } from '../../../src/sources/http/client.ts';
-import { pollSource, type PollDeps } from '../../../src/sources/poll-source.ts';
+import { pollSource, type PollDeps } from '../../../src/polling/poll-source.ts';
 import type { Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 import { startFixtureServer, type FixtureServer } from '../../fakes/http-fixtures.ts';

@@ -4,9 +4,9 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
-import { digestSchema, type Digest } from '../../engine/schema.ts';
-import { toDigestError } from '../../errors.ts';
-import type { Material } from '../article-digester.ts';
+import { digestSchema, type Digest } from '../engine/schema.ts';
+import { toDigestError } from '../errors.ts';
+import type { Material } from './article-digester.ts';
 
 /** One article for a worker; `bytes` is the pool's own copy, transferred (not cloned). */
 export interface DigestJob extends Material {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestError } from '../../../src/errors.ts';
 import { silentLogger, type Clock } from '../../../src/ports.ts';
-import { inProcessDigester, type ArticleDigester, type Material } from '../../../src/sources/article-digester.ts';
-import { createWorkerPoolDigester } from '../../../src/sources/digester/worker-pool.ts';
+import { inProcessDigester, type ArticleDigester, type Material } from '../../../src/digesting/article-digester.ts';
+import { createWorkerPoolDigester } from '../../../src/digesting/worker-pool.ts';
 import type { HttpClient } from '../../../src/sources/http/client.ts';
-import { pollSource, type PollDeps } from '../../../src/sources/poll-source.ts';
+import { pollSource, type PollDeps } from '../../../src/polling/poll-source.ts';
 import type { Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { digestSchema } from '../../../src/engine/schema.ts';
 import { silentLogger } from '../../../src/ports.ts';
 import { createHttpClient } from '../../../src/sources/http/client.ts';
-import { pollSource, type PollDeps, type PollOutcome } from '../../../src/sources/poll-source.ts';
+import { pollSource, type PollDeps, type PollOutcome } from '../../../src/polling/poll-source.ts';
 import type { SourceRecord, Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 import { reply, startFixtureServer, trickle, type FixtureServer, type Handler } from '../../fakes/http-fixtures.ts';

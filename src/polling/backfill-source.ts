@@ -12,10 +12,10 @@ import { definitionSources } from '../digests/definition-sources.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
 import { DigestError, toDigestError, type DigestErrorCode } from '../errors.ts';
 import type { ArticleRecord, SourceRecord, Store } from '../store/port.ts';
-import type { FeedItem } from './content/feed-types.ts';
-import { digestBytes, materialFor, type DigestArticlesDeps } from './digest-articles.ts';
+import type { FeedItem } from '../sources/content/feed-types.ts';
+import { digestBytes, materialFor, type DigestArticlesDeps } from '../digesting/digest-articles.ts';
 import { newArticleOf } from './poll-source.ts';
-import { readSourceDocument, type SourceKind } from './read-source.ts';
+import { readSourceDocument, type SourceKind } from '../sources/read-source.ts';
 
 export interface BackfillOptions {
   /** Go through at most this many of the listed articles (newest first). @defaultValue no limit */

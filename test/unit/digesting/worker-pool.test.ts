@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DigestError } from '../../../../src/errors.ts';
-import { silentLogger, type Logger } from '../../../../src/ports.ts';
-import { digestMaterial, type ArticleDigester, type Material } from '../../../../src/sources/article-digester.ts';
-import { createWorkerPoolDigester } from '../../../../src/sources/digester/worker-pool.ts';
+import { DigestError } from '../../../src/errors.ts';
+import { silentLogger, type Logger } from '../../../src/ports.ts';
+import { digestMaterial, type ArticleDigester, type Material } from '../../../src/digesting/article-digester.ts';
+import { createWorkerPoolDigester } from '../../../src/digesting/worker-pool.ts';
 
 const samples = resolve(import.meta.dirname, '..', '..', '..', '..', 'digests', 'samples');
-const STUB = new URL('../../../fakes/digest-worker-stub.ts', import.meta.url);
+const STUB = new URL('../../fakes/digest-worker-stub.ts', import.meta.url);
 
 const sample = (file: string): Material => ({
   bytes: readFileSync(resolve(samples, file)), contentType: 'text/html', url: `https://news.example/${file}`, name: file,
@@ -77,7 +77,7 @@ describe('createWorkerPoolDigester', () => {
   }, 30_000);
 
   it('given a worker entry that cannot load, then the waiting articles fail with digest/worker-unavailable (not user-facing) instead of waiting for ever', async () => {
-    pool = createWorkerPoolDigester({ workers: 2, entry: new URL('../../../fakes/no-such-worker.ts', import.meta.url) });
+    pool = createWorkerPoolDigester({ workers: 2, entry: new URL('../../fakes/no-such-worker.ts', import.meta.url) });
     const errors = await Promise.all([failure(pool.digest(named('one'))), failure(pool.digest(named('two')))]);
     expect(errors.map((e) => [e.code, e.userFacing])).toEqual([['digest/worker-unavailable', false], ['digest/worker-unavailable', false]]);
     expect(errors[0]?.message).toContain('did not start');

@@ -3,7 +3,7 @@
  * start) and those created or changed from chat (stored per workspace). A
  * stored definition with the same workspace and name overrides the file.
  */
-import { digestDefinitionSchema, type DigestDefinition } from '../digests/definition.ts';
+import { digestDefinitionSchema, type DigestDefinition } from './definition.ts';
 import type { Logger } from '../ports.ts';
 import type { Store } from '../store/port.ts';
 
