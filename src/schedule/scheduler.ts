@@ -102,8 +102,8 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
 
   async function deliverOnce(digest: ScheduledDigest, scheduledFor: Date, channel: string, late: boolean): Promise<boolean> {
     const key = `${digest.digest}|${scheduledFor.toISOString()}|${channel}`;
+    // Whether the run was posted already is deliverRun's decision (the ledger claim), not this one's.
     if (stopped || inFlight.has(key)) return false;
-    if (deps.ledger.get(digest.digest, scheduledFor.toISOString(), channel)?.status === 'posted') return false;
     const delivery = deps.deliver({ digest: digest.digest, scheduledFor, channel, late });
     inFlight.set(key, delivery);
     try {
@@ -192,6 +192,7 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     const from = Math.max(windowStart, deps.missedSince?.getTime() ?? -Infinity);
     const perChannel = new Map<string, Set<number>>(digest.channels.map((c) => [c, new Set<number>()]));
     for (const at of runsBetween(digest, new Date(from), now)) for (const set of perChannel.values()) set.add(at.getTime());
+    // Unfinished runs in the window are due again; deliverRun's claim skips those already posted.
     for (const row of deps.ledger.since(digest.digest, new Date(windowStart).toISOString())) {
       if (row.status !== 'posted') perChannel.get(row.channel)?.add(Date.parse(row.scheduledFor));
     }

@@ -108,6 +108,10 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 4: a scheduled run's message, built once and stored with its claim, so every attempt posts the same one.
+  `
+  ALTER TABLE deliveries ADD COLUMN message_json TEXT;
+  `,
 ];
 
 /** Brings the database to the newest schema; returns the version reached. */

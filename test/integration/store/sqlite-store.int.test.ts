@@ -160,6 +160,6 @@ describe('sqlite store', () => {
     store.close();
     store = openSqliteStore(file);
     expect(store.state.get('alive_at')).toBe('2026-11-20T07:00:00.000Z');
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(4);
   });
 });
