@@ -20,6 +20,7 @@ export { loadDigestDefinitions, type LoadedDefinition } from './digests/load-def
 export { loadConfig, configSchema, type Config, type FetchConfig, type DigestConfig, type DiscordConfig, type SlackConfig, type OpsConfig } from './config.ts';
 export { silentLogger, systemClock, type Clock, type Logger } from './ports.ts';
 export type { Message, MessageSection, MessageLink, MessageImage, MessagePublisher } from './messages/model.ts';
+export { idOn, parsePlatformId, platformId, platformOf, type PlatformId } from './messages/platform-id.ts';
 export { chartRows, renderFiguresChart, type ChartRow, type FiguresChart } from './format/chart/index.ts';
 export type { Store } from './store/port.ts';
 export { openSqliteStore } from './store/sqlite/open.ts';
