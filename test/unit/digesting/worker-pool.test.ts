@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../../../src/ports.ts';
 import { digestMaterial, type ArticleDigester, type Material } from '../../../src/digesting/article-digester.ts';
 import { createWorkerPoolDigester } from '../../../src/digesting/worker-pool.ts';
 
-const samples = resolve(import.meta.dirname, '..', '..', '..', '..', 'digests', 'samples');
+const samples = resolve(import.meta.dirname, '..', '..', '..', 'digests', 'samples');
 const STUB = new URL('../../fakes/digest-worker-stub.ts', import.meta.url);
 
 const sample = (file: string): Material => ({
