@@ -36,7 +36,7 @@ export { helpCommand } from './commands/help.ts';
 export type { Command, CommandContext } from './commands/types.ts';
 export { COMMAND_CATALOG, type CommandSpec, type SubcommandSpec, type OptionSpec, type OptionKind } from './chat/catalog.ts';
 export type { ChatCore, ChatRequest } from './chat/core.ts';
-export { tokenize, normalizeArgs } from './chat/normalize-args.ts';
+export { looksLikeTimeZone, normalizeArgs, tokenize } from './chat/normalize-args.ts';
 export { createBot, ENGINE_VERSION, ALIVE_KEY, type Bot, type BotOptions } from './bot/create-bot.ts';
 export { scheduleId, type DefinitionRegistry, type RegisteredDefinition } from './digests/definition-registry.ts';
 export { pollSource, type PollOutcome, type PollPolicy } from './polling/poll-source.ts';
