@@ -1,11 +1,11 @@
 /**
  * The chat core: what adapters call for a chat request. It records the workspace, dispatches the command
- * (looked up once), reports its outcome to the metrics port, and completes digest and source names.
+ * (looked up once, in findCommand), reports its outcome to the metrics port, and completes digest and source names.
  */
 import type { CommandSpec } from '../chat/catalog.ts';
 import type { ChatCore, ChatRequest } from '../chat/core.ts';
 import { workspaceDigests } from '../commands/digest.ts';
-import { dispatchRequest } from '../commands/dispatch.ts';
+import { dispatchFound, findCommand } from '../commands/dispatch.ts';
 import { audit, type CommandServices } from '../commands/services.ts';
 import type { Command } from '../commands/types.ts';
 import { elapsedMs, type BotMetrics } from '../metrics.ts';
@@ -26,16 +26,17 @@ export function createChatCore({ services, commands, catalog, metrics }: ChatCor
       const started = clock.now();
       const ctx = { workspaceId: request.workspaceId, userId: request.userId, isAdmin: request.isAdmin, channelId: request.channelId };
       store.workspaces.upsert({ id: request.workspaceId, name: request.workspaceId }, started.toISOString());
-      const name = request.command.toLowerCase();
-      const probe = commandProbe(commands);
-      const reply = await dispatchRequest(probe.commands, {
+      // The command is looked up once: the dispatch, the outcome probe and the metrics label share it.
+      const found = findCommand(commands, request.command.toLowerCase(), request.args);
+      const probe = commandProbe(found);
+      const reply = await dispatchFound(probe.found, {
         ...services,
         onRefused: (c, command) => {
           probe.refused();
           audit(services, c, 'refused', command);
         },
-      }, ctx, name, request.args);
-      metrics.commandFinished({ command: commandLabel(commands, name, request.args), durationMs: elapsedMs(clock, started), outcome: probe.outcome() });
+      }, ctx);
+      metrics.commandFinished({ command: commandLabel(found), durationMs: elapsedMs(clock, started), outcome: probe.outcome() });
       return reply;
     },
     complete(workspaceId, kind, prefix) {
