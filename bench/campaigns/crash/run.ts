@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MIGRATIONS } from '../../../src/store/sqlite/migrations.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 import { prepareChild } from './bundle.ts';
 import { spawnBot, type BotChild } from './child-process.ts';
@@ -195,7 +196,7 @@ export async function runCrashCampaign(options: CrashCampaignOptions): Promise<C
       // file (opening runs the migrations at once); with the schema still old, the kill cut the migrations short.
       const opened = existsSync(`${files.dbPath}-wal`);
       const checks = checkDatabase(files.dbPath, true);
-      const phase: Phase = seen === 'opening' ? (opened && checks.schemaVersion < 3 ? 'migration' : 'startup') : seen;
+      const phase: Phase = seen === 'opening' ? (opened && checks.schemaVersion < MIGRATIONS.length ? 'migration' : 'startup') : seen;
       killsByPhase[phase]++;
       if (checks.integrity !== 'ok' || checks.foreignKeyProblems > 0) damagedAfterKill++;
       log(`kill ${String(i + 1)}/${String(targets.length)}: aimed ${target}, hit ${phase} after ${String(Date.now() - roundStart)} ms (schema ${String(checks.schemaVersion)}, ${String(world.discord.messages.length)} messages)`);

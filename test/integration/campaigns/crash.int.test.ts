@@ -19,7 +19,7 @@ describe('crash campaign (short)', () => {
     expect({ duplicates: result.verdict.duplicates, misses: result.verdict.misses, ledger: result.verdict.ledgerMismatches, strays: result.verdict.strays, early: result.verdict.beforeFirstStart })
       .toEqual({ duplicates: 0, misses: 0, ledger: 0, strays: 0, early: 0 });
     expect(result.repeatedNonces).toBeGreaterThanOrEqual(1); // the post accepted before the kill was sent again, and Discord dropped it
-    expect(result.finalDb).toEqual({ integrity: 'ok', foreignKeyProblems: 0, schemaVersion: 3 });
+    expect(result.finalDb).toEqual({ integrity: 'ok', foreignKeyProblems: 0, schemaVersion: 4 });
     expect(result.damagedAfterKill).toBe(0);
   }, 60_000);
 });
