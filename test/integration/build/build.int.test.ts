@@ -3,11 +3,12 @@
  * emitted bot runs with plain node while a resolve hook fails every import of tsx (so no TypeScript loader can
  * be involved): the sample digests, and the console bot digesting through the worker-thread pool.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnNode } from '../../helpers/cli-runs.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 /** Inside the project, so the emitted files resolve the project's node_modules; ignored by git and lint. */
@@ -31,18 +32,10 @@ function jsFiles(dir: string): string[] {
   });
 }
 
-function runBuilt(args: string[], stdin: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--import', NO_TSX, join(out, 'adapters', 'main.js'), ...args], {
-      cwd: root, env: { PATH: process.env['PATH'] ?? '', FORCE_COLOR: '0', TZ: 'UTC', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
+/** The built bot with plain node, tsx made unresolvable, and only PATH, TZ and `env` in its environment (no NODE_OPTIONS). */
+function runBuilt(args: string[], stdin: string, env: Record<string, string>): ReturnType<typeof spawnNode> {
+  return spawnNode(['--import', NO_TSX, join(out, 'adapters', 'main.js'), ...args], {
+    stdin, env: { PATH: process.env['PATH'] ?? '', FORCE_COLOR: '0', TZ: 'UTC', ...env },
   });
 }
 
