@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
-# digestbot: two stages. The first installs the production dependencies
-# (better-sqlite3 is native: build tools in case no prebuilt binary fits);
-# the second copies them next to the sources. TypeScript runs through tsx
-# (a production dependency), so there is no build step.
+# digestbot: three stages. `build` installs every dependency and compiles the
+# TypeScript to dist/ (npm ci runs `npm run build` through `prepare`); `deps`
+# installs the production dependencies only (better-sqlite3 is native: build
+# tools in case no prebuilt binary fits); the last copies both. The image runs
+# plain JavaScript: no TypeScript loader, no dev dependencies (ADR 0004).
 #
 #   docker build -t digestbot .
 #   docker run -d --name digestbot --restart unless-stopped --env-file digestbot.env \
@@ -10,13 +11,24 @@
 
 ARG NODE_VERSION=20
 
-FROM node:${NODE_VERSION}-bookworm-slim AS deps
+FROM node:${NODE_VERSION}-bookworm-slim AS toolchain
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+FROM toolchain AS build
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY adapters ./adapters
+# adapters/cli/eval.ts imports the evaluation scripts (a development command); they are compiled, not shipped.
+COPY bench ./bench
+RUN npm ci --no-audit --no-fund
+
+FROM toolchain AS deps
+# `prepare` builds with the dev dependencies, which this stage leaves out: the build stage made dist/.
+RUN npm pkg delete scripts.prepare && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:${NODE_VERSION}-bookworm-slim
 # Heap flags as with `npm start`: a small young generation and a capped old one keep the RSS
@@ -31,10 +43,10 @@ RUN groupadd --system --gid 10001 digestbot \
  && useradd --system --uid 10001 --gid digestbot --home-dir /app --no-create-home --shell /usr/sbin/nologin digestbot \
  && mkdir /data && chown digestbot:digestbot /data
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
+COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/dist/adapters ./dist/adapters
+COPY package.json ./
 COPY bin ./bin
-COPY src ./src
-COPY adapters ./adapters
 COPY digests ./digests
 USER digestbot
 VOLUME /data

@@ -6,17 +6,17 @@
  * serves /metrics and /healthz. `digest`, `samples`, `register-commands`
  * and `invite-url` are one-shot jobs.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { loadConfig, toDigestError } from '../src/index.ts';
 import { runCli } from './cli/run-cli.ts';
 import { runConsoleBot } from './console/run-console-bot.ts';
 import { runDiscordCli } from './discord/commands.ts';
 import { createPinoLogger } from './logger.ts';
+import { projectRootOf } from './project-root.ts';
 import { runPlatforms } from './run-platforms.ts';
 import { createRuntime } from './runtime.ts';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = projectRootOf(import.meta.url);
 
 let config;
 try {

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The installed command. The project runs from its TypeScript sources through
-// tsx's loader, so there is no build step between `npm ci` and `npx digestbot`.
-import { register } from 'tsx/esm/api';
+// The installed command: runs the compiled bot in dist/ (`npm run build`, which `npm ci` runs through the
+// `prepare` script). Plain node, no TypeScript loader at run time (ADR 0004). To run the TypeScript sources
+// instead, use `npm run dev` or `node --import tsx adapters/main.ts` (tsx is a development dependency).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../adapters/main.ts');
+const main = new URL('../dist/adapters/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('error: the bot is not built (no dist/adapters/main.js): run `npm run build` (npm ci does it)\n');
+  process.exit(1);
+}
+await import(main.href);

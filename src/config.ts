@@ -131,7 +131,7 @@ export interface SlackConfig {
   apiUrl: string | null;
 }
 
-/** Where and how articles are digested (see src/sources/digester/). */
+/** Where and how articles are digested (see src/digesting/). */
 export interface DigestConfig {
   /** Worker threads; 0: on the main thread; null: the pool's default (2, 1 on a single core). */
   workers: number | null;

@@ -21,14 +21,15 @@ export { loadDigestDefinitions, type LoadedDefinition } from './digests/load-def
 export { loadConfig, configSchema, type Config, type FetchConfig, type DigestConfig, type DiscordConfig, type SlackConfig, type OpsConfig } from './config.ts';
 export { silentLogger, systemClock, type Clock, type Logger } from './ports.ts';
 export type { Message, MessageSection, MessageLink, MessageImage, MessagePublisher } from './messages/model.ts';
+export { idOn, parsePlatformId, platformId, platformOf, type PlatformId } from './messages/platform-id.ts';
 export { chartRows, renderFiguresChart, type ChartRow, type FiguresChart } from './format/chart/index.ts';
 export type { Store } from './store/port.ts';
 export { openSqliteStore } from './store/sqlite/open.ts';
 export { buildDigest, digestChart, CHART_FILENAME, type BuildDigestDeps, type BuiltDigest, type FolderSource, type RawArticle } from './digests/build-digest.ts';
 export { readFolderSource } from './sources/folder.ts';
-export { inProcessDigester, digestMaterial, type ArticleDigester, type Material } from './sources/article-digester.ts';
-export { createWorkerPoolDigester, defaultDigestWorkers, type WorkerPoolOptions } from './sources/digester/worker-pool.ts';
-export { createConfiguredDigester } from './sources/digester/from-config.ts';
+export { inProcessDigester, digestMaterial, type ArticleDigester, type Material } from './digesting/article-digester.ts';
+export { createWorkerPoolDigester, defaultDigestWorkers, type WorkerPoolOptions } from './digesting/worker-pool.ts';
+export { createConfiguredDigester } from './digesting/from-config.ts';
 export { deliverRun, type RunKey } from './schedule/deliver-run.ts';
 export { createScheduler, DEFAULT_GRACE_MS, type Scheduler, type ScheduledDigest } from './schedule/scheduler.ts';
 export { dispatchCommand, dispatchRequest, parseCommandLine } from './commands/dispatch.ts';
@@ -36,10 +37,10 @@ export { helpCommand } from './commands/help.ts';
 export type { Command, CommandContext } from './commands/types.ts';
 export { COMMAND_CATALOG, type CommandSpec, type SubcommandSpec, type OptionSpec, type OptionKind } from './chat/catalog.ts';
 export type { ChatCore, ChatRequest } from './chat/core.ts';
-export { tokenize, normalizeArgs } from './chat/normalize-args.ts';
+export { looksLikeTimeZone, normalizeArgs, tokenize } from './chat/normalize-args.ts';
 export { createBot, ENGINE_VERSION, ALIVE_KEY, type Bot, type BotOptions } from './bot/create-bot.ts';
-export { scheduleId, type DefinitionRegistry, type RegisteredDefinition } from './bot/definition-registry.ts';
-export { pollSource, type PollOutcome, type PollPolicy } from './sources/poll-source.ts';
+export { scheduleId, type DefinitionRegistry, type RegisteredDefinition } from './digests/definition-registry.ts';
+export { pollSource, type PollOutcome, type PollPolicy } from './polling/poll-source.ts';
 export {
   noopMetrics, countSourceStates, sourceState,
   type BotMetrics, type FetchFinished, type FetchOutcome, type DigestPosted, type DeliveryFailed, type DeliveryFailureKind,
@@ -48,7 +49,7 @@ export {
 export {
   backfillSource, backfillItems, listBackfillSources, resolveBackfillSource, nearNames,
   type BackfillOptions, type BackfillProgress, type BackfillReport, type NamedSource,
-} from './sources/backfill-source.ts';
+} from './polling/backfill-source.ts';
 export { groundClaims, groundText, prepareText, rulesOf } from './engine/ground/ground-text.ts';
 export {
   groundSentence, groundSummary, prepareSource,

@@ -5,6 +5,7 @@
  * Prometheus metrics. Label values stay from small fixed sets: no URLs, no
  * user, channel or source ids.
  */
+import { platformOf } from './messages/platform-id.ts';
 import type { DigestErrorCode } from './errors.ts';
 import type { Clock } from './ports.ts';
 import type { SourceRecord } from './store/port.ts';
@@ -77,7 +78,7 @@ export function elapsedMs(clock: Clock, start: Date): number {
 
 /** The platform of a `platform:id` channel. */
 export function channelPlatform(channel: string): string {
-  return channel.split(':')[0] ?? '';
+  return platformOf(channel);
 }
 
 export type SourceState = 'ok' | 'failing' | 'paused';

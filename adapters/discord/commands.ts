@@ -10,7 +10,7 @@ import {
   type APIApplicationCommand, type APIApplicationCommandBasicOption, type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import {
-  COMMAND_CATALOG, toDigestError,
+  COMMAND_CATALOG, platformId, toDigestError,
   type ChatRequest, type CommandSpec, type DiscordConfig, type OptionSpec,
 } from '../../src/index.ts';
 import { writeLine } from '../cli/io.ts';
@@ -70,7 +70,7 @@ export interface CommandInteractionLike {
 
 /** `discord:<guild id>`, or `discord:dm:<user id>` outside a guild. */
 export function workspaceIdOf(interaction: Pick<CommandInteractionLike, 'guildId' | 'user'>): string {
-  return interaction.guildId === null ? `discord:dm:${interaction.user.id}` : `discord:${interaction.guildId}`;
+  return interaction.guildId === null ? platformId('discord', `dm:${interaction.user.id}`) : platformId('discord', interaction.guildId);
 }
 
 /** The subcommand chosen in an interaction (if any) and the option values given to it. */
@@ -109,9 +109,9 @@ export function interactionToRequest(interaction: CommandInteractionLike, catalo
     .map((o) => o.word);
   return {
     workspaceId: workspaceIdOf(interaction),
-    userId: `discord:${interaction.user.id}`,
+    userId: platformId('discord', interaction.user.id),
     isAdmin,
-    channelId: interaction.channelId === null ? null : `discord:${interaction.channelId}`,
+    channelId: interaction.channelId === null ? null : platformId('discord', interaction.channelId),
     command: interaction.commandName,
     args: sub === null ? words : [sub, ...words],
   };

@@ -7,7 +7,7 @@ import {
   MessageFlags, PermissionFlagsBits,
   type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction, type PermissionsBitField,
 } from 'discord.js';
-import { toDigestError, type ChatCore, type Logger, type Message } from '../../src/index.ts';
+import { toDigestError, type ChatCore, type Logger, type Message, platformId } from '../../src/index.ts';
 import { chosenSubcommand, findOptionSpec, interactionToRequest, workspaceIdOf } from './commands.ts';
 import { renderEmbeds } from './render-embeds.ts';
 
@@ -33,7 +33,7 @@ export const GENERIC_FAILURE: Message = {
 export function isDiscordAdmin(
   interaction: { user: { id: string }; memberPermissions: Readonly<PermissionsBitField> | null }, adminUserIds: readonly string[],
 ): boolean {
-  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true || adminUserIds.includes(`discord:${interaction.user.id}`);
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true || adminUserIds.includes(platformId('discord', interaction.user.id));
 }
 
 async function replyEphemeral(interaction: ChatInputCommandInteraction, message: Message): Promise<void> {

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type APIMessage, type RawFile, type REST } from 'discord.js';
-import { DigestError, type Logger, type Message, type MessagePublisher } from '../../src/index.ts';
+import { DigestError, idOn, type Logger, type Message, type MessagePublisher } from '../../src/index.ts';
 import { renderEmbeds } from './render-embeds.ts';
 
 /** Discord accepts nonces of at most 25 characters. */
@@ -36,8 +36,8 @@ function imageUpload(message: Message): { files: RawFile[]; attachments: { id: n
 
 /** The channel id in `discord:<id>`, or null for anything else. */
 function channelIdOf(channel: string): string | null {
-  const match = /^discord:(\d+)$/u.exec(channel);
-  return match?.[1] ?? null;
+  const id = idOn('discord', channel);
+  return id !== null && /^\d+$/u.test(id) ? id : null;
 }
 
 /** Maps a REST failure to the publisher's error codes (permanent: channel-missing, forbidden; transient: failed). */

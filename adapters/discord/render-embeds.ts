@@ -8,6 +8,7 @@
  */
 import { escapeMarkdown, type APIEmbed } from 'discord.js';
 import type { Message, MessageLink, MessageSection } from '../../src/index.ts';
+import { fitText, packLines } from '../shared/text-fit.ts';
 
 /** Discord's embed and message limits (characters, as UTF-16 code units like discord.js counts). */
 export const DISCORD_LIMITS = {
@@ -28,7 +29,6 @@ export interface DiscordPayload {
 }
 
 const ACCENT = 0x5865f2;
-const ELLIPSIS = '…';
 const CONTINUED = ' (cont.)';
 const EMPTY_FIELD = '\u200b';
 const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true } as const;
@@ -38,11 +38,7 @@ const escape = (text: string): string => escapeMarkdown(text, ESCAPE_ALL);
 
 /** Cuts one line to at most `max` characters, ending in "…" when it was longer; never splits a surrogate pair. */
 export function cutLine(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - ELLIPSIS.length;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}${ELLIPSIS}`;
+  return fitText(text, max);
 }
 
 function linkLine(link: MessageLink): string {
@@ -58,21 +54,6 @@ function sectionLines(section: MessageSection, max: number): string[] {
     ...section.lines.map((line) => cutLine(`${bullet}${escape(line)}`, max)),
     ...(section.links ?? []).map((link) => cutLine(linkLine(link), max)),
   ];
-}
-
-/** Packs lines (each already ≤ max) into chunks of at most `max` characters joined by newlines. */
-function packLines(lines: readonly string[], max: number): string[] {
-  const chunks: string[] = [];
-  let chunk = '';
-  for (const line of lines) {
-    if (chunk !== '' && chunk.length + 1 + line.length > max) {
-      chunks.push(chunk);
-      chunk = '';
-    }
-    chunk = chunk === '' ? line : `${chunk}\n${line}`;
-  }
-  if (chunk !== '') chunks.push(chunk);
-  return chunks;
 }
 
 /** Fills embeds in order and starts a new message when a limit would be crossed. */

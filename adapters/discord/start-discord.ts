@@ -4,7 +4,7 @@
  * publisher for scheduled posts over the same REST client.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { DigestError, toDigestError, type ChatCore, type DiscordConfig, type Logger, type MessagePublisher } from '../../src/index.ts';
+import { DigestError, toDigestError, type ChatCore, type DiscordConfig, type Logger, type MessagePublisher, platformId } from '../../src/index.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
 import { createDiscordPublisher } from './publisher.ts';
 
@@ -78,7 +78,7 @@ export async function startDiscordAdapter(options: StartDiscordOptions): Promise
       async workspaceOf(channel) {
         const id = channel.replace(/^discord:/u, '');
         const found = client.channels.cache.get(id) ?? await client.channels.fetch(id).catch(() => null);
-        return found !== null && 'guildId' in found && typeof found.guildId === 'string' ? `discord:${found.guildId}` : null;
+        return found !== null && 'guildId' in found && typeof found.guildId === 'string' ? platformId('discord', found.guildId) : null;
       },
     },
     async stop() {

@@ -9,7 +9,7 @@
  * `&`, `<`, `>` as entities. Quotes (straight or curly) group words.
  */
 import {
-  COMMAND_CATALOG, DigestError, type CommandSpec, type Message, type OptionSpec, type Result,
+  COMMAND_CATALOG, DigestError, looksLikeTimeZone, type CommandSpec, type Message, type OptionSpec, type Result,
 } from '../../src/index.ts';
 
 /** The slash command Slack sends. */
@@ -107,11 +107,6 @@ function isHttpUrl(value: string): boolean {
 
 const CRON_FIELDS = 5;
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/u;
-
-/** Whether a bare word can follow a cron's five fields: a time zone like Europe/Berlin or UTC. */
-function looksLikeTimeZone(word: string): boolean {
-  return word.includes('/') || word.toUpperCase().includes('UTC');
-}
 
 /**
  * Reads the option values from `tokens`, in catalog order.

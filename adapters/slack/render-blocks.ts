@@ -7,6 +7,7 @@
  * (ending with "…").
  */
 import type { Message, MessageLink, MessageSection } from '../../src/index.ts';
+import { ELLIPSIS, fitText, packLines } from '../shared/text-fit.ts';
 
 /** Slack's limits this renderer keeps to (characters, counted in UTF-16 units). */
 export const SLACK_LIMITS = {
@@ -40,31 +41,14 @@ export interface SlackPayload {
   blocks: SlackBlock[];
 }
 
-const ELLIPSIS = '…';
 const BULLET = '• ';
+
+/** The shared cut (adapters/shared/text-fit.ts), as this renderer's tests and callers know it. */
+export { fitText };
 
 /** Escapes the three characters Slack's mrkdwn reserves (`&`, `<`, `>`). */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
-}
-
-const identity = (s: string): string => s;
-
-/**
- * Encodes `text` and cuts it so the result is at most `limit` characters,
- * ending with "…" when cut. `encode` must work character by character (as
- * escaping does), so a cut never splits an entity or a surrogate pair.
- */
-export function fitText(text: string, limit: number, encode: (s: string) => string = identity): string {
-  const whole = encode(text);
-  if (whole.length <= limit) return whole;
-  let out = '';
-  for (const ch of text) {
-    const next = encode(ch);
-    if (out.length + next.length + ELLIPSIS.length > limit) break;
-    out += next;
-  }
-  return out + ELLIPSIS;
 }
 
 /** A URL as it may stand inside `<…>`: `&` escaped, the delimiters and spaces percent-encoded. */
@@ -100,20 +84,6 @@ function sectionItems(section: MessageSection): string[] {
   return items;
 }
 
-/** Packs items (joined by newlines) into as few texts of at most `limit` characters as possible, in order. */
-function pack(items: readonly string[], limit: number): string[] {
-  const texts: string[] = [];
-  let current = '';
-  for (const item of items) {
-    if (current !== '' && current.length + 1 + item.length > limit) {
-      texts.push(current);
-      current = item;
-    } else current = current === '' ? item : `${current}\n${item}`;
-  }
-  if (current !== '') texts.push(current);
-  return texts;
-}
-
 function context(text: string): SlackContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: fitText(text, SLACK_LIMITS.contextText, escapeMrkdwn) }] };
 }
@@ -127,7 +97,7 @@ function allBlocks(message: Message): SlackBlock[] {
   if (message.subtitle !== undefined && message.subtitle.trim() !== '') blocks.push(context(message.subtitle));
   let first = true;
   for (const section of message.sections) {
-    const texts = pack(sectionItems(section), SLACK_LIMITS.sectionText);
+    const texts = packLines(sectionItems(section), SLACK_LIMITS.sectionText);
     if (texts.length === 0) continue;
     if (!first) blocks.push({ type: 'divider' });
     first = false;

@@ -1,10 +1,11 @@
 /**
- * Replay protection for Slack's HTTP mode. Bolt checks the signature and
- * refuses timestamps older than five minutes, but accepts the same signed
- * request again within those five minutes: whoever sees one request (a
- * logging proxy, a leaked capture) could run the command again. This guard
- * remembers every validly signed request for the five-minute window and
- * answers a second copy with 401 before Bolt dispatches it.
+ * The Slack request check for HTTP mode, done once per request, in front of
+ * Bolt (whose own check is turned off: `signatureVerification: false`). It
+ * refuses with 401 a request whose signature does not match or whose
+ * timestamp is older than five minutes, and, since a signed request stays
+ * valid for those five minutes (whoever sees one, a logging proxy or a leaked
+ * capture, could run the command again), it remembers every validly signed
+ * request for the window and answers a second copy with 401 too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, isValidSlackRequest, type HTTPReceiver } from '@slack/bolt';
@@ -71,8 +72,9 @@ export interface ReplayGuardOptions {
 }
 
 /**
- * Puts the replay check in front of an HTTPReceiver's request listener. Only POSTs to the event endpoints with a
- * valid signature are recorded; anything else goes to Bolt untouched (Bolt rejects bad signatures itself).
+ * Puts the signature and replay check in front of an HTTPReceiver's request listener (create the receiver with
+ * `signatureVerification: false`: this is the one check). POSTs to the event endpoints reach Bolt only with a
+ * valid, fresh, first-seen signature; other requests go to Bolt untouched (it dispatches nothing for them).
  */
 export function guardSlackReplays(receiver: HTTPReceiver, options: ReplayGuardOptions): void {
   const cache = options.cache ?? createReplayCache();
@@ -92,7 +94,12 @@ export function guardSlackReplays(receiver: HTTPReceiver, options: ReplayGuardOp
     const valid = signature !== undefined && Number.isFinite(timestamp) && isValidSlackRequest({
       signingSecret: options.signingSecret, body: rawBody.toString(), headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
     });
-    if (valid && cache.seen(signature, timestamp * 1000)) {
+    if (!valid) {
+      options.logger.info('slack request with a bad or stale signature, refused', { platform: 'slack' });
+      HTTPModuleFunctions.buildNoBodyResponse(res, 401);
+      return;
+    }
+    if (cache.seen(signature, timestamp * 1000)) {
       options.logger.warn('slack request replayed, refused', { platform: 'slack', timestamp });
       HTTPModuleFunctions.buildNoBodyResponse(res, 401);
       return;

@@ -15,7 +15,7 @@
  * nor a crash during it can post the digest twice or hold up later runs.
  */
 import { webApi } from '@slack/bolt';
-import { DigestError, type Logger, type Message, type MessagePublisher } from '../../src/index.ts';
+import { DigestError, idOn, type Logger, type Message, type MessagePublisher } from '../../src/index.ts';
 import { renderBlocks, type SlackBlock } from './render-blocks.ts';
 
 /** The chat.postMessage call the publisher needs (the Bolt client's method fits). */
@@ -141,10 +141,8 @@ export function createSlackPublisher(post: SlackPostMessage, logger: Logger, upl
 
   return {
     async publish(channel, message: Message, idempotencyKey) {
-      if (!channel.startsWith('slack:') || channel.length <= 'slack:'.length) {
-        throw new DigestError('publish/channel-missing', `not a Slack channel: ${channel}`, { context: { channel } });
-      }
-      const id = channel.slice('slack:'.length);
+      const id = idOn('slack', channel);
+      if (id === null) throw new DigestError('publish/channel-missing', `not a Slack channel: ${channel}`, { context: { channel } });
       let ref: string | null = null;
       const payloads = renderBlocks(message);
       for (const [index, payload] of payloads.entries()) {

@@ -7,16 +7,14 @@
  * scheduled posts (chat.postMessage; charts with files.uploadV2 after the post
  * is recorded, cancelled by stop()).
  */
-import { App, HTTPReceiver, webApi, type RespondFn, type SlashCommand } from '@slack/bolt';
-import {
-  DigestError, toDigestError, type ChatCore, type Logger, type Message, type MessagePublisher, type SlackConfig,
-} from '../../src/index.ts';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { DigestError, type ChatCore, type Logger, type MessagePublisher, type SlackConfig } from '../../src/index.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { ADMIN_CACHE_MS, createSlackAdminCheck } from './check-admin.ts';
-import { parseDigestCommand, slackHelpMessage, SLACK_COMMAND } from './parse-command.ts';
-import { renderBlocks, type SlackPayload } from './render-blocks.ts';
+import { SLACK_COMMAND } from './parse-command.ts';
 import { guardSlackReplays } from './replay-guard.ts';
 import { createSlackPublisher, type SlackUploadFile } from './slack-publisher.ts';
+import { createSlashCommandHandler } from './slash-command.ts';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -46,23 +44,14 @@ export interface SlackAdapter {
 /** The Web API retry policy used unless one is given. */
 export const DEFAULT_SLACK_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000, randomize: true };
 
-/** Slack accepts at most five posts to one response_url. */
-const MAX_RESPONSES = 5;
-
-function reply(title: string, line: string): Message {
-  return { title, sections: [{ lines: [line] }], ephemeral: true };
-}
-
-const FAILED = reply('Something went wrong', 'The command failed; the details are in the log. Please try again later.');
-
 function newApp(options: SlackAdapterOptions): App {
   const { config, logger } = options;
   const clientOptions = { retryConfig: options.retry ?? DEFAULT_SLACK_RETRY, ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }) };
   const common = { token: config.botToken, logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
   if (config.mode === 'http') {
     if (config.signingSecret === null) throw new DigestError('config/invalid', 'Slack HTTP mode needs the signing secret');
-    // Bolt's own receiver, with a replay check in front (Bolt accepts a signed request again within 5 minutes).
-    const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, logger: common.logger });
+    // Bolt's own receiver; the signature and replay check in front of it is the one check per request.
+    const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, logger: common.logger, signatureVerification: false });
     guardSlackReplays(receiver, { signingSecret: config.signingSecret, logger });
     return new App({ ...common, receiver });
   }
@@ -102,59 +91,13 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   } catch (err) {
     throw new DigestError('config/invalid', 'Slack did not accept the bot token (auth.test failed)', { cause: err });
   }
-  const listed = new Set(options.adminUserIds);
   const isAdmin = createSlackAdminCheck({
     adminUserIds: options.adminUserIds,
     ttlMs: options.adminCacheMs ?? ADMIN_CACHE_MS,
     lookUp: async (user) => (await app.client.users.info({ user })).user ?? {},
   });
 
-  async function answer(command: SlashCommand): Promise<Message> {
-    const parsed = parseDigestCommand(command.text ?? '', core.catalog);
-    if (!parsed.ok) return reply(SLACK_COMMAND, `${parsed.error.message} Try ${SLACK_COMMAND} help.`);
-    const call = parsed.value;
-    if (call.command === 'help') return slackHelpMessage(core.catalog);
-    const admin = call.adminOnly ? await isAdmin(command.team_id, command.user_id) : listed.has(`slack:${command.user_id}`);
-    // A refusal is the core's to give: it words it and writes it to the audit log.
-    return core.run({
-      workspaceId: `slack:${command.team_id}`,
-      userId: `slack:${command.user_id}`,
-      isAdmin: admin,
-      channelId: command.channel_id ? `slack:${command.channel_id}` : null,
-      command: call.command,
-      args: call.args,
-    });
-  }
-
-  async function send(respond: RespondFn, message: Message, meta: Record<string, unknown>): Promise<void> {
-    let payloads: SlackPayload[] = renderBlocks(message);
-    if (payloads.length > MAX_RESPONSES) {
-      logger.warn('slack reply truncated', { ...meta, parts: payloads.length, sent: MAX_RESPONSES - 1 });
-      const left = payloads.length - (MAX_RESPONSES - 1);
-      payloads = [...payloads.slice(0, MAX_RESPONSES - 1), ...renderBlocks(reply('Reply cut short', `${left} more parts did not fit: Slack takes at most ${MAX_RESPONSES} replies to one command.`))];
-    }
-    const responseType = message.ephemeral === true ? 'ephemeral' : 'in_channel';
-    for (const payload of payloads) await respond({ text: payload.text, blocks: payload.blocks, response_type: responseType });
-  }
-
-  async function handle(command: SlashCommand, respond: RespondFn): Promise<void> {
-    const meta = { platform: 'slack', team: command.team_id, user: command.user_id, channel: command.channel_id };
-    const started = performance.now();
-    let message: Message;
-    try {
-      message = await answer(command);
-    } catch (err) {
-      const error = toDigestError(err);
-      logger.error('slack command failed', { ...meta, code: error.code, err: error.message });
-      message = FAILED;
-    }
-    try {
-      await send(respond, message, meta);
-      logger.info('slack command answered', { ...meta, ms: Math.round(performance.now() - started) });
-    } catch (err) {
-      logger.warn('slack reply failed', { ...meta, code: toDigestError(err).code, err: err instanceof Error ? err.message : String(err) });
-    }
-  }
+  const handle = createSlashCommandHandler({ core, logger, isAdmin, listedAdmins: new Set(options.adminUserIds) });
 
   const inflight = new Set<Promise<void>>();
   app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {

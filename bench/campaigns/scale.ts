@@ -104,6 +104,7 @@ export function scaleReport(result: ScaleResult, command: string): CampaignRepor
   rows.push({ figure: `schedules: runs posted (${schedules.digests} digests x ${schedules.minutes} min)`, value: `${schedules.posted} of ${schedules.expectedRuns}` });
   rows.push({ figure: 'schedules: duplicates', value: schedules.duplicates, target: '0', pass: schedules.duplicates === 0 });
   rows.push({ figure: 'schedules: misses', value: schedules.misses, target: '0', pass: schedules.misses === 0 });
+  if (schedules.misses > 0) rows.push({ figure: `schedules: first missed runs (counted from ${schedules.firstRunAt})`, value: schedules.missedRuns.join(', ') });
   rows.push({ figure: 'schedules: RSS after GC, start -> end', value: `${schedules.rssStartMiB} -> ${schedules.rssEndMiB} MiB` });
   rows.push({ figure: 'schedules: RSS growth per simulated hour', value: `${perHour} MiB`, target: '<= 10 MiB (no leak)', pass: perHour <= 10 });
   return {

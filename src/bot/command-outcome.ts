@@ -3,35 +3,39 @@
  * how commands are dispatched: the commands are wrapped so the probe sees
  * whether one ran and whether it threw; a refusal is reported by the caller.
  */
-import type { Command } from '../commands/types.ts';
+import type { CommandLookup } from '../commands/dispatch.ts';
 import type { CommandOutcome } from '../metrics.ts';
 
 export interface CommandProbe<Deps> {
-  /** The commands to dispatch this one request with. */
-  commands: Command<Deps>[];
+  /** The request's lookup, its command wrapped so the probe sees it run. */
+  found: CommandLookup<Deps>;
   /** Call when the request was refused (admin command from a non-admin). */
   refused(): void;
   /** How the request ended; read after dispatching. */
   outcome(): CommandOutcome;
 }
 
-export function commandProbe<Deps>(commands: readonly Command<Deps>[]): CommandProbe<Deps> {
+export function commandProbe<Deps>(found: CommandLookup<Deps>): CommandProbe<Deps> {
   let ran = false;
   let failed = false;
   let refused = false;
+  const command = found.command;
   return {
-    commands: commands.map((command) => ({
-      ...command,
-      async run(deps, ctx, args) {
-        ran = true;
-        try {
-          return await command.run(deps, ctx, args);
-        } catch (err) {
-          failed = true;
-          throw err;
-        }
+    found: command === undefined ? found : {
+      ...found,
+      command: {
+        ...command,
+        async run(deps, ctx, args) {
+          ran = true;
+          try {
+            return await command.run(deps, ctx, args);
+          } catch (err) {
+            failed = true;
+            throw err;
+          }
+        },
       },
-    })),
+    },
     refused() {
       refused = true;
     },
@@ -47,10 +51,7 @@ export function commandProbe<Deps>(commands: readonly Command<Deps>[]): CommandP
  * The metrics label of a request: the command it reaches (`sources add`), the bare name when it is a
  * command group (`sources` with an unknown subcommand), else `unknown`. Never free text from the user.
  */
-export function commandLabel<Deps>(commands: readonly Command<Deps>[], name: string, args: readonly string[]): string {
-  const sub = args[0]?.toLowerCase();
-  const withSub = sub === undefined ? undefined : commands.find((c) => c.name === `${name} ${sub}`);
-  const command = withSub ?? commands.find((c) => c.name === name);
-  if (command !== undefined) return command.name;
-  return commands.some((c) => c.name.startsWith(`${name} `)) ? name : 'unknown';
+export function commandLabel<Deps>(found: CommandLookup<Deps>): string {
+  if (found.command !== undefined) return found.command.name;
+  return found.subs.length > 0 ? found.name : 'unknown';
 }

@@ -14,7 +14,13 @@ export function tokenize(text: string): string[] {
   return words;
 }
 
-const looksLikeZone = (word: string): boolean => (word.includes('/') || word === 'UTC') && isTimeZone(word);
+/**
+ * Whether a bare word after a cron's fields is its time zone: an IANA zone with a slash (Europe/Berlin) or UTC
+ * (any case), that the runtime knows. The one guess for every typed command line (console here, Slack's parser).
+ */
+export function looksLikeTimeZone(word: string): boolean {
+  return (word.includes('/') || word.toUpperCase() === 'UTC') && isTimeZone(word);
+}
 
 function assign(options: readonly OptionSpec[], words: readonly string[]): string[] {
   const out: string[] = [];
@@ -25,9 +31,9 @@ function assign(options: readonly OptionSpec[], words: readonly string[]): strin
     if (option.rest === true && last) {
       out.push(words.slice(i).join(' '));
       i = words.length;
-    } else if (option.name === 'cron' && !looksLikeZone(words[i + 1] ?? '') && words.length - i > 2) {
+    } else if (option.name === 'cron' && !looksLikeTimeZone(words[i + 1] ?? '') && words.length - i > 2) {
       let end = i + 1;
-      while (end < words.length && !looksLikeZone(words[end] ?? '')) end++;
+      while (end < words.length && !looksLikeTimeZone(words[end] ?? '')) end++;
       out.push(words.slice(i, end).join(' '));
       i = end;
     } else {

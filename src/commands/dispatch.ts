@@ -27,16 +27,38 @@ export function parseCommandLine(text: string): { name: string; words: string[] 
   return { name: head.slice(1).toLowerCase(), words };
 }
 
+/** A request's command, looked up once: the command (and its argument words after the subcommand), or none. */
+export interface CommandLookup<Deps> {
+  command: Command<Deps> | undefined;
+  args: readonly string[];
+  /** The typed name, lower-cased. */
+  name: string;
+  /** The first argument word, lower-cased (a subcommand, when the command has them). */
+  sub: string | undefined;
+  /** The subcommands of `name` when it is a command group. */
+  subs: string[];
+}
+
+/** Looks `name` (and a subcommand in the first word) up in the commands. */
+export function findCommand<Deps>(commands: readonly Command<Deps>[], name: string, words: readonly string[]): CommandLookup<Deps> {
+  const sub = words[0]?.toLowerCase();
+  const withSub = sub === undefined ? undefined : commands.find((c) => c.name === `${name} ${sub}`);
+  const command = withSub ?? commands.find((c) => c.name === name);
+  const subs = commands.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name.slice(name.length + 1));
+  return { command, args: withSub === undefined ? words : words.slice(1), name, sub, subs };
+}
+
 /** Runs `name` with its argument words (subcommand first, when the command has subcommands). Never throws. */
 export async function dispatchRequest<Deps>(
   commands: readonly Command<Deps>[], deps: Deps & DispatchDeps, ctx: CommandContext, name: string, words: readonly string[],
 ): Promise<Message> {
-  const sub = words[0]?.toLowerCase();
-  const withSub = sub === undefined ? undefined : commands.find((c) => c.name === `${name} ${sub}`);
-  const command = withSub ?? commands.find((c) => c.name === name);
-  const args = withSub === undefined ? words : words.slice(1);
+  return dispatchFound(findCommand(commands, name, words), deps, ctx);
+}
+
+/** Runs a looked-up command: admin check, argument validation, errors as short replies. Never throws. */
+export async function dispatchFound<Deps>(found: CommandLookup<Deps>, deps: Deps & DispatchDeps, ctx: CommandContext): Promise<Message> {
+  const { command, args, name, sub, subs } = found;
   if (command === undefined) {
-    const subs = commands.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name.slice(name.length + 1));
     if (subs.length > 0) {
       return replyMessage(`/${name}`, sub === undefined ? `Say what to do: /${name} ${subs.join('|')}.` : `/${name} has no "${sub}"; use one of: ${subs.join(', ')}.`);
     }

@@ -4,7 +4,7 @@ import type { Digest } from '../engine/schema.ts';
 import { formatFigure } from '../format/figure.ts';
 import { labelLanguageOf, riskCategoryName } from '../format/risk-category.ts';
 import type { Message } from '../messages/model.ts';
-import { cachedDigest } from '../sources/digest-articles.ts';
+import { cachedDigest } from '../digesting/digest-articles.ts';
 import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';
 

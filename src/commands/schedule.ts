@@ -4,8 +4,9 @@
  * over all the workspace's sources.
  */
 import { z } from 'zod';
-import { scheduleId } from '../bot/definition-registry.ts';
+import { scheduleId } from '../digests/definition-registry.ts';
 import { digestDefinitionSchema, isPlausibleCron, isTimeZone, type DigestDefinition } from '../digests/definition.ts';
+import { platformId, platformOf } from '../messages/platform-id.ts';
 import { DigestError } from '../errors.ts';
 import { runsBetween } from '../schedule/runs.ts';
 import { workspaceDigests } from './digest.ts';
@@ -27,13 +28,13 @@ function echoArg(raw: string): string {
 
 /** A channel argument as a platform-qualified id in the workspace's platform (`<#123>`, `#C1`, `123` or `discord:123`). */
 export function channelOf(raw: string | undefined, ctx: CommandContext): string {
-  const platform = ctx.workspaceId.split(':')[0] ?? 'console';
+  const platform = platformOf(ctx.workspaceId);
   if (raw === undefined) {
     if (ctx.channelId === null) throw new DigestError('command/invalid', 'say which channel to post to');
     return ctx.channelId;
   }
   const id = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/iu.exec(raw)?.[1] ?? raw.replace(/^#/u, '');
-  const qualified = id.includes(':') ? id : `${platform}:${id}`;
+  const qualified = id.includes(':') ? id : platformId(platform, id);
   if (!qualified.startsWith(`${platform}:`) || !/^[a-z]+:[\w.-]+$/iu.test(qualified)) {
     throw new DigestError('command/invalid', `"${echoArg(raw)}" is not a channel of this ${platform === 'discord' ? 'server' : 'workspace'}`);
   }

@@ -1,14 +1,14 @@
 /** What the bot's commands work with: one object, built once in the bot runtime. */
-import type { DefinitionRegistry } from '../bot/definition-registry.ts';
+import type { DefinitionRegistry } from '../digests/definition-registry.ts';
 import type { BuiltDigest } from '../digests/build-digest.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
 import type { LlmSummarizer } from '../llm/summarize-llm.ts';
 import type { BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { ArticleDigester } from '../sources/article-digester.ts';
+import type { ArticleDigester } from '../digesting/article-digester.ts';
 import type { HttpClient } from '../sources/http/client.ts';
-import type { PollPolicy } from '../sources/poll-source.ts';
+import type { PollPolicy } from '../polling/poll-source.ts';
 import type { Store } from '../store/port.ts';
 
 export interface CommandServices {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DigestError } from '../errors.ts';
 import type { Message } from '../messages/model.ts';
 import { fetchDocument } from '../sources/http/from-config.ts';
-import { pollSource } from '../sources/poll-source.ts';
+import { pollSource } from '../polling/poll-source.ts';
 import { readSourceDocument, type SourceDocument, type SourceKind } from '../sources/read-source.ts';
 import type { SourceRecord } from '../store/port.ts';
 import { audit, type CommandServices } from './services.ts';

@@ -9,7 +9,7 @@ import type { LlmSummary } from '../llm/summarize-llm.ts';
 import { formatFigure } from '../format/figure.ts';
 import { riskCategoryName } from '../format/risk-category.ts';
 import type { Message } from '../messages/model.ts';
-import { digestBytes } from '../sources/digest-articles.ts';
+import { digestBytes } from '../digesting/digest-articles.ts';
 import { fetchDocument } from '../sources/http/from-config.ts';
 import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';

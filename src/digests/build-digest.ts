@@ -16,22 +16,15 @@ import { summarizeMaterial } from '../llm/summarize-material.ts';
 import { riskCategoryName } from '../format/risk-category.ts';
 import type { Message, MessageImage, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { ArticleDigester } from '../sources/article-digester.ts';
-import { cachedDigest, digestBytes } from '../sources/digest-articles.ts';
+import type { ArticleDigester } from '../digesting/article-digester.ts';
+import { cachedDigest, digestBytes } from '../digesting/digest-articles.ts';
+import type { RawArticle } from '../sources/folder.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import type { DigestDefinition, SourceDefinition } from './definition.ts';
 import { definitionSources } from './definition-sources.ts';
 import { failingFromRecords, healthLine, type FailingSource } from './health-line.ts';
 
-/** One article as a folder source yields it. */
-export interface RawArticle {
-  /** File name or URL, for messages and logs. */
-  name: string;
-  url: string | null;
-  bytes: Uint8Array;
-  contentType: string | null;
-}
-
+export type { RawArticle };
 export type FolderSource = Extract<SourceDefinition, { type: 'folder' }>;
 
 export interface BuildDigestDeps {

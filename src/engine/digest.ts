@@ -13,7 +13,7 @@ import type { Digest } from './schema.ts';
 import { ENTRY_SUMMARY_WORDS, SUMMARY_WORDS, summarizeAt } from './summarize.ts';
 import { detectTeaser } from './teaser.ts';
 import type { ExtractedArticle } from './types.ts';
-import { DigestError, fail, ok, type Result } from '../errors.ts';
+import { DigestError, fail, ok, type Result } from './errors.ts';
 
 /** What the engine digests: a page's HTML or text scraped from a page. */
 export type DigestInput = { html: string; url?: string | undefined } | { text: string; url?: string | undefined };

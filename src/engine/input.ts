@@ -3,7 +3,7 @@
  * charset and decides between HTML and scraped plain text by content, never by
  * file name or URL.
  */
-import { DigestError } from '../errors.ts';
+import { DigestError } from './errors.ts';
 import type { DigestInput } from './digest.ts';
 import { decodeHtml, looksBinary } from './extract/charset.ts';
 

@@ -1,15 +1,18 @@
 /**
  * Delivers one scheduled run to one channel, exactly once as far as the
- * ledger can tell: the run is claimed before posting and marked posted
- * after; a run already posted is skipped; a failed post is retried with
- * exponential backoff and, when every attempt fails, recorded as failed so
- * the next catch-up tries again.
+ * ledger can tell: the run is claimed before posting, its message built
+ * once and stored with the claim, and marked posted after; a run already
+ * posted is skipped (decided here only); a failed post is retried with
+ * exponential backoff, sending the stored message again, and, when every
+ * attempt fails, recorded as failed so the next catch-up posts the same
+ * stored message.
  */
 import { toDigestError, type DigestError } from '../errors.ts';
+import { messageFromJson, messageToJson } from '../messages/message-json.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
 import { channelPlatform, type BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { DeliveryLedger } from '../store/port.ts';
+import type { Delivery, DeliveryLedger } from '../store/port.ts';
 
 export interface RunKey {
   digest: string;
@@ -23,7 +26,7 @@ export interface RunKey {
 export interface DeliverDeps {
   ledger: DeliveryLedger;
   publisher: MessagePublisher;
-  /** Builds the digest message for a run (called only when a post is due). */
+  /** Builds the digest message for a run (called only when a post is due and no message is stored with its claim). */
   buildMessage(run: RunKey): Promise<Message>;
   clock: Clock;
   logger: Logger;
@@ -55,6 +58,20 @@ function afterRecorded(logger: Logger, run: RunKey, onRecorded: (() => void) | u
   }
 }
 
+/**
+ * The run's message: the one stored with its claim (an earlier attempt or process built it), else built now
+ * and stored, the first stored winning. Built at most once per run, whatever the retries.
+ */
+async function messageOf(deps: DeliverDeps, run: RunKey, claim: Delivery): Promise<Message> {
+  if (claim.messageJson !== null) return messageFromJson(claim.messageJson);
+  const built = await deps.buildMessage(run);
+  return messageFromJson(deps.ledger.storeMessage(run.digest, claim.scheduledFor, run.channel, messageToJson(built)));
+}
+
+/**
+ * Whether the run is already posted is decided here, by the ledger claim, and nowhere else: the scheduler
+ * hands every due run to this function.
+ */
 export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<DeliveryOutcome> {
   const at = (): string => deps.clock.now().toISOString();
   const scheduledFor = run.scheduledFor.toISOString();
@@ -65,9 +82,11 @@ export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<Delive
   }
   const { attempts, baseDelayMs } = deps.retry ?? { attempts: 3, baseDelayMs: 2000 };
   let lastError = '';
+  let message: Message | null = null;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      const message = await deps.buildMessage(run);
+      // Built once (an attempt whose build failed builds again); every post sends the stored message.
+      message ??= await messageOf(deps, run, claim);
       const posted = await deps.publisher.publish(run.channel, message, runId(run));
       deps.ledger.markPosted(run.digest, scheduledFor, run.channel, at(), posted.ref);
       deps.logger.info('digest posted', { run: runId(run), late: run.late, attempt });

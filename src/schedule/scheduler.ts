@@ -1,5 +1,6 @@
 /**
- * Runs digests on their schedules: one node-cron task per digest (its own
+ * Runs digests on their schedules (the waiting-tick lanes are in tick-lanes.ts,
+ * the catch-up's run list in due-runs.ts): one node-cron task per digest (its own
  * time zone), each tick with its own catch, plus a catch-up at start-up that
  * delivers, marked late, runs missed while the bot was down within the
  * grace window.
@@ -12,8 +13,13 @@
  *   holds nothing for it and no catch-up posts it later). The ticks of one
  *   burst (node-cron reports every slot it missed at once) are gathered
  *   before the first starts, so a burst posts only its newest slot.
- * - A tick node-cron reports as missed is dropped when it is older than the
- *   grace window. Dropped ticks are counted and logged at warn, once per burst.
+ * - A tick whose beat comes late because the event loop was busy (up to
+ *   `LATE_AFTER_MS`, and before the next slot) is an ordinary tick, delivered
+ *   late rather than dropped: node-cron's own tolerance (1 s) would report it
+ *   as missed, and a missed tick older than a short grace window was lost.
+ * - A tick node-cron reports as missed (its beat came after the next slot, or
+ *   more than a minute late) is dropped when it is older than the grace
+ *   window. Dropped ticks are counted and logged at warn, once per burst.
  * - Catch-up posts at most `maxLateRuns` (default 24) runs per digest and
  *   channel: the newest due ones in the grace window, so every missed run of
  *   a daily, hourly or quarter-hourly digest is still posted once; older
@@ -31,7 +37,9 @@ import { toDigestError } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { DeliveryLedger } from '../store/port.ts';
 import type { DeliveryOutcome, RunKey } from './deliver-run.ts';
-import { isRepeatedWallTime, runsBetween, runTimeOf, type ScheduleSpec } from './runs.ts';
+import { dueRuns } from './due-runs.ts';
+import { isRepeatedWallTime, runTimeOf, type ScheduleSpec } from './runs.ts';
+import { createTickLanes, type TickLanes } from './tick-lanes.ts';
 
 export interface ScheduledDigest extends ScheduleSpec {
   channels: string[];
@@ -77,13 +85,26 @@ export const DEFAULT_MAX_LATE_RUNS = 24;
 /** A run delivered more than this after its time is marked late. */
 const LATE_AFTER_MS = 60_000;
 
-/** One digest's ticks: the delivery running, the one tick waiting, and drops not yet logged. */
-interface Lane {
-  running: boolean;
-  waiting: Date | null;
-  pumpQueued: boolean;
-  stale: number;
-  superseded: number;
+/**
+ * The node-cron task of a digest, offering its ticks to the lanes. A beat up to LATE_AFTER_MS late (a busy event
+ * loop) is an ordinary tick; node-cron's own tolerance (1 s) would report it as missed.
+ */
+function cronTask(digest: ScheduledDigest, lanes: TickLanes<ScheduledDigest>): ScheduledTask {
+  const task = cron.schedule(digest.cron, (ctx) => { lanes.offer(digest, ctx.date, false); }, {
+    timezone: digest.timezone, name: `digest:${digest.digest}`, missedExecutionTolerance: LATE_AFTER_MS,
+  });
+  task.on('execution:missed', (ctx) => { lanes.offer(digest, ctx.date, true); });
+  return task;
+}
+
+/** Whether the promises all settled within `ms` (false when the time ran out first). */
+async function settledWithin(promises: Promise<unknown>[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = Promise.allSettled(promises).then(() => true);
+  const timedOut = new Promise<false>((r) => { timer = setTimeout(() => { r(false); }, ms); });
+  const done = await Promise.race([settled, timedOut]);
+  clearTimeout(timer);
+  return done;
 }
 
 export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[]): Scheduler {
@@ -97,8 +118,8 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
 
   async function deliverOnce(digest: ScheduledDigest, scheduledFor: Date, channel: string, late: boolean): Promise<boolean> {
     const key = `${digest.digest}|${scheduledFor.toISOString()}|${channel}`;
+    // Whether the run was posted already is deliverRun's decision (the ledger claim), not this one's.
     if (stopped || inFlight.has(key)) return false;
-    if (deps.ledger.get(digest.digest, scheduledFor.toISOString(), channel)?.status === 'posted') return false;
     const delivery = deps.deliver({ digest: digest.digest, scheduledFor, channel, late });
     inFlight.set(key, delivery);
     try {
@@ -114,57 +135,9 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     return posted;
   }
 
-  const lanes = new Map<string, Lane>();
-  const laneOf = (digest: ScheduledDigest): Lane => {
-    let lane = lanes.get(digest.digest);
-    if (lane === undefined) {
-      lane = { running: false, waiting: null, pumpQueued: false, stale: 0, superseded: 0 };
-      lanes.set(digest.digest, lane);
-    }
-    return lane;
-  };
-
-  function reportDrops(digest: ScheduledDigest, lane: Lane): void {
-    if (lane.stale === 0 && lane.superseded === 0) return;
-    deps.logger.warn('scheduled ticks dropped', {
-      digest: digest.digest, olderThanGrace: lane.stale, replacedByNewer: lane.superseded, graceMs,
-    });
-    lane.stale = 0;
-    lane.superseded = 0;
-  }
-
-  /** Takes a due tick: drops it when stale, else makes it the digest's one waiting tick (newest wins). */
-  function offer(digest: ScheduledDigest, date: Date, missed: boolean): void {
-    if (stopped) return;
-    const lane = laneOf(digest);
-    if (missed && deps.clock.now().getTime() - date.getTime() > graceMs) lane.stale++;
-    else if (lane.waiting === null) lane.waiting = date;
-    else {
-      lane.superseded++;
-      if (date.getTime() > lane.waiting.getTime()) lane.waiting = date;
-    }
-    if (lane.pumpQueued) return;
-    lane.pumpQueued = true;
-    // After the current burst of synchronous reports, so the burst is gathered into one waiting tick first.
-    queueMicrotask(() => {
-      lane.pumpQueued = false;
-      reportDrops(digest, lane);
-      if (!lane.running) void pump(digest, lane);
-    });
-  }
-
-  async function pump(digest: ScheduledDigest, lane: Lane): Promise<void> {
-    lane.running = true;
-    try {
-      while (!stopped && lane.waiting !== null) {
-        const date = lane.waiting;
-        lane.waiting = null;
-        await tick(digest, date);
-      }
-    } finally {
-      lane.running = false;
-    }
-  }
+  const lanes = createTickLanes<ScheduledDigest>({
+    clock: deps.clock, logger: deps.logger, graceMs, isStopped: () => stopped, run: (digest, date) => tick(digest, date),
+  });
 
   async function tick(digest: ScheduledDigest, date: Date): Promise<void> {
     try {
@@ -178,33 +151,11 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     }
   }
 
-  /**
-   * Runs to post late: those missed while down, plus any claimed or failed run in the grace window (crash or
-   * outage); per channel only the newest `maxLateRuns` of them, oldest first. Returns the runs and how many were left out.
-   */
-  function dueRuns(digest: ScheduledDigest, now: Date): { runs: { scheduledFor: Date; channels: string[] }[]; leftOut: number } {
-    const windowStart = now.getTime() - graceMs;
-    const from = Math.max(windowStart, deps.missedSince?.getTime() ?? -Infinity);
-    const perChannel = new Map<string, Set<number>>(digest.channels.map((c) => [c, new Set<number>()]));
-    for (const at of runsBetween(digest, new Date(from), now)) for (const set of perChannel.values()) set.add(at.getTime());
-    for (const row of deps.ledger.since(digest.digest, new Date(windowStart).toISOString())) {
-      if (row.status !== 'posted') perChannel.get(row.channel)?.add(Date.parse(row.scheduledFor));
-    }
-    const runs = new Map<number, string[]>();
-    let leftOut = 0;
-    for (const [channel, times] of perChannel) {
-      const newest = [...times].sort((a, b) => b - a);
-      leftOut += Math.max(0, newest.length - maxLateRuns);
-      for (const at of newest.slice(0, maxLateRuns)) runs.set(at, [...(runs.get(at) ?? []), channel]);
-    }
-    return { runs: [...runs.entries()].sort((a, b) => a[0] - b[0]).map(([at, channels]) => ({ scheduledFor: new Date(at), channels })), leftOut };
-  }
-
   async function catchUp(): Promise<number> {
     const now = deps.clock.now();
     let posted = 0;
     for (const digest of digests) {
-      const { runs, leftOut } = dueRuns(digest, now);
+      const { runs, leftOut } = dueRuns(digest, now, { ledger: deps.ledger, graceMs, maxLateRuns, missedSince: deps.missedSince ?? null });
       if (leftOut > 0) deps.logger.warn('missed runs not posted (over the late-run limit)', { digest: digest.digest, leftOut, maxLateRuns });
       for (const { scheduledFor, channels } of runs) {
         if (stopped) return posted;
@@ -223,29 +174,16 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
   return {
     async start(options = {}) {
       // Tasks first, so a run falling due during a long catch-up is not missed (inFlight keeps them apart).
-      for (const digest of digests) {
-        const task = cron.schedule(digest.cron, (ctx) => { offer(digest, ctx.date, false); }, { timezone: digest.timezone, name: `digest:${digest.digest}` });
-        task.on('execution:missed', (ctx) => { offer(digest, ctx.date, true); });
-        tasks.push(task);
-      }
+      for (const digest of digests) tasks.push(cronTask(digest, lanes));
       return options.catchUp === false ? 0 : catchUp();
     },
     catchUp,
     async stop() {
       stopped = true;
       for (const task of tasks.splice(0)) await task.destroy();
-      for (const [digest, lane] of lanes) {
-        if (lane.waiting === null) continue;
-        lane.waiting = null;
-        deps.logger.info('waiting tick dropped at stop', { digest });
-      }
+      lanes.dropWaiting();
       if (inFlight.size === 0) return;
-      let timer: NodeJS.Timeout | undefined;
-      const settled = Promise.allSettled([...inFlight.values()]).then(() => true);
-      const timedOut = new Promise<false>((r) => { timer = setTimeout(() => { r(false); }, deps.stopTimeoutMs ?? 5000); });
-      const done = await Promise.race([settled, timedOut]);
-      clearTimeout(timer);
-      if (!done) deps.logger.warn('deliveries still in flight at stop, left to the next catch-up', { runs: [...inFlight.keys()] });
+      if (!await settledWithin([...inFlight.values()], deps.stopTimeoutMs ?? 5000)) deps.logger.warn('deliveries still in flight at stop, left to the next catch-up', { runs: [...inFlight.keys()] });
     },
   };
 }

@@ -1,8 +1,16 @@
 /** Reads a folder source: every .html/.htm/.txt file in it, sorted by name. */
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { RawArticle } from '../digests/build-digest.ts';
 import { DigestError } from '../errors.ts';
+
+/** One article as a folder source yields it. */
+export interface RawArticle {
+  /** File name or URL, for messages and logs. */
+  name: string;
+  url: string | null;
+  bytes: Uint8Array;
+  contentType: string | null;
+}
 
 const ARTICLE_EXTENSIONS = new Set(['.html', '.htm', '.txt']);
 

@@ -124,6 +124,8 @@ export interface Delivery {
   lastError: string | null;
   claimedAt: string;
   postedAt: string | null;
+  /** The run's message (messageToJson), stored with the claim once built; null until then. */
+  messageJson: string | null;
 }
 
 export interface DeliveryLedger {
@@ -133,6 +135,11 @@ export interface DeliveryLedger {
    * posts only when the row is not `posted`).
    */
   claim(digest: string, scheduledFor: string, channel: string, at: string, late: boolean): Delivery;
+  /**
+   * Stores the run's built message with its claim unless one is stored already; returns the stored one (the
+   * first wins), so every later attempt posts the same message.
+   */
+  storeMessage(digest: string, scheduledFor: string, channel: string, messageJson: string): string;
   markPosted(digest: string, scheduledFor: string, channel: string, at: string, messageRef: string | null): void;
   markFailed(digest: string, scheduledFor: string, channel: string, at: string, error: string): void;
   get(digest: string, scheduledFor: string, channel: string): Delivery | null;

@@ -10,8 +10,8 @@
  */
 import { openSync, closeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { digestMaterial } from '../../src/sources/article-digester.ts';
-import { serveDigests } from '../../src/sources/digester/worker-protocol.ts';
+import { digestMaterial } from '../../src/digesting/article-digester.ts';
+import { serveDigests } from '../../src/digesting/worker-protocol.ts';
 
 if (parentPort === null) throw new Error('runs in a worker thread');
 

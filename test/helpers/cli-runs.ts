@@ -1,4 +1,8 @@
-/** Runs the CLI for tests: as a real process (bin/digestbot.js), or `runCli` in this process; output captured (pipes, not terminals). */
+/**
+ * Runs the CLI for tests: as a real process (adapters/main.ts from the sources through tsx, as `npm run dev`; the
+ * compiled build behind bin/digestbot.js is tested in build.int.test.ts), or `runCli` in this process; output
+ * captured (pipes, not terminals).
+ */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -10,15 +14,10 @@ export interface CapturedRun { code: number; stdout: string; stderr: string }
 /** The project folder (the process's working directory). */
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
 
-/**
- * Starts `node bin/digestbot.js <args>` with `stdin` and the environment plus `env` (colours off, loopback allowed
- * for the fixture servers); resolves when it exits (code null when killed).
- */
-export function spawnCli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Omit<CapturedRun, 'code'> & { code: number | null }> {
+/** Runs `node <args>` in the project folder with exactly `env`, feeding `stdin`; resolves with its output when it exits (code null when killed). */
+export function spawnNode(args: string[], options: { stdin?: string; env: NodeJS.ProcessEnv }): Promise<Omit<CapturedRun, 'code'> & { code: number | null }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'digestbot.js'), ...args], {
-      cwd: projectRoot, env: { ...process.env, FORCE_COLOR: '0', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...options.env },
-    });
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env: options.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -26,6 +25,17 @@ export function spawnCli(args: string[], options: { stdin?: string; env?: Record
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/**
+ * Starts `node --import tsx adapters/main.ts <args>` with `stdin` and the environment plus `env` (colours off, loopback allowed
+ * for the fixture servers); resolves when it exits (code null when killed).
+ */
+export function spawnCli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Omit<CapturedRun, 'code'> & { code: number | null }> {
+  return spawnNode(['--import', 'tsx', join(projectRoot, 'adapters', 'main.ts'), ...args], {
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+    env: { ...process.env, FORCE_COLOR: '0', FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...options.env },
   });
 }
 

@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scheduleId } from '../../../src/bot/definition-registry.ts';
+import { scheduleId } from '../../../src/digests/definition-registry.ts';
 import { MIGRATIONS } from '../../../src/store/sqlite/migrations.ts';
 import type { World } from './world.ts';
 

@@ -122,6 +122,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (workspace_id, day)
   );
   `,
+  // 5: a scheduled run's message, built once and stored with its claim, so every attempt posts the same one.
+  `
+  ALTER TABLE deliveries ADD COLUMN message_json TEXT;
+  `,
 ];
 
 /** Brings the database to the newest schema; returns the version reached. */

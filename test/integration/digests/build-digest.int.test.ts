@@ -15,7 +15,7 @@ import { digestDefinitionSchema, type DigestDefinition } from '../../../src/dige
 import { silentLogger } from '../../../src/ports.ts';
 import { readFolderSource } from '../../../src/sources/folder.ts';
 import { createHttpClient } from '../../../src/sources/http/client.ts';
-import { pollSource } from '../../../src/sources/poll-source.ts';
+import { pollSource } from '../../../src/polling/poll-source.ts';
 import type { Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 import { reply, startFixtureServer, type FixtureServer, type Handler } from '../../fakes/http-fixtures.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_CATALOG } from '../../../src/chat/catalog.ts';
-import { normalizeArgs, tokenize } from '../../../src/chat/normalize-args.ts';
+import { looksLikeTimeZone, normalizeArgs, tokenize } from '../../../src/chat/normalize-args.ts';
 
 describe('tokenize', () => {
   it('given quoted parts, then they stay one word without the quotes', () => {
@@ -29,5 +29,19 @@ describe('normalizeArgs', () => {
   it('given an unknown command or subcommand, then the words pass through for the dispatcher to refuse', () => {
     expect(normalizeArgs(COMMAND_CATALOG, 'nope', ['a', 'b'])).toEqual(['a', 'b']);
     expect(normalizeArgs(COMMAND_CATALOG, 'sources', ['rename', 'a', 'b'])).toEqual(['rename', 'a', 'b']);
+  });
+});
+
+describe('looksLikeTimeZone (the one guess for console and Slack)', () => {
+  it('given zone-like words, then known IANA zones and UTC in any case count, other words and unknown zones do not', () => {
+    expect(['Europe/Berlin', 'America/New_York', 'UTC', 'utc'].map(looksLikeTimeZone)).toEqual([true, true, true, true]);
+    expect(['Berlin', '1-5', '*/15', 'Europe/Berlinn', 'UTC+2'].map(looksLikeTimeZone)).toEqual([false, false, false, false, false]);
+  });
+
+  it('given the same bare cron typed on the console and in Slack, then both take the same five fields and zone', async () => {
+    const { parseDigestCommand } = await import('../../../adapters/slack/parse-command.ts');
+    const words = ['set', 'morning', '30', '7', '*', '*', '1-5', 'utc'];
+    const slack = parseDigestCommand(`schedule ${words.join(' ')}`);
+    expect(slack.ok && slack.value.args).toEqual(normalizeArgs(COMMAND_CATALOG, 'schedule', words));
   });
 });

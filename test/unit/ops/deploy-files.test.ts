@@ -106,11 +106,26 @@ describe('Dockerfile', () => {
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.env', 'data']));
   });
 
-  it('given the code the image runs (bin, adapters, src), then every package it imports is a production dependency', () => {
-    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
-    const imported = new Set(['bin', 'adapters', 'src'].flatMap(sourceFiles).flatMap((f) => runtimePackages(read(f))));
+  it('given the code the image runs (bin, adapters, src), then every package it imports is a production dependency; tsx is not one', () => {
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const files = ['bin', 'adapters', 'src'].flatMap(sourceFiles);
+    // The one file that loads tsx starts worker threads from the TypeScript sources; the compiled pool never loads it.
+    const loadsTsx = files.filter((f) => runtimePackages(read(f)).includes('tsx'));
+    expect(loadsTsx).toEqual([join('src', 'digesting', 'worker-boot.js')]);
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(Object.keys(pkg.devDependencies)).toContain('tsx');
+    const imported = new Set(files.filter((f) => !loadsTsx.includes(f)).flatMap((f) => runtimePackages(read(f))));
     expect(imported.size).toBeGreaterThan(5);
     for (const name of imported) expect(Object.keys(pkg.dependencies), name).toContain(name);
+  });
+
+  it('given the runtime stage, then it copies the compiled dist/ from the build stage and no TypeScript sources', () => {
+    const fromBuild = final.filter((i) => i.op === 'COPY' && i.args.startsWith('--from=build')).map((i) => i.args);
+    expect(fromBuild.some((a) => a.includes('/app/dist/adapters'))).toBe(true);
+    expect(fromBuild.some((a) => a.includes('/app/dist/src'))).toBe(true);
+    const copied = final.filter((i) => i.op === 'COPY' && !i.args.startsWith('--from=')).flatMap((i) => i.args.split(/\s+/u).slice(0, -1));
+    expect(copied).not.toContain('src');
+    expect(copied).not.toContain('adapters');
   });
 });
 

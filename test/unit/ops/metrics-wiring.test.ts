@@ -11,7 +11,7 @@ import { countSourceStates, elapsedMs, noopMetrics, sourceState } from '../../..
 import { silentLogger, type Clock } from '../../../src/ports.ts';
 import { deliverRun, type DeliverDeps, type RunKey } from '../../../src/schedule/deliver-run.ts';
 import type { HttpClient, HttpResult } from '../../../src/sources/http/client.ts';
-import { pollSource, type PollDeps } from '../../../src/sources/poll-source.ts';
+import { pollSource, type PollDeps } from '../../../src/polling/poll-source.ts';
 import type { Delivery, DeliveryLedger, SourceRecord, Store } from '../../../src/store/port.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
 import { RecordingMetrics } from '../../fakes/recording-metrics.ts';
@@ -128,9 +128,14 @@ function memoryLedger(): DeliveryLedger {
     claim(digest, scheduledFor, channel, at, late) {
       const existing = rows.get(key(digest, scheduledFor, channel));
       if (existing !== undefined) return existing;
-      const row: Delivery = { digest, scheduledFor, channel, status: 'claimed', attempts: 0, late, messageRef: null, lastError: null, claimedAt: at, postedAt: null };
+      const row: Delivery = { digest, scheduledFor, channel, status: 'claimed', attempts: 0, late, messageRef: null, lastError: null, claimedAt: at, postedAt: null, messageJson: null };
       rows.set(key(digest, scheduledFor, channel), row);
       return row;
+    },
+    storeMessage(d, s, c, messageJson) {
+      const row = rows.get(key(d, s, c));
+      if (row?.messageJson == null) update(d, s, c, { messageJson });
+      return rows.get(key(d, s, c))?.messageJson ?? messageJson;
     },
     markPosted: (d, s, c, at, messageRef) => update(d, s, c, { status: 'posted', postedAt: at, messageRef }),
     markFailed: (d, s, c, _at, lastError) => update(d, s, c, { status: 'failed', lastError }),
