@@ -85,9 +85,9 @@ export function runCpuProbe(kib: number): Promise<CpuProbeRow[]> {
   });
 }
 
-/** `/summarize` of a `kib` KiB number-dense page with DIGEST_TIMEOUT_MS=`budgetMs`, then of a small page. */
+/** `/summarize` of a `kib` KiB figure-rich page (every sentence full of figures, the engine's slowest kind of text) with DIGEST_TIMEOUT_MS=`budgetMs`, then of a small page. */
 export function runBudgetProbe(kib: number, budgetMs: number): Promise<BudgetProbeRow> {
-  const big = pageOf('over budget', UNITS['number-dense text'] ?? '', kib);
+  const big = pageOf('over budget', UNITS['figure-rich prose'] ?? '', kib);
   return withPages({ '/big': big, '/small': SMALL }, { DIGEST_TIMEOUT_MS: String(budgetMs) }, async (env, server) => {
     const from = env.logs.length;
     const { ms, stallMs } = await timedSummarize(env, server.url('/big'));
