@@ -5,21 +5,11 @@ import type { DigestDefinition } from '../digests/definition.ts';
 import type { Digest } from '../engine/schema.ts';
 import type { LlmSummarizer } from '../llm/summarize-llm.ts';
 import type { BotMetrics } from '../metrics.ts';
-import type { Clock, Logger } from '../ports.ts';
-import type { ArticleDigester } from '../digesting/article-digester.ts';
-import type { HttpClient } from '../sources/http/client.ts';
+import type { DigestArticlesDeps } from '../digesting/digest-articles.ts';
 import type { PollPolicy } from '../polling/poll-source.ts';
-import type { Store } from '../store/port.ts';
 
-export interface CommandServices {
-  store: Store;
-  /** The guarded client: user-supplied URLs never reach private addresses (unless allowlisted in config). */
-  http: HttpClient;
-  clock: Clock;
-  logger: Logger;
-  engineVersion: string;
-  /** Runs the engine (/summarize). @defaultValue inProcessDigester */
-  digester?: ArticleDigester;
+/** The digest dependencies (store, guarded client, clock, logger, engine version, digester) plus what commands add. */
+export interface CommandServices extends DigestArticlesDeps {
   policy: PollPolicy;
   definitions: DefinitionRegistry;
   /** Builds a definition's digest now (sources polled when due). */
