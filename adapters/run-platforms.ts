@@ -8,6 +8,7 @@ import type { Config, Logger } from '../src/index.ts';
 import { startDiscordAdapter } from './discord/start-discord.ts';
 import type { Runtime } from './runtime.ts';
 import { startSlackAdapter } from './slack/start-slack.ts';
+import { untilStopSignal } from './until-stopped.ts';
 
 export interface PlatformRun {
   /** Platforms started, e.g. ['discord', 'slack']. */
@@ -57,10 +58,7 @@ export async function runPlatforms(runtime: Runtime, config: Config, logger: Log
   const run = await startPlatforms(runtime, config, logger);
   const ops = runtime.ops === null ? '' : ` · metrics on ${runtime.ops.url}/metrics`;
   out.write(`digestbot running on ${run.platforms.join(' and ')}${ops} · Ctrl-C stops it\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopSignal();
   await run.stop();
   return 0;
 }

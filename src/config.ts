@@ -49,6 +49,12 @@ export const configSchema = z.object({
   SCHEDULE_GRACE_HOURS: z.coerce.number().min(0).max(72).default(6),
   /** Log level of the JSON log on stderr. @defaultValue warn */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
+  /** File the JSON log is appended to instead of stderr (relative to the working directory). @defaultValue unset: stderr, or <DATA_DIR>/digestbot.log for the console bot on a terminal */
+  LOG_FILE: optionalText,
+  /** With no Discord or Slack configured, run without chat (schedules, polling, /metrics and /healthz) instead of the console. @defaultValue false */
+  HEADLESS: z.stringbool().default(false),
+  /** The env file read at start, relative to the working directory; only from the process environment (read before the file). @defaultValue .env */
+  ENV_FILE: optionalText,
   /** User ids (platform-qualified, e.g. slack:U123) allowed to run admin commands besides platform admins. @defaultValue none */
   ADMIN_USER_IDS: commaList,
   /** Discord bot token; with DISCORD_APPLICATION_ID it turns the Discord adapter on. */
@@ -165,7 +171,10 @@ export interface Config {
   store: { dataDir: string; digestsDir: string };
   schedule: { graceMs: number };
   digest: DigestConfig;
-  log: { level: 'debug' | 'info' | 'warn' | 'error' };
+  /** file: null writes the log to stderr (the console bot on a terminal picks a file under DATA_DIR instead). */
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; file: string | null };
+  /** HEADLESS: no chat platform and no console; schedules, polling and the operator server only. */
+  headless: boolean;
   adminUserIds: string[];
   /** Null when Discord is not configured. */
   discord: DiscordConfig | null;
@@ -209,7 +218,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR },
     schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000 },
     digest: { workers: e.DIGEST_WORKERS ?? null, timeoutMs: e.DIGEST_TIMEOUT_MS, maxQueue: e.DIGEST_QUEUE_LIMIT },
-    log: { level: e.LOG_LEVEL },
+    log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
+    headless: e.HEADLESS,
     adminUserIds: e.ADMIN_USER_IDS,
     discord: e.DISCORD_TOKEN !== null && e.DISCORD_APPLICATION_ID !== null
       ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL ?? null }

@@ -21,6 +21,8 @@ export type DigestErrorCode =
   | 'digest/worker-crashed'
   | 'digest/worker-unavailable'
   | 'config/invalid'
+  | 'config/env-file'
+  | 'config/no-chat'
   | 'source/duplicate'
   | 'source/not-found'
   | 'source/empty'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { configSchema, loadConfig } from '../../src/config.ts';
 import { DigestError } from '../../src/errors.ts';
 
@@ -75,5 +76,38 @@ describe('loadConfig', () => {
     const text = readFileSync(resolve(import.meta.dirname, '..', '..', '.env.example'), 'utf8');
     const documented = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gmu)].map((m) => m[1]);
     expect(new Set(documented)).toEqual(new Set(Object.keys(configSchema.shape)));
+  });
+
+  it('given HEADLESS and LOG_FILE, then they reach the config; unset, the bot is not headless and logs to stderr', () => {
+    expect(loadConfig({}).headless).toBe(false);
+    expect(loadConfig({}).log).toEqual({ level: 'warn', file: null });
+    const config = loadConfig({ HEADLESS: 'true', LOG_FILE: 'logs/bot.log', LOG_LEVEL: 'info' });
+    expect(config.headless).toBe(true);
+    expect(config.log).toEqual({ level: 'info', file: 'logs/bot.log' });
+    expect(loadConfig({ HEADLESS: '0' }).headless).toBe(false);
+    expect(() => loadConfig({ HEADLESS: 'perhaps' })).toThrow(/HEADLESS/u);
+  });
+});
+
+describe('.env.example used as an env file', () => {
+  const text = readFileSync(resolve(import.meta.dirname, '..', '..', '.env.example'), 'utf8');
+  /** Commented lines whose value is an example, not the default (tokens, an example port, the core-dependent worker count). */
+  const EXAMPLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'METRICS_PORT', 'DIGEST_WORKERS', 'ENV_FILE']);
+
+  it('given node\'s own env-file parser, then it assigns no key at all (nothing overrides a deployment, e.g. DATA_DIR)', () => {
+    expect(parseEnv(text)).toEqual({});
+    expect(text.split('\n').filter((l) => /^\s*[A-Za-z_][A-Za-z0-9_]*\s*=/u.test(l))).toEqual([]);
+    expect(loadConfig({ ...parseEnv(text), DATA_DIR: '/var/lib/digestbot' }).store.dataDir).toBe('/var/lib/digestbot');
+  });
+
+  it('given each commented KEY=value line uncommented alone, then the config equals the defaults (the documented default is the real one)', () => {
+    const defaults = loadConfig({});
+    const lines = [...text.matchAll(/^# ([A-Z][A-Z0-9_]+)=(.*)$/gmu)].filter((m) => !EXAMPLES.has(m[1] ?? ''));
+    expect(lines.length).toBeGreaterThan(30);
+    const differing = lines.filter((m) => {
+      const config = loadConfig(parseEnv(`${m[1] ?? ''}=${m[2] ?? ''}`) as Record<string, string>);
+      return JSON.stringify(config) !== JSON.stringify(defaults);
+    }).map((m) => m[0]);
+    expect(differing).toEqual([]);
   });
 });
