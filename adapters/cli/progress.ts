@@ -95,87 +95,114 @@ class MovingRate {
   }
 }
 
-/** Starts a progress display for `total` items on `stream`. */
-export function createProgress(options: ProgressOptions): Progress {
-  const { stream, title } = options;
-  const total = Math.max(0, options.total);
-  const now = options.now ?? (() => performance.now());
-  const tty = stream.isTTY === true;
-  const minRedrawMs = options.minRedrawMs ?? 100;
-  const plainEveryMs = options.plainEveryMs ?? 10_000;
-  const plainMinGapMs = options.plainMinGapMs ?? 1000;
-  const rate = new MovingRate(options.rateWindowMs ?? 10_000, options.minRateSpanMs ?? 1000);
-  const startedAt = now();
-  rate.add(startedAt, 0);
-  let done = 0;
-  let label = '';
-  let finished = false;
+/** What both displays show: done/total, percent, moving rate and ETA, and the current item's label. */
+class ProgressState {
+  done = 0;
+  label = '';
+
+  constructor(readonly title: string, readonly total: number, readonly rate: MovingRate) {}
+
+  percent(): number {
+    return this.total === 0 ? 100 : Math.floor((this.done * 100) / this.total);
+  }
+
+  eta(): string {
+    const perSecond = this.rate.perSecond();
+    if (this.done >= this.total) return formatDuration(0);
+    return perSecond === null || perSecond <= 0 ? '--:--' : formatDuration((this.total - this.done) / perSecond);
+  }
+
+  counts(): string {
+    return `${String(this.done)}/${String(this.total)}`;
+  }
+}
+
+/** One way of showing the state: started once, told of every update (at time `t`), finished once. */
+interface Display {
+  update(t: number): void;
+  finish(elapsed: string): void;
+}
+
+/** The terminal display: one line redrawn with '\r', cut to the width, at most one redraw per `minRedrawMs`. */
+function terminalDisplay(stream: ProgressStream, state: ProgressState, now: () => number, minRedrawMs: number): Display {
   let lastDraw = Number.NEGATIVE_INFINITY;
   let drawnWidth = 0;
-  let lastPlainAt = startedAt;
-  let lastPlainTenth = 0;
-  let lastPlainDone = 0;
-
-  const percent = (): number => (total === 0 ? 100 : Math.floor((done * 100) / total));
-  const eta = (): string => {
-    const perSecond = rate.perSecond();
-    if (done >= total) return formatDuration(0);
-    return perSecond === null || perSecond <= 0 ? '--:--' : formatDuration((total - done) / perSecond);
-  };
-  const counts = (): string => `${String(done)}/${String(total)}`;
-
-  const ttyLine = (): string => {
-    const filled = total === 0 ? BAR_WIDTH : Math.min(BAR_WIDTH, Math.floor((done * BAR_WIDTH) / total));
+  const line = (): string => {
+    const filled = state.total === 0 ? BAR_WIDTH : Math.min(BAR_WIDTH, Math.floor((state.done * BAR_WIDTH) / state.total));
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
-    const fixed = `${title} ${bar} ${counts()} ${String(percent()).padStart(3)}% ${formatRate(rate.perSecond())} ETA ${eta()}`;
+    const fixed = `${state.title} ${bar} ${state.counts()} ${String(state.percent()).padStart(3)}% ${formatRate(state.rate.perSecond())} ETA ${state.eta()}`;
     // One column is left free: writing into the last one makes some terminals wrap.
     const width = Math.max(10, (stream.columns ?? 80) - 1);
     const room = width - fixed.length - 1;
-    return room >= 4 && label !== '' ? `${fixed} ${truncate(label, room)}` : truncate(fixed, width);
+    return room >= 4 && state.label !== '' ? `${fixed} ${truncate(state.label, room)}` : truncate(fixed, width);
   };
   const draw = (): void => {
-    const line = ttyLine();
-    const pad = ' '.repeat(Math.max(0, drawnWidth - line.length));
-    stream.write(`\r${line}${pad}`);
-    drawnWidth = line.length;
+    const text = line();
+    stream.write(`\r${text}${' '.repeat(Math.max(0, drawnWidth - text.length))}`);
+    drawnWidth = text.length;
     lastDraw = now();
   };
-  const plainLine = (): void => {
-    stream.write(`${title}: ${counts()} (${String(percent())}%) ${formatRate(rate.perSecond())} ETA ${eta()}\n`);
-    lastPlainAt = now();
-    lastPlainDone = done;
-    lastPlainTenth = Math.floor(percent() / 10);
+  draw();
+  return {
+    update(t) {
+      if (t - lastDraw >= minRedrawMs) draw();
+    },
+    finish(elapsed) {
+      state.label = `done in ${elapsed}`;
+      draw();
+      stream.write('\n');
+    },
   };
+}
 
-  if (tty) draw();
-  else stream.write(`${title}: ${counts()}\n`);
+/** The plain display: a line per tenth of the way, or every `everyMs` while something moves; never two within `minGapMs`. */
+function plainDisplay(
+  stream: ProgressStream, state: ProgressState, now: () => number, timing: { startedAt: number; everyMs: number; minGapMs: number },
+): Display {
+  let lastAt = timing.startedAt;
+  let lastTenth = 0;
+  let lastDone = 0;
+  stream.write(`${state.title}: ${state.counts()}\n`);
+  return {
+    update(t) {
+      if (t - lastAt < timing.minGapMs) return;
+      if (Math.floor(state.percent() / 10) > lastTenth || (t - lastAt >= timing.everyMs && state.done > lastDone)) {
+        stream.write(`${state.title}: ${state.counts()} (${String(state.percent())}%) ${formatRate(state.rate.perSecond())} ETA ${state.eta()}\n`);
+        lastAt = now();
+        lastDone = state.done;
+        lastTenth = Math.floor(state.percent() / 10);
+      }
+    },
+    finish(elapsed) {
+      stream.write(`${state.title}: ${state.counts()} (${String(state.percent())}%) done in ${elapsed}\n`);
+    },
+  };
+}
 
+/** Starts a progress display for `total` items on `stream`. */
+export function createProgress(options: ProgressOptions): Progress {
+  const { stream } = options;
+  const now = options.now ?? (() => performance.now());
+  const state = new ProgressState(options.title, Math.max(0, options.total), new MovingRate(options.rateWindowMs ?? 10_000, options.minRateSpanMs ?? 1000));
+  const startedAt = now();
+  state.rate.add(startedAt, 0);
+  const display = stream.isTTY === true
+    ? terminalDisplay(stream, state, now, options.minRedrawMs ?? 100)
+    : plainDisplay(stream, state, now, { startedAt, everyMs: options.plainEveryMs ?? 10_000, minGapMs: options.plainMinGapMs ?? 1000 });
+  let finished = false;
   return {
     update(value, itemLabel) {
       if (finished) return;
-      done = Math.min(total, Math.max(0, value));
-      if (itemLabel !== undefined) label = itemLabel;
+      state.done = Math.min(state.total, Math.max(0, value));
+      if (itemLabel !== undefined) state.label = itemLabel;
       const t = now();
-      rate.add(t, done);
-      if (done >= total) return;
-      if (tty) {
-        if (t - lastDraw >= minRedrawMs) draw();
-      } else if (t - lastPlainAt >= plainMinGapMs
-        && (Math.floor(percent() / 10) > lastPlainTenth || (t - lastPlainAt >= plainEveryMs && done > lastPlainDone))) {
-        plainLine();
-      }
+      state.rate.add(t, state.done);
+      if (state.done < state.total) display.update(t);
     },
     finish() {
       if (finished) return;
       finished = true;
-      const elapsed = formatDuration((now() - startedAt) / 1000);
-      if (tty) {
-        label = `done in ${elapsed}`;
-        draw();
-        stream.write('\n');
-      } else {
-        stream.write(`${title}: ${counts()} (${String(percent())}%) done in ${elapsed}\n`);
-      }
+      display.finish(formatDuration((now() - startedAt) / 1000));
     },
   };
 }
