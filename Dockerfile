@@ -1,13 +1,15 @@
 # syntax=docker/dockerfile:1
-# digestbot: three stages. `build` installs every dependency and compiles the
-# TypeScript to dist/ (npm ci runs `npm run build` through `prepare`); `deps`
-# installs the production dependencies only (better-sqlite3 is native: build
-# tools in case no prebuilt binary fits); the last copies both. The image runs
-# plain JavaScript: no TypeScript loader, no dev dependencies (ADR 0004).
+# digestbot: two stages. `build` installs every dependency, which compiles better-sqlite3 once (native: build
+# tools; .npmrc builds it from source, nothing downloaded from outside the npm registry) and the TypeScript to
+# dist/ (npm ci runs `prepare`), then prunes the dev dependencies; the last copies node_modules and dist/. The
+# image runs plain JavaScript: no TypeScript loader, no dev dependencies (ADR 0004).
 #
 #   docker build -t digestbot .
 #   docker run -d --name digestbot --restart unless-stopped --env-file digestbot.env \
 #     -v digestbot-data:/data -p 3000:3000 -p 127.0.0.1:9464:9464 digestbot
+#
+# digestbot.env: a copy of .env.example (every line commented out, so DATA_DIR stays /data) with the tokens
+# filled in. Without Discord or Slack tokens set HEADLESS=true: with neither the bot exits 1 and says so.
 
 ARG NODE_VERSION=20
 
@@ -16,7 +18,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 
 FROM toolchain AS build
 COPY tsconfig.json tsconfig.build.json ./
@@ -24,11 +26,10 @@ COPY src ./src
 COPY adapters ./adapters
 # adapters/cli/eval.ts imports the evaluation scripts (a development command); they are compiled, not shipped.
 COPY bench ./bench
-RUN npm ci --no-audit --no-fund
-
-FROM toolchain AS deps
-# `prepare` builds with the dev dependencies, which this stage leaves out: the build stage made dist/.
-RUN npm pkg delete scripts.prepare && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# One install compiles better-sqlite3 and builds dist/; pruning keeps that compiled module (no second native build).
+RUN npm ci --no-audit --no-fund \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && npm cache clean --force
 
 FROM node:${NODE_VERSION}-bookworm-slim
 # Heap flags as with `npm start`: a small young generation and a capped old one keep the RSS
@@ -42,7 +43,7 @@ WORKDIR /app
 RUN groupadd --system --gid 10001 digestbot \
  && useradd --system --uid 10001 --gid digestbot --home-dir /app --no-create-home --shell /usr/sbin/nologin digestbot \
  && mkdir /data && chown digestbot:digestbot /data
-COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/adapters ./dist/adapters
 COPY package.json ./
