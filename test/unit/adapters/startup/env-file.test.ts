@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { envFileProblems, environmentWithEnvFile } from '../../../../adapters/env-file.ts';
-import { DigestError } from '../../../../src/errors.ts';
+import type { DigestError } from '../../../../src/errors.ts';
+import { digestErrorOf } from '../../../helpers/digest-error-of.ts';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'digestbot-envfile-')); });
 afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
 
-function errorOf(fn: () => unknown): DigestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DigestError) return err;
-    throw err;
-  }
-  throw new Error('expected a DigestError');
-}
+const errorOf = (fn: () => unknown): Promise<DigestError> => digestErrorOf(Promise.resolve().then(fn));
 
 describe('environmentWithEnvFile', () => {
   it('given a .env in the working directory, then its keys are added and the process environment wins', () => {
@@ -38,18 +31,18 @@ describe('environmentWithEnvFile', () => {
     expect(environmentWithEnvFile({ cwd: dir, env: { ENV_FILE: 'conf/bot.env' } })['LOG_LEVEL']).toBe('error');
   });
 
-  it('given ENV_FILE naming a missing file or a folder, then config/env-file names the path and the reason', () => {
-    const missing = errorOf(() => environmentWithEnvFile({ cwd: dir, env: { ENV_FILE: 'nope.env' } }));
+  it('given ENV_FILE naming a missing file or a folder, then config/env-file names the path and the reason', async () => {
+    const missing = await errorOf(() => environmentWithEnvFile({ cwd: dir, env: { ENV_FILE: 'nope.env' } }));
     expect(missing.code).toBe('config/env-file');
     expect(missing.message).toContain(join(dir, 'nope.env'));
     expect(missing.message).toContain('no such file');
     mkdirSync(join(dir, 'folder'));
-    expect(errorOf(() => environmentWithEnvFile({ cwd: dir, env: { ENV_FILE: 'folder' } })).message).toContain('directory');
+    expect((await errorOf(() => environmentWithEnvFile({ cwd: dir, env: { ENV_FILE: 'folder' } }))).message).toContain('directory');
   });
 
-  it('given a malformed .env, then config/env-file lists every bad line by number and nothing is loaded', () => {
+  it('given a malformed .env, then config/env-file lists every bad line by number and nothing is loaded', async () => {
     writeFileSync(join(dir, '.env'), 'LOG_LEVEL=debug\nDISCORD_TOKEN abc\n\n# fine\nSLACK_BOT_TOKEN="xoxb-1\n');
-    const err = errorOf(() => environmentWithEnvFile({ cwd: dir, env: {} }));
+    const err = await errorOf(() => environmentWithEnvFile({ cwd: dir, env: {} }));
     expect(err.code).toBe('config/env-file');
     expect(err.message).toContain(`malformed env file ${join(dir, '.env')}`);
     expect(err.message).toContain('line 2: expected KEY=value, got "DISCORD_TOKEN abc"');

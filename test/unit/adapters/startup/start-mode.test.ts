@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { chooseStartMode, stdinKind } from '../../../../adapters/start-mode.ts';
 import { logFileFor } from '../../../../adapters/logger.ts';
-import { DigestError } from '../../../../src/errors.ts';
+import { digestErrorOf } from '../../../helpers/digest-error-of.ts';
 
 describe('chooseStartMode', () => {
   it('given a configured platform, then platforms, whatever HEADLESS and standard input say', () => {
@@ -16,16 +16,10 @@ describe('chooseStartMode', () => {
     expect(chooseStartMode({ platformConfigured: false, headless: false, stdin: 'input' })).toBe('console');
   });
 
-  it('given no platform, no HEADLESS and nothing to read, then config/no-chat says which settings to set', () => {
-    let error: unknown;
-    try {
-      chooseStartMode({ platformConfigured: false, headless: false, stdin: 'none' });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(DigestError);
-    expect((error as DigestError).code).toBe('config/no-chat');
-    expect((error as DigestError).message).toMatch(/DISCORD_TOKEN[\s\S]*SLACK_BOT_TOKEN[\s\S]*HEADLESS=true/u);
+  it('given no platform, no HEADLESS and nothing to read, then config/no-chat says which settings to set', async () => {
+    const error = await digestErrorOf(Promise.resolve().then(() => chooseStartMode({ platformConfigured: false, headless: false, stdin: 'none' })));
+    expect(error.code).toBe('config/no-chat');
+    expect(error.message).toMatch(/DISCORD_TOKEN[\s\S]*SLACK_BOT_TOKEN[\s\S]*HEADLESS=true/u);
   });
 });
 
