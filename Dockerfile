@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # digestbot: two stages. `build` installs every dependency, which compiles better-sqlite3 once (native: build
-# tools; built from source with both compile units in parallel, nothing downloaded from outside the npm registry) and the TypeScript to
+# tools; built from source, nothing downloaded from outside the npm registry) and the TypeScript to
 # dist/ (npm ci runs `prepare`), then prunes the dev dependencies; the last copies node_modules and dist/. The
 # image runs plain JavaScript: no TypeScript loader, no dev dependencies (ADR 0004).
 #
@@ -17,10 +17,8 @@ FROM node:${NODE_VERSION}-bookworm-slim AS toolchain
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-# better-sqlite3 from source (prebuild-install would try a binary from outside the npm registry); node-gyp runs
-# make with one job per core, so its two compile units build in parallel.
-ENV npm_config_build_from_source=true \
-    JOBS=max
+# better-sqlite3 from source: its install script's prebuild-install would try a binary from outside the npm registry.
+ENV npm_config_build_from_source=true
 WORKDIR /app
 COPY package.json package-lock.json ./
 
