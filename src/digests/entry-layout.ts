@@ -118,28 +118,29 @@ export function entrySection(content: EntryContent, options: EntryLayoutOptions)
   const d = content.digest;
   const sources = [...new Set(content.seenIn.map((s) => s.source))];
   const heading = d.title ?? sources.join(', ');
-  const lines = summaryLines(content, options);
-  const summarySet = new Set(lines.map(normal));
-  let used = heading.length + lines.reduce((n, l) => n + l.length + 1, 0);
-  const fits = (line: string): boolean => used + line.length + 1 <= options.maxChars;
-  const push = (line: string): void => {
-    lines.push(line);
-    used += line.length + 1;
-  };
-  // Several sources: named at the end, counted first (the reader sees where the story ran).
+  const summary = summaryLines(content, options);
+  const summarySet = new Set(summary.map(normal));
+  // Several sources: named at the end (the reader sees where the story ran), counted first.
   const sourcesLine = sources.length > 1 ? `${language === 'de' ? 'Quellen' : 'Sources'}: ${sources.join(', ')}` : null;
-  if (sourcesLine !== null) used += sourcesLine.length + 1;
+  let used = [heading, ...summary, ...(sourcesLine === null ? [] : [sourcesLine])].reduce((n, l) => n + l.length + 1, 0);
+  const take = (line: string | undefined): string | null => {
+    if (line === undefined || used + line.length + 1 > options.maxChars) return null;
+    used += line.length + 1;
+    return line;
+  };
+  // Chosen by priority (two figures, the risk, a third figure, warnings), shown in reading order.
   const [first, second, third] = figureLines(d.figures, summarySet, language);
-  for (const line of [first, second]) if (line !== undefined && fits(line)) push(line);
-  const risk = topRisk(d.risks, summarySet, normal(lines.join(' ')));
+  const figures = [take(first), take(second)];
+  const risk = topRisk(d.risks, summarySet, normal(summary.join(' ')));
+  let riskLine: string | null = null;
   if (risk !== null) {
-    const line = `${language === 'de' ? 'Risiko' : 'Risk'} (${riskCategoryName(risk.category, language)}): ${risk.text}`;
     const room = options.maxChars - used - 1;
-    if (room >= MIN_RISK_CHARS) push(cutWords(line, room));
+    const line = `${language === 'de' ? 'Risiko' : 'Risk'} (${riskCategoryName(risk.category, language)}): ${risk.text}`;
+    if (room >= MIN_RISK_CHARS) riskLine = take(cutWords(line, room));
   }
-  if (third !== undefined && fits(third)) push(third);
-  for (const w of d.warnings) if (fits(`⚠ ${w}`)) push(`⚠ ${w}`);
-  if (sourcesLine !== null) lines.push(sourcesLine);
+  figures.push(take(third));
+  const warnings = d.warnings.map((w) => take(`⚠ ${w}`));
+  const lines = [...summary, ...figures, riskLine, ...warnings, sourcesLine].filter((l): l is string => l !== null);
   const { url, links } = entryLinks(content);
   return { heading, lines, ...(url === null ? {} : { url }), ...(links.length > 0 ? { links } : {}) };
 }
