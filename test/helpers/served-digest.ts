@@ -1,7 +1,8 @@
 /**
  * A digest built the way a workspace builds it: articles served as RSS feeds on 127.0.0.1 (one feed per
  * source), added as sources to a real SQLite store, polled by the real poller (which fetches and digests each
- * article), then `buildDigest` over the workspace. Used by the layout tests and `bench/layout-payloads.ts`.
+ * article), then `buildDigest` over the workspace. Each feed item carries its outlet's own teaser, as real feeds do
+ * (two items with the same title and no teaser count as one item already seen). Used by the layout tests and `bench/layout-payloads.ts`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,7 +116,7 @@ export async function servedDigest(sources: readonly ServedSource[], extra: Part
         const url = server.url(`/a/${a.slug}`);
         urls.set(a.slug, url);
         routes[`/a/${a.slug}`] = reply(a.bytes, { 'content-type': a.contentType });
-        return `<item><title>${escapeXml(a.title)}</title><link>${url}</link><guid>${a.slug}</guid><pubDate>${new Date(a.published).toUTCString()}</pubDate></item>`;
+        return `<item><title>${escapeXml(a.title)}</title><link>${url}</link><guid>${a.slug}</guid><description>${escapeXml(`${source.name}: ${a.title}`)}</description><pubDate>${new Date(a.published).toUTCString()}</pubDate></item>`;
       });
       routes[`/feed/${String(i)}.xml`] = reply(`<?xml version="1.0"?><rss version="2.0"><channel><title>${escapeXml(source.name)}</title>${items.join('')}</channel></rss>`,
         { 'content-type': 'application/rss+xml' });
