@@ -91,7 +91,8 @@ describe('buildDigest', () => {
     expect(story).toHaveLength(1);
     expect(story[0]?.url).toBe(server.url('/nordlicht-copy'));
     expect(story[0]?.links).toBeUndefined();
-    expect(story[0]?.lines).toContain('Quellen: Beispiele, Zweitquelle');
+    const named = story[0]?.lines.find((l) => l.startsWith('Quellen: '))?.slice('Quellen: '.length).split(', ');
+    expect(named?.sort()).toEqual(['Beispiele', 'Zweitquelle']);
   });
 
   it('given include and exclude keywords, then only matching articles are kept', async () => {
