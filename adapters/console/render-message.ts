@@ -23,6 +23,7 @@ export function renderMessageText(message: Message): string {
   for (const section of message.sections) {
     out.push('');
     if (section.heading !== undefined) out.push(`▸ ${section.heading}`);
+    if (section.url !== undefined) out.push(`  ↗ ${section.url}`);
     for (const line of section.lines) out.push(`  • ${wrap(line, '    ').join('\n')}`);
     for (const link of section.links ?? []) out.push(`  ↗ ${link.label}: ${link.url}`);
   }

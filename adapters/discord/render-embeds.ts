@@ -3,6 +3,9 @@
  * Title → first embed's title; subtitle and sections without heading →
  * description text; sections with a heading → fields (heading as field name);
  * links → markdown `[label](url)` lines; footer → the last embed's footer.
+ * A section with a `url` (a digest entry) is an embed of its own: heading as
+ * the title linking to the article, lines as its description, so the link
+ * always sits with its article.
  * Content is packed in order into embeds, and embeds into messages; nothing is
  * dropped. Only a single line longer than the limit of its place is cut with "…".
  */
@@ -72,7 +75,7 @@ class EmbedPacker {
   /** Appends a line to the description, after a blank line when `gap`. */
   text(line: string, gap: boolean): void {
     const e = this.embed;
-    if (e !== null && e.fields === undefined && e.footer === undefined) {
+    if (e !== null && e.fields === undefined && e.footer === undefined && e.url === undefined) {
       const before = e.description ?? '';
       const joined = before === '' ? line : `${before}${gap ? '\n\n' : '\n'}${line}`;
       const added = joined.length - before.length;
@@ -94,6 +97,13 @@ class EmbedPacker {
     if (!fits || e === null) e = this.open(size);
     (e.fields ??= []).push({ name, value });
     this.used += size;
+  }
+
+  /** An embed of its own whose title links to `url`: a digest entry with its lines, never split from its link. */
+  linked(title: string, url: string, description: string): void {
+    const need = title.length + description.length;
+    Object.assign(this.open(need), { title, url, description });
+    this.used += need;
   }
 
   footer(text: string): void {
@@ -118,7 +128,21 @@ class EmbedPacker {
   }
 }
 
-function addSection(packer: EmbedPacker, section: MessageSection): void {
+const EMBED_URL = /^https?:\/\/\S+$/u;
+
+function addSection(packer: EmbedPacker, given: MessageSection): void {
+  let section = given;
+  if (section.url !== undefined && EMBED_URL.test(section.url) && section.url.length <= 2048) {
+    const title = cutLine(section.heading === undefined || section.heading === '' ? section.url : section.heading, DISCORD_LIMITS.title);
+    const texts = packLines(sectionLines(section, DISCORD_LIMITS.description), DISCORD_LIMITS.description);
+    if (texts.length <= 1) {
+      packer.linked(title, section.url, texts[0] ?? EMPTY_FIELD);
+      return;
+    }
+    // Longer than one description: the heading's field layout, its link first so it stays with the article.
+    const { url, ...rest } = section;
+    section = { ...rest, links: [{ label: title, url }, ...(section.links ?? [])] };
+  }
   if (section.heading === undefined) {
     sectionLines(section, DISCORD_LIMITS.description).forEach((line, i) => packer.text(line, i === 0));
     return;

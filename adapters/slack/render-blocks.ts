@@ -1,7 +1,8 @@
 /**
  * Renders the neutral Message as Slack Block Kit payloads within Slack's
  * limits: title → header, subtitle and footer → context, each section →
- * section blocks (heading in bold, lines as bullets, links as `<url|label>`),
+ * section blocks (heading in bold, a linked heading as `*<url|heading>*`,
+ * lines as bullets, links as `<url|label>`),
  * dividers between sections. A message too long for one post is split over
  * several payloads in order; only a single line longer than a limit is cut
  * (ending with "…").
@@ -78,7 +79,9 @@ export function renderLink(link: MessageLink, limit: number = SLACK_LIMITS.secti
 function sectionItems(section: MessageSection): string[] {
   const limit = SLACK_LIMITS.sectionText;
   const items: string[] = [];
-  if (section.heading !== undefined && section.heading.trim() !== '') items.push(`*${fitText(section.heading.trim(), limit - 2, escapeMrkdwn)}*`);
+  const heading = section.heading?.trim() ?? '';
+  if (section.url !== undefined) items.push(`*${renderLink({ label: heading, url: section.url }, limit - 2)}*`);
+  else if (heading !== '') items.push(`*${fitText(heading, limit - 2, escapeMrkdwn)}*`);
   for (const line of section.lines) items.push(BULLET + fitText(line, limit - BULLET.length, escapeMrkdwn));
   for (const link of section.links ?? []) items.push(BULLET + renderLink(link, limit - BULLET.length));
   return items;

@@ -7,7 +7,7 @@ import { DigestError } from '../errors.ts';
 import type { Message } from '../messages/model.ts';
 import { fetchDocument } from '../sources/http/from-config.ts';
 import { pollSource } from '../polling/poll-source.ts';
-import { readSourceDocument, type SourceDocument, type SourceKind } from '../sources/read-source.ts';
+import { itemCountText, readSourceDocument, type SourceDocument, type SourceKind } from '../sources/read-source.ts';
 import type { SourceRecord } from '../store/port.ts';
 import { audit, type CommandServices } from './services.ts';
 import type { Command } from './types.ts';
@@ -57,13 +57,13 @@ export const sourcesAddCommand = {
     }, at);
     audit(services, ctx, 'sources.add', source.name, sourceUrl);
     const outcome = await pollSource(services, source, { force: true });
-    const lines = [`${KIND_NAMES[doc.kind]}${via === null ? '' : ` (found on ${via})`}, ${String(doc.items.length)} item(s): ${sourceUrl}`];
+    const lines = [`${KIND_NAMES[doc.kind]}${via === null ? '' : ` (found on ${via})`}, ${itemCountText(doc)}: ${sourceUrl}`];
     if (outcome.status === 'ok') {
       lines.push(`The newest ${String(outcome.added)} will be in the next digest; ${String(outcome.backfilled)} older one(s) were marked as already seen.`);
     } else if (outcome.status === 'failed') {
       lines.push(`Saved, but the first fetch failed (${outcome.error.message}); it will be retried.`);
     }
-    const newest = doc.items.slice(0, 3).map((i) => `• ${i.title ?? i.url ?? '(untitled)'}`);
+    const newest = doc.items.slice(0, 3).map((i) => i.title ?? i.url ?? '(untitled)');
     return { title: `Added “${source.name}”`, sections: [{ lines }, ...(newest.length > 0 ? [{ heading: 'Newest items', lines: newest }] : [])] };
   },
 } satisfies Command<CommandServices, typeof addArgs>;

@@ -19,7 +19,7 @@ export function articleMessage(digest: Digest, url: string, summary: LlmSummary 
   const de = (summary?.kind === 'llm' ? summary.language : digest.language) === 'de';
   const sections: Message['sections'] = [{ heading: summaryHeading(summary, de), lines: summary?.sentences ?? digest.summary }];
   if (digest.figures.length > 0) {
-    sections.push({ heading: de ? 'Kennzahlen' : 'Key figures', lines: digest.figures.slice(0, 8).map((f) => `${formatFigure(f, de ? 'de' : 'en')} — „${f.sentence}“`) });
+    sections.push({ heading: de ? 'Kennzahlen' : 'Key figures', lines: digest.figures.map((f) => `${formatFigure(f, de ? 'de' : 'en')} — „${f.sentence}“`) });
   }
   if (digest.risks.length > 0) {
     sections.push({ heading: de ? 'Risiken' : 'Risks', lines: digest.risks.slice(0, 5).map((r) => `(${riskCategoryName(r.category, de ? 'de' : 'en')}) ${r.text}`) });

@@ -3,18 +3,18 @@
  * the definition's feed/page sources up to date (a broken source is reported
  * in the health line, never stops the digest), takes their articles first
  * seen within the look-back window (digested once per version, cached),
- * applies keyword filters, groups the same story from several sources into
- * one entry, and renders the neutral message model.
+ * applies keyword filters, chooses entries fairly across sources (round-robin
+ * by recency, a per-source cap, "and N more from …" for what a cap cuts),
+ * groups the same story from several sources into one entry (same words and
+ * same names: same-story.ts), and renders each entry in the compact layout
+ * (entry-layout.ts) as the neutral message model.
  */
 import type { Digest } from '../engine/schema.ts';
-import { entrySummary } from '../engine/summarize/budget.ts';
 import { toDigestError } from '../errors.ts';
 import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
-import { formatFigure } from '../format/figure.ts';
 import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
 import { summarizeMaterial } from '../llm/summarize-material.ts';
-import { riskCategoryName } from '../format/risk-category.ts';
-import type { Message, MessageImage, MessageSection } from '../messages/model.ts';
+import type { Message, MessageImage, MessageLink, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { ArticleDigester } from '../digesting/article-digester.ts';
 import { cachedDigest, digestBytes } from '../digesting/digest-articles.ts';
@@ -22,6 +22,8 @@ import type { RawArticle } from '../sources/folder.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import type { DigestDefinition, SourceDefinition } from './definition.ts';
 import { definitionSources } from './definition-sources.ts';
+import { entrySection } from './entry-layout.ts';
+import { selectEntries, type Candidate } from './fair-selection.ts';
 import { failingFromRecords, healthLine, type FailingSource } from './health-line.ts';
 
 export type { RawArticle };
@@ -50,29 +52,40 @@ export interface BuiltDigest {
   failingSources: FailingSource[];
 }
 
-interface Entry {
+/** An article that may become an entry, with where it was seen. */
+interface Article {
   digest: Digest;
-  /** Every source that carried the story, with the article's URL there when it has one. */
-  seenIn: { source: string; url: string | null }[];
-  words: Set<string>;
+  source: string;
+  url: string | null;
   /** The model-written summary, when the definition asks for one. */
   summary?: LlmSummary;
 }
 
-const TITLE_WORD = /[\p{L}\p{N}]{3,}/gu;
-/** Title similarity (Jaccard of words) from which two articles are the same story. */
-const SAME_STORY = 0.6;
-
-function titleWords(title: string | null): Set<string> {
-  return new Set(title?.toLowerCase().match(TITLE_WORD) ?? []);
+/** Where a source's cut articles can be read: its name and its link (null for folders). */
+interface SourceRef {
+  name: string;
+  url: string | null;
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared);
+/** Articles gathered for a build, before selection. */
+class Gathered {
+  readonly candidates: Candidate<Article>[] = [];
+  readonly sources = new Map<string, SourceRef>();
+  constructor(private readonly def: DigestDefinition) {}
+
+  add(key: string, ref: SourceRef, at: string | null, article: Article): void {
+    if (!passesFilters(article.digest, this.def)) return;
+    this.sources.set(key, ref);
+    this.candidates.push({ sourceKey: key, at, title: article.digest.title, item: article });
+  }
 }
+
+/** Characters of one chat message the entries may use together (the rest: title, subtitle, "more" lines, footer). */
+const ENTRY_CHARS_PER_MESSAGE = 5_000;
+/** Most characters of one entry, however few entries there are. */
+const MAX_ENTRY_CHARS = 1_000;
+/** Articles of one source read from the store per build (enough to count what a cap cuts). */
+const STORED_PER_SOURCE = 200;
 
 /** Whether a digest passes the definition's include/exclude keywords (case-insensitive, anywhere in its text). */
 export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'include' | 'exclude'>): boolean {
@@ -82,41 +95,7 @@ export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'inclu
   return def.include.length === 0 || def.include.some((w) => text.includes(w.toLowerCase()));
 }
 
-function section(entry: Entry, def: Pick<DigestDefinition, 'language' | 'summaryWords'>): MessageSection {
-  const { language } = def;
-  const d = entry.digest;
-  const model = entry.summary?.kind === 'llm' ? entry.summary.sentences : null;
-  const lines = model === null ? entrySummary(d.summary, d.entrySummary, def.summaryWords) : [
-    language === 'de' ? '(KI-Zusammenfassung, jede Zahl und jeder Name gegen den Artikel geprüft)' : '(model-written summary, every number and name checked against the article)',
-    ...model,
-  ];
-  for (const f of d.figures.slice(0, 3)) lines.push(`${language === 'de' ? 'Kennzahl' : 'Figure'}: ${formatFigure(f, language)}`);
-  for (const r of d.risks.slice(0, 2)) lines.push(`${language === 'de' ? 'Risiko' : 'Risk'} (${riskCategoryName(r.category, language)}): ${r.text}`);
-  for (const w of d.warnings) lines.push(`⚠ ${w}`);
-  const sources = [...new Set(entry.seenIn.map((s) => s.source))];
-  if (sources.length > 1) lines.push(`${language === 'de' ? 'Quellen' : 'Sources'}: ${sources.join(', ')}`);
-  const links = entry.seenIn.flatMap((s) => (s.url === null ? [] : [{ label: s.source, url: s.url }]));
-  return { heading: d.title ?? sources.join(', '), lines, ...(links.length > 0 ? { links } : {}) };
-}
-
-class EntryList {
-  readonly entries: Entry[] = [];
-  constructor(private readonly def: DigestDefinition) {}
-
-  get full(): boolean {
-    return this.entries.length >= this.def.maxArticles;
-  }
-
-  add(digest: Digest, source: string, url: string | null, summary?: LlmSummary): void {
-    if (!passesFilters(digest, this.def)) return;
-    const words = titleWords(digest.title);
-    const same = this.entries.find((e) => similarity(e.words, words) >= SAME_STORY);
-    if (same !== undefined) same.seenIn.push({ source, url });
-    else if (!this.full) this.entries.push({ digest, seenIn: [{ source, url }], words, ...(summary === undefined ? {} : { summary }) });
-  }
-}
-
-async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: EntryList, failing: FailingSource[]): Promise<void> {
+async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Gathered, failing: FailingSource[]): Promise<void> {
   for (const source of def.sources) {
     if (source.type !== 'folder') continue;
     let raws: RawArticle[];
@@ -128,13 +107,15 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: En
       deps.logger.warn('source failed', { source: source.name, code: error.code });
       continue;
     }
+    const ref = { name: source.name, url: null };
     for (const raw of raws) {
       try {
         if (def.summary === 'llm' && deps.llm !== undefined) {
           const { digest, summary } = await summarizeMaterial(deps.llm, { ...raw, url: raw.url ?? undefined }, def.workspace, def.summaryLanguage);
-          list.add(digest, source.name, raw.url, summary);
+          list.add(`folder:${source.name}`, ref, digest.published, { digest, source: source.name, url: raw.url, summary });
         } else {
-          list.add((await digestBytes(deps, { ...raw, url: raw.url ?? undefined })).digest, source.name, raw.url);
+          const { digest } = await digestBytes(deps, { ...raw, url: raw.url ?? undefined });
+          list.add(`folder:${source.name}`, ref, digest.published, { digest, source: source.name, url: raw.url });
         }
       } catch (err) {
         deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: toDigestError(err).code });
@@ -143,19 +124,59 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: En
   }
 }
 
-function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: EntryList): number {
+/** Adds each source's stored articles of the look-back window (read per source, so no busy source hides another). */
+function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: Gathered): number {
   const since = new Date(deps.clock.now().getTime() - def.lookbackHours * 3_600_000).toISOString();
-  const names = new Map(sources.map((s) => [s.id, s.name]));
   let unreadable = 0;
-  for (const article of deps.store.articles.recent(def.workspace, since, def.maxArticles * 10, [...names.keys()])) {
-    if (article.digestHash === null) {
-      if (article.digestError !== null) unreadable++;
-      continue;
+  for (const source of sources) {
+    for (const article of deps.store.articles.recent(def.workspace, since, STORED_PER_SOURCE, [source.id])) {
+      if (article.digestHash === null) {
+        if (article.digestError !== null) unreadable++;
+        continue;
+      }
+      const digest = cachedDigest(deps.store, article.digestHash, deps.engineVersion);
+      if (digest === null) continue;
+      const url = article.link ?? article.canonicalUrl;
+      list.add(`source:${String(source.id)}`, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { digest, source: source.name, url });
     }
-    const digest = cachedDigest(deps.store, article.digestHash, deps.engineVersion);
-    if (digest !== null) list.add(digest, names.get(article.sourceId) ?? '?', article.link ?? article.canonicalUrl);
   }
   return unreadable;
+}
+
+/** The entries' sections in the compact layout, each within its share of one chat message. */
+function entrySections(def: DigestDefinition, entries: readonly Article[][]): MessageSection[] {
+  const maxChars = Math.min(MAX_ENTRY_CHARS, Math.floor(ENTRY_CHARS_PER_MESSAGE / Math.max(1, entries.length)));
+  return entries.map((items) => {
+    const [first] = items as [Article, ...Article[]];
+    const model = first.summary?.kind === 'llm' ? first.summary.sentences : undefined;
+    return entrySection(
+      { digest: first.digest, seenIn: items.map((a) => ({ source: a.source, url: a.url })), ...(model === undefined ? {} : { modelSummary: model }) },
+      { language: def.language, summaryWords: def.summaryWords, maxChars },
+    );
+  });
+}
+
+/** "and 12 more from Presseschau", linked to the source where it has a link; one section for every cut source. */
+function moreSection(def: DigestDefinition, cut: ReadonlyMap<string, number>, sources: ReadonlyMap<string, SourceRef>): MessageSection | null {
+  const lines: string[] = [];
+  const links: MessageLink[] = [];
+  for (const [key, n] of cut) {
+    const ref = sources.get(key);
+    if (ref === undefined) continue;
+    const text = def.language === 'de' ? `und ${String(n)} weitere aus ${ref.name}` : `and ${String(n)} more from ${ref.name}`;
+    if (ref.url === null) lines.push(text);
+    else links.push({ label: text, url: ref.url });
+  }
+  if (lines.length === 0 && links.length === 0) return null;
+  return { lines, ...(links.length > 0 ? { links } : {}) };
+}
+
+/** Chooses the entries fairly across sources (see fair-selection.ts). */
+function choose(def: DigestDefinition, list: Gathered): { entries: Article[][]; more: MessageSection | null } {
+  const active = new Set(list.candidates.map((c) => c.sourceKey)).size;
+  const perSource = def.maxPerSource ?? Math.max(2, Math.ceil(def.maxArticles / Math.max(1, active)));
+  const selection = selectEntries(list.candidates, { max: def.maxArticles, perSource });
+  return { entries: selection.entries.map((e) => e.items), more: moreSection(def, selection.cut, list.sources) };
 }
 
 /** File name of the key-figures chart attached to digests with `chart: true`. */
@@ -173,7 +194,7 @@ export function digestChart(def: Pick<DigestDefinition, 'title' | 'language'>, d
 /** Builds the digest message for a definition now. */
 export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition): Promise<BuiltDigest> {
   const now = deps.clock.now();
-  const list = new EntryList(def);
+  const list = new Gathered(def);
   const failing: FailingSource[] = [];
   await addFolders(deps, def, list, failing);
   let sources = definitionSources(deps.store, def, now.toISOString());
@@ -186,11 +207,12 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
   const de = def.language === 'de';
   const timeZone = def.schedule?.timezone ?? 'UTC';
   const dateText = now.toLocaleDateString(de ? 'de-DE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-  const n = list.entries.length;
+  const { entries, more } = choose(def, list);
+  const n = entries.length;
   const message: Message = {
     title: def.title,
     subtitle: `${dateText} · ${String(n)} ${de ? 'Artikel' : n === 1 ? 'article' : 'articles'}`,
-    sections: list.entries.map((e) => section(e, def)),
+    sections: [...entrySections(def, entries), ...(more === null ? [] : [more])],
   };
   const footer = [
     n === 0 ? (de ? 'Keine neuen Artikel im Zeitraum.' : 'No new articles in this period.') : null,
@@ -199,7 +221,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
     def.summary === 'llm' && deps.llm !== undefined ? deps.llm.usageLine(def.workspace) : null,
   ].filter((x): x is string => x !== null);
   if (footer.length > 0) message.footer = footer.join('\n');
-  const image = def.chart ? digestChart(def, list.entries.map((e) => e.digest)) : null;
+  const image = def.chart ? digestChart(def, entries.map(([first]) => (first as Article).digest)) : null;
   if (image !== null) message.image = image;
   return { message, entries: n, failingSources: failing };
 }

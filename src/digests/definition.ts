@@ -65,6 +65,12 @@ export const digestDefinitionSchema = z.object({
   /** Target channels, as `platform:channel` (e.g. `console:main`, `discord:1234`). */
   channels: z.array(z.string().regex(/^(console|discord|slack):\S+$/u)).default(['console:main']),
   maxArticles: z.number().int().min(1).max(50).default(10),
+  /**
+   * Most entries from one source, so a busy feed cannot crowd out the others; what it cuts is reported as
+   * "and N more from <source>" with the source's link. @defaultValue a fair share: `maxArticles` divided by the
+   * number of sources with new articles, rounded up, at least 2
+   */
+  maxPerSource: z.number().int().min(1).max(50).optional(),
   lookbackHours: z.number().positive().max(24 * 30).default(24),
   /** Attach a PNG chart of the entries' percent changes (green up, red down) to the posted digest. */
   chart: z.boolean().default(false),

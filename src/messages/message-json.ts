@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Message } from './model.ts';
 
 const linkSchema = z.object({ label: z.string(), url: z.string() });
-const sectionSchema = z.object({ heading: z.string().optional(), lines: z.array(z.string()), links: z.array(linkSchema).optional() });
+const sectionSchema = z.object({ heading: z.string().optional(), url: z.string().optional(), lines: z.array(z.string()), links: z.array(linkSchema).optional() });
 const imageSchema = z.object({ filename: z.string(), pngBase64: z.string(), alt: z.string(), width: z.number(), height: z.number() });
 
 export const storedMessageSchema = z.object({
@@ -35,6 +35,7 @@ export function messageFromJson(text: string): Message {
     sections: sections.map((s) => ({
       lines: s.lines,
       ...(s.heading === undefined ? {} : { heading: s.heading }),
+      ...(s.url === undefined ? {} : { url: s.url }),
       ...(s.links === undefined ? {} : { links: s.links }),
     })),
     ...(subtitle === undefined ? {} : { subtitle }),

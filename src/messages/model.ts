@@ -11,6 +11,11 @@ export interface MessageLink {
 
 export interface MessageSection {
   heading?: string;
+  /**
+   * Where the heading links to (a digest entry's article). Renderers show the heading as that link and keep the
+   * section's lines and links together with it (never split from it). @defaultValue none
+   */
+  url?: string;
   /** Plain lines (bullets are the renderer's choice). */
   lines: string[];
   links?: MessageLink[];

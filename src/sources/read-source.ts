@@ -22,10 +22,14 @@ export interface SourceDocument {
   items: FeedItem[];
   /** Feeds an HTML page announces (`<link rel="alternate">`), best first. */
   feeds: DiscoveredFeed[];
+  /** Items the document holds, before the cap of {@link MAX_SOURCE_ITEMS} (counted up to {@link COUNTED_ITEMS}). */
+  totalItems: number;
 }
 
 /** Most items read from one document. */
 export const MAX_SOURCE_ITEMS = 100;
+/** Most items counted in one feed, to say how many a capped feed had. */
+export const COUNTED_ITEMS = 1000;
 /** Most article links followed from one listing page. */
 export const MAX_LISTING_LINKS = 30;
 
@@ -49,10 +53,10 @@ function linkItem(url: string): FeedItem {
 export function readSourceDocument(bytes: Uint8Array, contentType: string | null, url: string): SourceDocument {
   const type = detectSourceType(bytes, contentType);
   if (type === 'rss' || type === 'atom' || type === 'rdf' || type === 'json-feed') {
-    const feed = parseFeed(bytes, contentType, { feedUrl: url, maxItems: MAX_SOURCE_ITEMS });
-    return { kind: type, title: feed.title, items: newestFirst(feed.items), feeds: [] };
+    const feed = parseFeed(bytes, contentType, { feedUrl: url, maxItems: COUNTED_ITEMS });
+    return { kind: type, title: feed.title, items: newestFirst(feed.items).slice(0, MAX_SOURCE_ITEMS), feeds: [], totalItems: feed.items.length };
   }
-  if (type === 'text') return { kind: 'article', title: null, items: [linkItem(url)], feeds: [] };
+  if (type === 'text') return { kind: 'article', title: null, items: [linkItem(url)], feeds: [], totalItems: 1 };
   if (type !== 'html') {
     throw new DigestError('fetch/unsupported-type', 'the address serves neither a feed nor a web page');
   }
@@ -62,7 +66,15 @@ export function readSourceDocument(bytes: Uint8Array, contentType: string | null
   const feeds = discoverFeeds(html, url);
   if (looksLikeListingPage(html, url)) {
     const links = extractArticleLinks(html, url, { limit: MAX_LISTING_LINKS });
-    return { kind: 'listing', title, items: links.map(linkItem), feeds };
+    return { kind: 'listing', title, items: links.map(linkItem), feeds, totalItems: links.length };
   }
-  return { kind: 'article', title, items: [{ ...linkItem(url), title }], feeds };
+  return { kind: 'article', title, items: [{ ...linkItem(url), title }], feeds, totalItems: 1 };
+}
+
+/** "12 item(s)", or "100 of 500 items (capped)" when the document held more than were read. */
+export function itemCountText(doc: Pick<SourceDocument, 'items' | 'totalItems'>): string {
+  const shown = String(doc.items.length);
+  if (doc.totalItems <= doc.items.length) return `${shown} item(s)`;
+  const total = doc.totalItems >= COUNTED_ITEMS ? `${String(COUNTED_ITEMS)}+` : String(doc.totalItems);
+  return `${shown} of ${total} items (capped)`;
 }

@@ -85,12 +85,14 @@ describe('buildDigest', () => {
     expect(built.message.footer).toMatch(/^1 Quelle mit Fehlern seit Fr\., 20\. Nov\.: Kaputt \(.*503.*\)$/mu);
   });
 
-  it('given the same story from the folder and a feed, then it is one entry listing both sources', async () => {
+  it('given the same story from the folder and a feed, then it is one entry listing both sources, its title linking to the feed\'s copy', async () => {
     const built = await buildDigest(deps(), definition());
     const story = built.message.sections.filter((s) => s.heading?.startsWith('Nordlicht'));
     expect(story).toHaveLength(1);
-    expect(story[0]?.links?.map((l) => l.label)).toEqual(['Zweitquelle']);
-    expect(story[0]?.lines).toContain('Quellen: Beispiele, Zweitquelle');
+    expect(story[0]?.url).toBe(server.url('/nordlicht-copy'));
+    expect(story[0]?.links).toBeUndefined();
+    const named = story[0]?.lines.find((l) => l.startsWith('Quellen: '))?.slice('Quellen: '.length).split(', ');
+    expect(named?.sort()).toEqual(['Beispiele', 'Zweitquelle']);
   });
 
   it('given include and exclude keywords, then only matching articles are kept', async () => {

@@ -4,7 +4,7 @@ import type { Message } from '../../../src/messages/model.ts';
 
 const CHARTED: Message = {
   title: 'Morgen', subtitle: '20. Nov · late: scheduled for 2026-11-20T06:30:00.000Z', footer: '2 sources ok',
-  sections: [{ heading: 'Zinsen', lines: ['Leitzins bei 4,5 %.'], links: [{ label: 'Artikel', url: 'https://example.org/a' }] }, { lines: ['ohne Überschrift'] }],
+  sections: [{ heading: 'Zinsen', url: 'https://example.org/zinsen', lines: ['Leitzins bei 4,5 %.'], links: [{ label: 'Artikel', url: 'https://example.org/a' }] }, { lines: ['ohne Überschrift'] }],
   image: { filename: 'figures.png', png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]), alt: 'Kennzahlen', width: 640, height: 200 },
 };
 
