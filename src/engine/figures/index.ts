@@ -12,12 +12,12 @@
  */
 import type { Basis, Figure } from '../schema.ts';
 import type { AnalysedArticle, RuleLanguage, Sentence } from '../types.ts';
-import { basesOf } from './basis.ts';
+import { basesOf, revisionsOf } from './basis.ts';
 import { METRIC_TIERS } from './context-lexicon.ts';
 import { clauseAround, directionIn, metricLabel, nounLabel, periodIn } from './context.ts';
 import { isFurniture } from './furniture.ts';
 import { contextLabel, shareOf } from './label-context.ts';
-import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn } from './label.ts';
+import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn, type Revision } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
 
 const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
@@ -50,11 +50,17 @@ const KIND_NAME: Readonly<Record<RuleLanguage, Readonly<Record<Figure['kind'], s
   en: { money: 'amount', percent: 'share', 'percentage-points': 'change', factor: 'factor', count: 'count', quantity: 'quantity' },
 };
 
+/** What comparing a sentence's figures says of one of them: its forecast's revision, or that it is the earlier forecast. */
+interface Compared {
+  revision: Revision | null;
+  priorForecast: boolean;
+}
+
 /**
  * One figure with its label, direction, basis and period. `previous` is the label of the figure before it in the
  * sentence: an earlier value without a metric of its own is the same metric ("6,31 (2014: 4,86) Millionen Euro").
  */
-function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null): { figure: Figure; metric: string } {
+function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null, compared: Compared): { figure: Figure; metric: string } {
   const text = sentence.text;
   const clause = clauseAround(text, raw.start, raw.end);
   const metric = metricLabel(text, clause, raw.start, raw.end, language);
@@ -69,8 +75,8 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
     ?? contextLabel(text, clause, raw.start, raw.end, raw.kind === 'money', language)
     ?? (language === 'de' ? nounLabel(text, clause, raw.start, raw.end) : null)
     ?? KIND_NAME[language][raw.kind];
-  const revision = basis === 'guidance' ? revisionIn(clauseText) : null;
-  const label = labelWithBasis(base, basis, revision, language);
+  const revision = basis === 'guidance' ? revisionIn(clauseText) ?? compared.revision : null;
+  const label = labelWithBasis(base, basis, revision, language, compared.priorForecast);
   const figure: Figure = { kind: raw.kind, value: raw.value, label, text: text.slice(raw.start, raw.end), sentence: text };
   if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
   if (raw.currency !== undefined) figure.currency = raw.currency;
@@ -135,9 +141,11 @@ export function extractFigures(article: AnalysedArticle): Figure[] {
     if (isFurniture(sentence, total)) continue;
     const raws = scanFigures(sentence.text, article.rules);
     const bases = basesOf(sentence.text, raws, article.rules);
+    const { revision, priorForecast } = revisionsOf(sentence.text, raws, bases);
     let previous: string | null = null;
     for (const [i, raw] of raws.entries()) {
-      const { figure, metric } = toFigure(raw, sentence, article.rules, bases[i], previous);
+      const compared = { revision: revision[i] ?? null, priorForecast: priorForecast[i] ?? false };
+      const { figure, metric } = toFigure(raw, sentence, article.rules, bases[i], previous, compared);
       if (figure.basis === undefined && figure.label !== KIND_NAME[article.rules][figure.kind]) previous = figure.label;
       const scored: Scored = { figure, score: score(figure, metric, sentence, total, title), order: order++ };
       const key = factKey(figure);
