@@ -14,11 +14,12 @@ import type { Basis, Figure } from '../schema.ts';
 import type { AnalysedArticle, RuleLanguage, Sentence } from '../types.ts';
 import { basesOf, revisionsOf } from './basis.ts';
 import { METRIC_TIERS } from './context-lexicon.ts';
-import { clauseAround, directionIn, metricLabel, nounLabel, periodIn } from './context.ts';
+import { clauseAround, directionIn, metricLabel, nounLabel, periodIn, type Clause } from './context.ts';
 import { isFurniture } from './furniture.ts';
 import { contextLabel, shareOf } from './label-context.ts';
 import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn, type Revision } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
+import { nounGoverningByVon, subjectPhrase } from './subject-de.ts';
 
 const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
   money: 3, percent: 2.5, 'percentage-points': 1, factor: 1.5, quantity: 1.5, count: 1,
@@ -50,6 +51,20 @@ const KIND_NAME: Readonly<Record<RuleLanguage, Readonly<Record<Figure['kind'], s
   en: { money: 'amount', percent: 'share', 'percentage-points': 'change', factor: 'factor', count: 'count', quantity: 'quantity' },
 };
 
+/** The metric of a German figure: the noun governing it through "von", the subject phrase holding the metric, or the metric nearest to it. */
+function germanMetric(text: string, clause: Clause, start: number, end: number): string | null {
+  const metric = metricLabel(text, clause, start, end, 'de');
+  const governing = nounGoverningByVon(text, start);
+  if (governing !== null && (metric === null || !metric.includes(governing))) return governing;
+  if (metric === null) return null;
+  const before = text.lastIndexOf(metric, start);
+  const at = before >= clause.start ? before : text.indexOf(metric, end);
+  return subjectPhrase(text, clause, start, at) ?? metric;
+}
+
+/** A comparative right after a percent: "9 % mehr", "5 % weniger", "3% more", "10% fewer". */
+const COMPARATIVE_AFTER = /^[\s\u00a0]*(?:mehr|weniger|more|fewer|less)(?![\p{L}])/iu;
+
 /** What comparing a sentence's figures says of one of them: its forecast's revision, or that it is the earlier forecast. */
 interface Compared {
   revision: Revision | null;
@@ -63,7 +78,7 @@ interface Compared {
 function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null, compared: Compared): { figure: Figure; metric: string } {
   const text = sentence.text;
   const clause = clauseAround(text, raw.start, raw.end);
-  const metric = metricLabel(text, clause, raw.start, raw.end, language);
+  const metric = language === 'de' ? germanMetric(text, clause, raw.start, raw.end) : metricLabel(text, clause, raw.start, raw.end, language);
   const perShare = raw.kind === 'money' && PER_SHARE_AFTER.test(text.slice(raw.end));
   const clauseText = text.slice(clause.start, clause.end);
   const base = raw.compoundLabel
@@ -74,6 +89,8 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
     ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)
     ?? contextLabel(text, clause, raw.start, raw.end, raw.kind === 'money', language)
     ?? (language === 'de' ? nounLabel(text, clause, raw.start, raw.end) : null)
+    // "Mit 458.000 TEU wurden 9 % mehr bewegt": a change with no subject of its own is the change of the amount before it.
+    ?? (raw.kind === 'percent' && COMPARATIVE_AFTER.test(text.slice(raw.end)) ? previous : null)
     ?? KIND_NAME[language][raw.kind];
   const revision = basis === 'guidance' ? revisionIn(clauseText) ?? compared.revision : null;
   const label = labelWithBasis(base, basis, revision, language, compared.priorForecast);
