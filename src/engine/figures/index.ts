@@ -19,7 +19,7 @@ import { isFurniture } from './furniture.ts';
 import { contextLabel, shareOf } from './label-context.ts';
 import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn, type Revision } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
-import { nounGoverningByVon, subjectPhrase } from './subject-de.ts';
+import { appositionLabel, nounGoverningByVon, subjectPhrase } from './subject-de.ts';
 
 const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
   money: 3, percent: 2.5, 'percentage-points': 1, factor: 1.5, quantity: 1.5, count: 1,
@@ -87,6 +87,7 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
     ?? metric
     ?? (basis === 'prior' ? previous : null)
     ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)
+    ?? (language === 'de' ? appositionLabel(text, clause, raw.start, raw.end, previous) : null)
     ?? contextLabel(text, clause, raw.start, raw.end, raw.kind === 'money', language)
     ?? (language === 'de' ? nounLabel(text, clause, raw.start, raw.end) : null)
     // "Mit 458.000 TEU wurden 9 % mehr bewegt": a change with no subject of its own is the change of the amount before it.

@@ -47,3 +47,25 @@ export function subjectPhrase(text: string, clause: Clause, start: number, metri
   const head = /^\p{Lu}[\p{L}-]+/u.exec(phrase)?.[0] ?? '';
   return metricAt > headAt + head.length && metricAt < end && phrase !== head ? phrase : null;
 }
+
+/** A figure set off by commas after a noun phrase is in apposition to it: "Die Mehrheit der Aktionäre, rund 80 Prozent, …". */
+const PHRASE_BEFORE_COMMA = new RegExp(`(${NOUN}(?:${SP}(?:des|der)${SP}${NOUN})?)[\\s\\u00a0]*,[\\s\\u00a0]*$`, 'u');
+/** A change in apposition: "2 Mio. Fahrzeuge, ein Plus von 5 Prozent" is the change of what came before. */
+const CHANGE_APPOSITION = new RegExp(`,${SP}(?:ein|einem|einen)${SP}(?:Plus|Minus|Anstieg|Rückgang|Zuwachs)${SP}(?:von|um)${SP}$`, 'u');
+/** A name with an apposition, then the clause: "Siemens Energy, der Windkraftbauer, verlor 5 Prozent". */
+const NAME_THEN_APPOSITION = new RegExp(`^[\\s\\u00a0]*((?:${NOUN}${SP}){0,3}${NOUN})[\\s\\u00a0]*,${SP}(?:der|die|das|ein|eine)${SP}[^,]{1,60},[\\s\\u00a0]*$`, 'u');
+
+/**
+ * The label an apposition gives a figure with no metric of its own: the noun phrase the figure stands beside, the
+ * figure before it for a change in apposition, or the name the clause's subject is when an apposition splits them.
+ */
+export function appositionLabel(text: string, clause: Clause, start: number, end: number, previous: string | null): string | null {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (CHANGE_APPOSITION.test(before)) return previous;
+  if (/^[\s\u00a0]*,/u.test(text.slice(end))) {
+    const phrase = PHRASE_BEFORE_COMMA.exec(before)?.[1];
+    if (phrase !== undefined && !NOT_A_SUBJECT.has(phrase)) return phrase;
+  }
+  const verbFirst = !/\p{Lu}/u.test(text.slice(clause.start, start).replace(/^[\s\u00a0]+/u, '').slice(1));
+  return verbFirst ? NAME_THEN_APPOSITION.exec(text.slice(0, clause.start))?.[1] ?? null : null;
+}

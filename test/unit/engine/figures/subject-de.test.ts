@@ -16,6 +16,8 @@ const CASES: readonly (readonly [string, string])[] = [
   ['Die Verschuldung des Landes beträgt 2,5 Billionen Euro.', 'Verschuldung des Landes'],
   ['Der Umsatz stieg im dritten Quartal auf 3 Mrd. Euro.', 'Umsatz'],
   ['Die Inflationsrate lag im März bei 2,2 Prozent.', 'Inflationsrate'],
+  ['Siemens Energy, der Windkraftbauer, verlor 5 Prozent.', 'Siemens Energy'],
+  ['Die Mehrheit der Aktionäre, rund 80 Prozent, stimmte zu.', 'Mehrheit der Aktionäre'],
 ];
 
 describe('German figure subjects', () => {
@@ -24,6 +26,11 @@ describe('German figure subjects', () => {
       expect(figuresOf(sentence, 'de').map((f) => f.label)).toEqual([label]);
     });
   }
+
+  it('given a change in apposition to an amount, then it is the change of that amount', () => {
+    const figures = figuresOf('Der Autobauer verkaufte 2 Mio. Fahrzeuge, ein Plus von 5 Prozent.', 'de');
+    expect(figures.find((f) => f.kind === 'percent')?.label).toBe('Fahrzeuge');
+  });
 
   it('given a payment with its purpose, then the label names the purpose', () => {
     const figures = figuresOf('Die Firma zahlte zur Abgeltung von 14 Urlaubstagen 3.201,38 Euro.', 'de');
