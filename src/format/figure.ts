@@ -20,20 +20,40 @@ const SCALES: Record<LabelLanguage, [number, string][]> = {
   de: [[1e12, 'Bio.'], [1e9, 'Mrd.'], [1e6, 'Mio.']],
 };
 
-function formatNumber(value: number, lang: LabelLanguage): string {
+/**
+ * Scale words a source text may use, by factor. "billion" stands in both the 1e12 and the 1e9 row: German
+ * "eine Billion" is 1e12, English "a billion" 1e9; the figure's magnitude tells them apart.
+ */
+const SCALE_WORDS: readonly (readonly [number, RegExp])[] = [
+  [1e12, /(?<![\p{L}])(?:bio|billion|billionen|trillion|trillions|tn|trn)(?![\p{L}])/iu],
+  [1e9, /(?<![\p{L}])(?:mrd|milliarde|milliarden|billion|billions|bn|bln|b)(?![\p{L}])/iu],
+  [1e6, /(?<![\p{L}])(?:mio|million|millionen|millions|mn|mln|m)(?![\p{L}])|(?<![\p{L}])m(?=eur|usd|chf|gbp)/iu],
+];
+
+/** The scale the source text states ("1.234,5 Mio. Euro" → 1e6), when it fits the value; else null. */
+function statedScale(value: number, text: string): number | null {
+  for (const [factor, re] of SCALE_WORDS) if (Math.abs(value) >= factor && re.test(text)) return factor;
+  return null;
+}
+
+/**
+ * The number in the scale the text itself used ("1.234,5 Mio."), else in the largest scale it reaches, rounded to
+ * two decimals ("1,23 Mrd."): never more digits than a reader can take in at a glance.
+ */
+function formatNumber(value: number, lang: LabelLanguage, text = ''): string {
   const locale = lang === 'de' ? 'de-DE' : 'en-US';
+  const stated = statedScale(value, text);
   const abs = Math.abs(value);
   for (const [factor, word] of SCALES[lang]) {
-    if (abs >= factor) {
-      const scaled = value / factor;
-      return `${scaled.toLocaleString(locale, { maximumFractionDigits: 4 })} ${word}`;
+    if (stated === null ? abs >= factor : stated === factor) {
+      return `${(value / factor).toLocaleString(locale, { maximumFractionDigits: stated === null ? 2 : 3 })} ${word}`;
     }
   }
   return value.toLocaleString(locale, { maximumFractionDigits: 2 });
 }
 
 function formatAmount(value: number, figure: Figure, lang: LabelLanguage): string {
-  const n = formatNumber(value, lang);
+  const n = formatNumber(value, lang, figure.text);
   switch (figure.kind) {
     case 'money':
       return `${n} ${figure.currency ?? ''}`.trim();
@@ -52,7 +72,7 @@ function formatAmount(value: number, figure: Figure, lang: LabelLanguage): strin
 export function formatFigureValue(figure: Figure, lang: LabelLanguage = 'en'): string {
   const amount = figure.valueMax === undefined
     ? formatAmount(figure.value, figure, lang)
-    : `${formatNumber(figure.value, lang)}–${formatAmount(figure.valueMax, figure, lang)}`;
+    : `${formatNumber(figure.value, lang, figure.text)}–${formatAmount(figure.valueMax, figure, lang)}`;
   const qualifier = figure.qualifier ? QUALIFIER_MARK[figure.qualifier] : '';
   const direction = figure.direction === 'up' ? ' ↑' : figure.direction === 'down' ? ' ↓' : '';
   const period = figure.period ? ` (${figure.period})` : '';

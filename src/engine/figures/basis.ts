@@ -27,7 +27,7 @@ const PRIOR_AFTER: Readonly<Record<RuleLanguage, RegExp>> = {
 };
 /** Cues right before the figure: "up from", "nach" (with "im Vorjahr" after), "(2014: …)", "compared with". */
 const PRIOR_BEFORE: Readonly<Record<RuleLanguage, RegExp>> = {
-  de: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:gegenüber|verglichen mit|nach zuvor|nach|zuvor|vorher|im vorjahr noch|vorjahres[\\p{L}]*(?:[\\s\\u00a0]+(?:von|in höhe von))?))[\\s\\u00a0]*(?:(?:rund|etwa|knapp|gut|über|ca\\.)[\\s\\u00a0]+)?$'),
+  de: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:gegenüber|verglichen mit|nach zuvor|nach|(?:zuvor|vorher|bisher|bislang|ursprünglich)[\\s\\u00a0]+(?:waren|war|lag|lagen|hatte|hatten)[\\s\\u00a0]+(?:es|sie|er|man)(?:[\\s\\u00a0]+(?:noch|mit))?|statt(?:[\\s\\u00a0]+(?:zuvor|bisher))?|zuvor|vorher|im vorjahr noch|vorjahres[\\p{L}]*(?:[\\s\\u00a0]+(?:von|in höhe von))?))[\\s\\u00a0]*(?:(?:rund|etwa|knapp|gut|über|ca\\.)[\\s\\u00a0]+)?$'),
   en: w('(?:\\((?:[^()]{0,16})?:|(?<![\\p{L}])(?:(?:double|twice|triple|treble)[\\s\\u00a0]+the|(?:up|down|rising|falling|increasing|decreasing|improved|improving|declined|declining|rose|fell|grew|increased|decreased|dropped|climbed|compared|versus|vs\\.?|against|compared (?:with|to))[\\s\\u00a0]+from(?:[\\s\\u00a0]+(?:a|an|the))?|versus|vs\\.?|compared (?:with|to)|against|(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|last year\'s)(?:[\\s\\u00a0]+[\\p{L}-]+){0,3}[\\s\\u00a0]+of))[\\s\\u00a0]*(?:(?:about|approximately|roughly|nearly)[\\s\\u00a0]+)?$'),
 };
 /** "compared with an underwriting profit of $21 million", "gegenüber einem Gewinn von 21 Mio.": a few words between. */
@@ -136,4 +136,40 @@ export function basesOf(text: string, spans: readonly Span[], language: RuleLang
   bind(ESTIMATE[language], 'estimate', false);
   bind(GUIDANCE[language], 'guidance', true);
   return out;
+}
+
+/** What {@link revisionsOf} compares: a figure's kind, value (range), currency and span. */
+export interface Comparable {
+  kind: FigureKind;
+  value: number;
+  valueMax?: number | undefined;
+  currency?: string | undefined;
+  start: number;
+  end: number;
+}
+
+const middle = (f: Comparable): number => (f.valueMax === undefined ? f.value : (f.value + f.valueMax) / 2);
+/** Before an earlier value: the words that say it was the forecast now replaced. */
+const REPLACED = /(?<![\p{L}])(?:zuvor|bisher|bislang|ursprünglich|statt|previous|previously|prior|earlier|original|originally)(?![\p{L}])[^.;]{0,40}$/iu;
+/** After an earlier value: a year-ago period, so the value is last year's result, not the forecast replaced. */
+const YEAR_AGO = /^[^.;]{0,30}?(?:vorjahr|vor einem jahr|year ago|year earlier|prior year|previous year|last year)/iu;
+
+/**
+ * A forecast revised by the numbers: a guidance figure stated beside the earlier forecast it replaces ("rechnet nun
+ * mit 4,6 bis 4,8 Mrd. Euro, zuvor waren es rund 5 Mrd.", "expects $2.85 to $3.10, up from a previous range of …")
+ * is cut when below it and raised when above. Per figure: the revision of a guidance figure, else null; and whether
+ * a prior figure is that earlier forecast.
+ */
+export function revisionsOf(text: string, figures: readonly Comparable[], bases: readonly (Basis | undefined)[]): { revision: ('cut' | 'raised' | null)[]; priorForecast: boolean[] } {
+  const same = (a: Comparable, b: Comparable): boolean => a.kind === b.kind && a.currency === b.currency;
+  const replaced = figures.map((f, i) => bases[i] === 'prior'
+    && REPLACED.test(text.slice(Math.max(0, f.start - 60), f.start)) && !YEAR_AGO.test(text.slice(f.end)));
+  const revision = figures.map((f, i) => {
+    if (bases[i] !== 'guidance') return null;
+    const prior = figures.find((g, j) => replaced[j] === true && same(f, g));
+    if (prior === undefined || middle(prior) === middle(f)) return null;
+    return middle(f) < middle(prior) ? 'cut' as const : 'raised' as const;
+  });
+  const priorForecast = figures.map((f, i) => replaced[i] === true && figures.some((g, j) => bases[j] === 'guidance' && same(f, g)));
+  return { revision, priorForecast };
 }

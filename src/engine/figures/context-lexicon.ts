@@ -67,7 +67,7 @@ export const METRICS: Readonly<Record<RuleLanguage, readonly string[]>> = {
     'wert', 'rabatt', 'strafe', 'buße', 'zölle', 'zoll', 'fonds', 'kredit', 'kredite', 'anleihe', 'rückkauf', 'paket', 'hilfen',
     'steuer', 'steuersatz', 'förderung', 'zuschuss', 'bußgeld', 'busse', 'geldbuße', 'arbeitslosigkeit', 'arbeitslosenquote',
     'nutzer', 'kunden', 'einkommen', 'lohn', 'löhne', 'gehalt', 'miete', 'mieten', 'beitrag', 'beiträge', 'gebühr', 'gebühren',
-    'subvention', 'subventionen', 'entlastung', 'freibetrag', 'mittel', 'liquidität', 'aufträge', 'auftrag',
+    'subvention', 'subventionen', 'entlastung', 'freibetrag', 'mittel', 'liquidität', 'aufträge', 'auftrag', 'rate',
   ],
   en: [
     'revenue', 'revenues', 'sales', 'profit', 'profits', 'income', 'earnings', 'eps', 'ebit', 'ebitda', 'margin', 'margins',

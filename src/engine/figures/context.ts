@@ -151,7 +151,10 @@ const NOUN_STOP = new Set(['Prozent', 'Euro', 'Dollar', 'Millionen', 'Milliarden
   'Eine', 'Einen', 'Einer', 'Einem', 'Eines', 'Diese', 'Dieser', 'Dieses', 'Diesem', 'Diesen', 'Nach', 'Seit', 'Laut', 'Auch', 'Dabei',
   'Damit', 'Denn', 'Doch', 'Dann', 'Noch', 'Rund', 'Etwa', 'Mehr', 'Über', 'Unter', 'Gegen', 'Wegen', 'Trotz', 'Insgesamt', 'Zudem',
   'Außerdem', 'Allein', 'Bereits', 'Jetzt', 'Heute', 'Zuletzt', 'Damals', 'Somit', 'Dort', 'Hier', 'Alle', 'Viele', 'Jeder', 'Jede',
-  'Beim', 'Ganze', 'Sein', 'Seine', 'Ihre', 'Unsere', 'Wenn', 'Weil', 'Dass', 'Aber', 'Oder', 'Sowie', 'Knapp', 'Fast', 'Gut', 'Mindestens']);
+  'Beim', 'Ganze', 'Sein', 'Seine', 'Ihre', 'Unsere', 'Wenn', 'Weil', 'Dass', 'Aber', 'Oder', 'Sowie', 'Knapp', 'Fast', 'Gut', 'Mindestens',
+  // Times: "lag im März bei 2,2 Prozent" says when, not what.
+  'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
+  'Monat', 'Monaten', 'Woche', 'Wochen', 'Quartal', 'Halbjahr', 'Jahren', 'Anfang', 'Ende', 'Mitte', 'Vorjahres', 'Zeitraum']);
 /** The noun an adjectival figure qualifies: "eine 5-prozentige Erhöhung", "die 0,45-prozentigen Anleihen". */
 const ADJECTIVAL_BEFORE_NOUN = /prozentig\p{L}*$/iu;
 const NOUN_AFTER = /^[\s\u00a0]+(\p{Lu}[\p{L}-]{2,})/u;

@@ -12,13 +12,14 @@
  */
 import type { Basis, Figure } from '../schema.ts';
 import type { AnalysedArticle, RuleLanguage, Sentence } from '../types.ts';
-import { basesOf } from './basis.ts';
+import { basesOf, revisionsOf } from './basis.ts';
 import { METRIC_TIERS } from './context-lexicon.ts';
-import { clauseAround, directionIn, metricLabel, nounLabel, periodIn } from './context.ts';
+import { clauseAround, directionIn, metricLabel, nounLabel, periodIn, type Clause } from './context.ts';
 import { isFurniture } from './furniture.ts';
 import { contextLabel, shareOf } from './label-context.ts';
-import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn } from './label.ts';
+import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn, type Revision } from './label.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
+import { appositionLabel, nounGoverningByVon, subjectPhrase } from './subject-de.ts';
 
 const KIND_WEIGHT: Readonly<Record<Figure['kind'], number>> = {
   money: 3, percent: 2.5, 'percentage-points': 1, factor: 1.5, quantity: 1.5, count: 1,
@@ -50,14 +51,34 @@ const KIND_NAME: Readonly<Record<RuleLanguage, Readonly<Record<Figure['kind'], s
   en: { money: 'amount', percent: 'share', 'percentage-points': 'change', factor: 'factor', count: 'count', quantity: 'quantity' },
 };
 
+/** The metric of a German figure: the noun governing it through "von", the subject phrase holding the metric, or the metric nearest to it. */
+function germanMetric(text: string, clause: Clause, start: number, end: number): string | null {
+  const metric = metricLabel(text, clause, start, end, 'de');
+  const governing = nounGoverningByVon(text, start);
+  if (governing !== null && (metric === null || !metric.includes(governing))) return governing;
+  if (metric === null) return null;
+  const before = text.lastIndexOf(metric, start);
+  const at = before >= clause.start ? before : text.indexOf(metric, end);
+  return subjectPhrase(text, clause, start, at) ?? metric;
+}
+
+/** A comparative right after a percent: "9 % mehr", "5 % weniger", "3% more", "10% fewer". */
+const COMPARATIVE_AFTER = /^[\s\u00a0]*(?:mehr|weniger|more|fewer|less)(?![\p{L}])/iu;
+
+/** What comparing a sentence's figures says of one of them: its forecast's revision, or that it is the earlier forecast. */
+interface Compared {
+  revision: Revision | null;
+  priorForecast: boolean;
+}
+
 /**
  * One figure with its label, direction, basis and period. `previous` is the label of the figure before it in the
  * sentence: an earlier value without a metric of its own is the same metric ("6,31 (2014: 4,86) Millionen Euro").
  */
-function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null): { figure: Figure; metric: string } {
+function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, basis: Basis | undefined, previous: string | null, compared: Compared): { figure: Figure; metric: string } {
   const text = sentence.text;
   const clause = clauseAround(text, raw.start, raw.end);
-  const metric = metricLabel(text, clause, raw.start, raw.end, language);
+  const metric = language === 'de' ? germanMetric(text, clause, raw.start, raw.end) : metricLabel(text, clause, raw.start, raw.end, language);
   const perShare = raw.kind === 'money' && PER_SHARE_AFTER.test(text.slice(raw.end));
   const clauseText = text.slice(clause.start, clause.end);
   const base = raw.compoundLabel
@@ -66,11 +87,14 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
     ?? metric
     ?? (basis === 'prior' ? previous : null)
     ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)
+    ?? (language === 'de' ? appositionLabel(text, clause, raw.start, raw.end, previous) : null)
     ?? contextLabel(text, clause, raw.start, raw.end, raw.kind === 'money', language)
     ?? (language === 'de' ? nounLabel(text, clause, raw.start, raw.end) : null)
+    // "Mit 458.000 TEU wurden 9 % mehr bewegt": a change with no subject of its own is the change of the amount before it.
+    ?? (raw.kind === 'percent' && COMPARATIVE_AFTER.test(text.slice(raw.end)) ? previous : null)
     ?? KIND_NAME[language][raw.kind];
-  const revision = basis === 'guidance' ? revisionIn(clauseText) : null;
-  const label = labelWithBasis(base, basis, revision, language);
+  const revision = basis === 'guidance' ? revisionIn(clauseText) ?? compared.revision : null;
+  const label = labelWithBasis(base, basis, revision, language, compared.priorForecast);
   const figure: Figure = { kind: raw.kind, value: raw.value, label, text: text.slice(raw.start, raw.end), sentence: text };
   if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
   if (raw.currency !== undefined) figure.currency = raw.currency;
@@ -135,9 +159,11 @@ export function extractFigures(article: AnalysedArticle): Figure[] {
     if (isFurniture(sentence, total)) continue;
     const raws = scanFigures(sentence.text, article.rules);
     const bases = basesOf(sentence.text, raws, article.rules);
+    const { revision, priorForecast } = revisionsOf(sentence.text, raws, bases);
     let previous: string | null = null;
     for (const [i, raw] of raws.entries()) {
-      const { figure, metric } = toFigure(raw, sentence, article.rules, bases[i], previous);
+      const compared = { revision: revision[i] ?? null, priorForecast: priorForecast[i] ?? false };
+      const { figure, metric } = toFigure(raw, sentence, article.rules, bases[i], previous, compared);
       if (figure.basis === undefined && figure.label !== KIND_NAME[article.rules][figure.kind]) previous = figure.label;
       const scored: Scored = { figure, score: score(figure, metric, sentence, total, title), order: order++ };
       const key = factKey(figure);

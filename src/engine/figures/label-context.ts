@@ -47,6 +47,15 @@ export function shareOf(text: string, clause: Clause, end: number, language: Rul
   return (language === 'de' ? OF_DE : OF_EN).exec(text.slice(end, Math.min(clause.end, end + 60)))?.[1] ?? null;
 }
 
+/** What a payment is for, in German: "zahlte … zur Abgeltung von 14 Urlaubstagen" → "Zahlung zur Abgeltung". */
+const PURPOSE_DE = /(?<![\p{L}])(zur|zum)[\s\u00a0]+(\p{Lu}[\p{L}-]{3,})/u;
+
+/** The verb's label with the purpose its clause states, if any. */
+function withPurpose(label: string, part: string, language: RuleLanguage): string {
+  const purpose = language === 'de' ? PURPOSE_DE.exec(part) : null;
+  return purpose === null ? label : `${label} ${purpose[1] ?? ''} ${purpose[2] ?? ''}`;
+}
+
 /** A label for a figure without a metric in its clause, or null. */
 export function contextLabel(text: string, clause: Clause, start: number, end: number, money: boolean, language: RuleLanguage): string | null {
   const after = text.slice(end, Math.min(clause.end, end + 60));
@@ -57,7 +66,7 @@ export function contextLabel(text: string, clause: Clause, start: number, end: n
     if (noun !== null && !NOT_A_LABEL_DE.has(noun[1] ?? '')) return noun[1] ?? null;
   }
   const part = text.slice(clause.start, clause.end);
-  if (money) for (const [verb, label] of VERB_LABELS[language]) if (verb.test(part)) return label;
+  if (money) for (const [verb, label] of VERB_LABELS[language]) if (verb.test(part)) return withPurpose(label, part, language);
   if (language === 'en') {
     const subject = SUBJECT_EN.exec(text.slice(clause.start, start));
     const phrase = subject?.[1]?.replace(DETERMINER, '').trim();

@@ -57,14 +57,21 @@ export function revisionIn(clause: string): Revision | null {
   return null;
 }
 
+/** "Umsatz-Prognose", "revenue guidance"; a metric that is itself a forecast stays as it is. */
+function forecastOf(metric: string, de: boolean): string {
+  return METRIC_IS_FORWARD.test(metric) ? metric : de ? `${metric}-Prognose` : `${metric} guidance`;
+}
+
 /** The metric's label with its basis and, for guidance, whether it was cut or raised. */
-export function labelWithBasis(metric: string, basis: Basis | undefined, revision: Revision | null, language: RuleLanguage): string {
+export function labelWithBasis(metric: string, basis: Basis | undefined, revision: Revision | null, language: RuleLanguage, priorForecast = false): string {
   if (basis === undefined) return metric;
   const de = language === 'de';
   // "Gross margin" at the head of its sentence is "prior gross margin" inside a label; "EPS" stays.
   if (!de) metric = metric.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
   switch (basis) {
     case 'prior':
+      // The forecast a new one replaces: "Umsatz-Prognose (zuvor)", "prior revenue guidance".
+      if (priorForecast) return de ? `${forecastOf(metric, de)} (zuvor)` : `prior ${forecastOf(metric, de)}`;
       return de ? germanPrior(metric) : `prior ${metric}`;
     case 'estimate':
       return de ? `${metric} (Schätzung)` : `${metric} estimate`;
@@ -72,7 +79,7 @@ export function labelWithBasis(metric: string, basis: Basis | undefined, revisio
       return METRIC_IS_FORWARD.test(metric) ? metric : de ? `${metric} (Ziel)` : `${metric} target`;
     case 'guidance': {
       const change = revision === 'cut' ? (de ? 'gesenkt' : 'cut') : revision === 'raised' ? (de ? 'angehoben' : 'raised') : null;
-      const base = METRIC_IS_FORWARD.test(metric) ? metric : de ? `${metric}-Prognose` : `${metric} guidance`;
+      const base = forecastOf(metric, de);
       return change === null ? base : `${base} (${change})`;
     }
   }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/engine/analyse.ts';
 import { extractFromText } from '../../../src/engine/extract/text.ts';
+import { digestArticle } from '../../../src/engine/digest.ts';
 import { detectLanguage } from '../../../src/engine/language.ts';
 import { detectTeaser } from '../../../src/engine/teaser.ts';
 import type { ExtractedArticle } from '../../../src/engine/types.ts';
@@ -88,5 +89,63 @@ describe('detectTeaser', () => {
   it('given a preview that breaks off with an ellipsis, then a teaser warning', () => {
     const result = warnings({ ...base, paragraphs: [long.slice(0, 600), 'Der Vorstand will nun die Kosten senken und …'] });
     expect(result[0]).toMatch(/breaks off/u);
+  });
+});
+
+describe('unsupported languages', () => {
+  const chinese = '苹果公司周四公布，第三季度营收增长8%，达到900亿美元。The company said iPhone sales were strong. 分析师此前预计营收为880亿美元。';
+
+  it('given Chinese text with English words in it, then it is Chinese, not English', () => {
+    expect(detectLanguage(chinese)).toMatchObject({ language: 'zh', script: 'Han' });
+  });
+
+  it.each([
+    ['ja', 'トヨタ自動車は第3四半期の営業利益が前年同期比で12%増えたと発表した。'],
+    ['und', 'Выручка компании в третьем квартале выросла на восемь процентов, сообщила компания в четверг.'],
+    ['ko', '삼성전자는 3분기 영업이익이 작년 같은 기간보다 12% 늘었다고 밝혔다.'],
+  ])('given a short %s text in its own script, then it is flagged by its script', (lang, text) => {
+    const guess = detectLanguage(text);
+    expect(guess.language).toBe(lang);
+    expect(guess.script).toBeDefined();
+  });
+
+  it('given a Chinese page that declares itself English, then the digest says zh with an unsupported-language warning', () => {
+    const html = `<html lang="en"><head><title>苹果公司第三季度业绩</title></head><body><article><h1>苹果公司第三季度业绩</h1><p>${chinese}</p><p>${chinese}</p></article></body></html>`;
+    const { digest } = digestArticle({ html });
+    expect(digest.language).toBe('zh');
+    expect(digest.warnings.filter((w) => w.startsWith('language:'))).toEqual([expect.stringContaining('"zh" is not supported')]);
+  });
+
+  it('given a Russian text, then the language is undetermined and the warning names the script', () => {
+    const { digest } = digestArticle({ text: 'Выручка компании в третьем квартале выросла на восемь процентов. Прибыль снизилась из-за высоких затрат на расширение.' });
+    expect(digest.language).toBe('und');
+    expect(digest.warnings).toContainEqual(expect.stringContaining('Cyrillic script'));
+  });
+
+  it('given a Bengali page that declares itself English, then the language is undetermined with a warning', () => {
+    const bengali = 'কুষ্টিয়া জেলার দৌলতপুর উপজেলায় সংসদ সদস্যের ভাইকে নিজ বাড়ির সামনে হত্যা করা হয়েছে বলে পুলিশ জানিয়েছে।';
+    const { digest } = digestArticle({ html: `<html lang="en"><body><article><p>${bengali}</p><p>${bengali}</p></article></body></html>` });
+    expect(digest.language).toBe('und');
+    expect(digest.warnings).toContainEqual(expect.stringContaining('non-Latin script'));
+  });
+
+  it('given a French text, then the digest says fr with an unsupported-language warning', () => {
+    const { digest } = digestArticle({ text: 'Le chiffre d\'affaires a augmenté de huit pour cent au troisième trimestre. Les coûts de l\'expansion pèsent sur le bénéfice de la société.' });
+    expect(digest.language).toBe('fr');
+    expect(digest.warnings).toContainEqual(expect.stringContaining('"fr" is not supported'));
+  });
+
+  it('given a long Swedish text with an English company name, then it is not taken for English', () => {
+    const swedish = 'Omsättningen steg med åtta procent under tredje kvartalet, men kostnaderna för expansionen tynger vinsten. '
+      + 'Bolaget, som tidigare hette The Home and Garden Company of Sweden, har sitt huvudkontor i Stockholm och säljer produkter för hemmet i hela Norden. '
+      + 'Aktien steg med tre procent på börsen i dag efter rapporten, och analytikerna höjde sina riktkurser för aktien.';
+    expect(detectLanguage(swedish).language).toBe('und');
+  });
+
+  it('given German and English texts, then neither is flagged', () => {
+    expect(digestArticle({ text: 'Der Umsatz ist im dritten Quartal um acht Prozent gestiegen, doch die Kosten belasten den Gewinn.' }).digest.warnings
+      .filter((w) => w.startsWith('language:'))).toEqual([]);
+    expect(digestArticle({ text: 'Revenue rose eight percent in the third quarter, but the cost of the expansion has weighed on profit.' }).digest.warnings
+      .filter((w) => w.startsWith('language:'))).toEqual([]);
   });
 });
