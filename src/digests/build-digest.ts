@@ -14,6 +14,7 @@ import { formatFigure } from '../format/figure.ts';
 import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
 import { summarizeMaterial } from '../llm/summarize-material.ts';
 import { riskCategoryName } from '../format/risk-category.ts';
+import { digestMentionsAny } from '../search/word-match.ts';
 import type { Message, MessageImage, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { ArticleDigester } from '../digesting/article-digester.ts';
@@ -74,12 +75,11 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Whether a digest passes the definition's include/exclude keywords (case-insensitive, anywhere in its text). */
+/** Whether a digest passes the definition's include/exclude keywords (whole words, src/search/word-match.ts). */
 export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'include' | 'exclude'>): boolean {
   if (def.include.length === 0 && def.exclude.length === 0) return true;
-  const text = [digest.title ?? '', ...digest.summary, ...digest.figures.map((f) => f.sentence), ...digest.risks.map((r) => r.text)].join(' ').toLowerCase();
-  if (def.exclude.some((w) => text.includes(w.toLowerCase()))) return false;
-  return def.include.length === 0 || def.include.some((w) => text.includes(w.toLowerCase()));
+  if (digestMentionsAny(digest, def.exclude)) return false;
+  return def.include.length === 0 || digestMentionsAny(digest, def.include);
 }
 
 function section(entry: Entry, def: Pick<DigestDefinition, 'language' | 'summaryWords'>): MessageSection {

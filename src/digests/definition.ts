@@ -57,7 +57,7 @@ export const digestDefinitionSchema = z.object({
   /** Language of labels in the posted digest. */
   language: z.enum(['de', 'en']).default('en'),
   sources: z.array(sourceDefinitionSchema).min(1),
-  /** Only articles mentioning one of these words (title, summary, figures, risks), case-insensitive. Empty: all. */
+  /** Only articles mentioning one of these words (title, summary, figures, risks), as whole words (src/search/word-match.ts). Empty: all. */
   include: z.array(keyword).max(50).default([]),
   /** No articles mentioning any of these words. */
   exclude: z.array(keyword).max(50).default([]),
