@@ -73,6 +73,11 @@ export const digestDefinitionSchema = z.object({
    * is what an entry holds at most.
    */
   summaryWords: z.number().int().min(10).max(SUMMARY_WORDS).default(ENTRY_SUMMARY_WORDS),
+  /**
+   * A bundled sample digest (digests/sample.json): shown until the workspace's first own source is added,
+   * labelled as samples, and then hidden everywhere (`/digest`, `/figures`, `/risks`, schedules).
+   */
+  sample: z.boolean().default(false),
   /** `llm`: model-written summaries checked against the article (needs LLM_BASE_URL; else extractive). */
   summary: z.enum(['extractive', 'llm']).default('extractive'),
   /** Language of model-written summaries: `de`, `en`, or each article's own. */

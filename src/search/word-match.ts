@@ -16,7 +16,9 @@
  *    is no ending.
  * 3. **German compounds** (only in German text, only for query words of four letters or more): the query
  *    word (or its stem) starts the text word and at least four more letters follow, after an optional linking
- *    "s"/"es"/"n"/"en"/"er"/"e" ("Zoll" → "Zollstreit", "Arbeit" → "Arbeitsmarkt"); or it ends the text word, with
+ *    "s"/"es"/"n"/"en"/"er"/"e", that begin the way a German word begins (a vowel or an initial consonant
+ *    cluster such as "str", "pr", "sch": "Zoll" → "Zollstreit", "Arbeit" → "Arbeitsmarkt", but "Signa" is not
+ *    the head of "Signalwerk", since no word begins with "lw"); or it ends the text word, with
  *    an optional ending, after at least three letters ("Zoll" → "Strafzölle"). English has no such rule, so
  *    "rate" never matches "corporate".
  *
@@ -36,6 +38,18 @@ const MIN_COMPOUND_QUERY = 4;
 const MIN_COMPOUND_REST = 4;
 const MIN_COMPOUND_HEAD = 3;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Consonant clusters a German word may begin with (folded; loanword clusters included), besides a single consonant. */
+const ONSETS: ReadonlySet<string> = new Set([
+  'bl', 'br', 'ch', 'chr', 'cl', 'cr', 'dr', 'fl', 'fr', 'gl', 'gn', 'gr', 'kl', 'kn', 'kr', 'pf', 'pfl', 'pfr', 'ph', 'pl', 'pr', 'ps',
+  'sch', 'schl', 'schm', 'schn', 'schr', 'schw', 'sh', 'sk', 'sl', 'sm', 'sn', 'sp', 'spl', 'spr', 'st', 'str', 'th', 'tr', 'ts', 'tsch', 'wr', 'zw',
+]);
+const LEADING_CONSONANTS = /^[^aeiouy]*/u;
+
+/** Whether a folded word part begins the way a German word can: a vowel, one consonant, or a known cluster. */
+function germanOnset(part: string): boolean {
+  const onset = LEADING_CONSONANTS.exec(part)?.[0] ?? '';
+  return onset.length <= 1 || ONSETS.has(onset);
+}
 const NAME = /^(?=.*\p{Lu})[\p{Lu}\p{N}]{2,5}$/u;
 
 /** A word folded for comparison: lower case, without accents or umlaut dots, "ß" as "ss". */
@@ -88,7 +102,7 @@ function compound(word: string, base: string): boolean {
   if (base.length < MIN_COMPOUND_QUERY) return false;
   if (word.startsWith(base)) {
     const rest = word.slice(base.length);
-    if (LINKS.some((link) => rest.startsWith(link) && rest.length - link.length >= MIN_COMPOUND_REST)) return true;
+    if (LINKS.some((link) => rest.startsWith(link) && rest.length - link.length >= MIN_COMPOUND_REST && germanOnset(rest.slice(link.length)))) return true;
   }
   for (let head = MIN_COMPOUND_HEAD; head <= word.length - base.length; head++) {
     if (word.startsWith(base, head) && inflected(word.slice(head), base)) return true;
