@@ -3,18 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutTracking } from '../../../src/sources/content/canonical-url.ts';
 import { readSourceDocument } from '../../../src/sources/read-source.ts';
 import { assertNameFree, assertNotDuplicate, assertSourceYields, findDuplicateSource } from '../../../src/sources/source-checks.ts';
-import { DigestError } from '../../../src/errors.ts';
-
-/** The DigestError a call throws (anything else, or no throw, fails the test). */
-function digestErrorOf(fn: () => unknown): DigestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DigestError) return err;
-    throw err;
-  }
-  throw new Error('expected a DigestError, but the call returned');
-}
+import { digestErrorOfCall as digestErrorOf } from '../../helpers/digest-error-of.ts';
 
 describe('withoutTracking', () => {
   it.each([
