@@ -15,7 +15,7 @@ const chatSdks = ['discord.js', '@discordjs/*', '@slack/*'];
  */
 export const LAYERS = [
   ['engine'],
-  ['format', 'messages', 'sources', 'store'],
+  ['format', 'messages', 'search', 'sources', 'store'],
   ['digesting', 'schedule'],
   ['digests'],
   ['chat', 'polling'],

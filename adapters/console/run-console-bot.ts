@@ -54,8 +54,11 @@ export async function runConsoleBot(io: CliIo & { stdin: NodeJS.ReadableStream }
   const chartDir = options.chartDir ?? null;
   for (const error of runtime.definitionErrors) await writeLine(io.stderr, `error: ${error}`);
   bot.addPublisher('console', consolePublisher(io.stdout, chartDir));
-  const defs = bot.definitions.list(CONSOLE_WORKSPACE).map((d) => d.def);
-  for (const def of defs) {
+  const listed = bot.definitions.list(CONSOLE_WORKSPACE);
+  const defs = listed.map((d) => d.def);
+  // While only the samples are there, the empty default digest is not shown at start.
+  const shown = listed.some((d) => d.def.sample) ? listed.filter((d) => d.origin !== 'default').map((d) => d.def) : defs;
+  for (const def of shown) {
     const { message } = await bot.build(def);
     await writeLine(io.stdout, await consoleText(message, chartDir));
   }

@@ -8,6 +8,7 @@ import type { LlmSummarizer } from '../llm/summarize-llm.ts';
 import { buildDigest, type BuiltDigest, type FolderSource, type RawArticle } from '../digests/build-digest.ts';
 import type { DefinitionRegistry } from '../digests/definition-registry.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
+import { labelSampleDigest, labelSampleMessage } from '../digests/sample-label.ts';
 import type { Digest } from '../engine/schema.ts';
 import { DigestError, toDigestError } from '../errors.ts';
 import type { BotMetrics } from '../metrics.ts';
@@ -55,10 +56,13 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   const refresh = (sources: readonly Parameters<typeof pollSource>[1][]): Promise<void> =>
     inBatches(sources, deps.pollConcurrency, async (s) => { await pollSource(pollDeps, s); }, logger);
 
-  const build = singleFlight((def: DigestDefinition) => JSON.stringify(def), (def): Promise<BuiltDigest> => buildDigest({
-    store, clock, logger, engineVersion, digester, refresh, ...(deps.llm ? { llm: deps.llm } : {}),
-    readFolder: (source) => deps.readFolder(source, deps.definitions.get(def.workspace, def.name)?.dir ?? null),
-  }, def));
+  const build = singleFlight((def: DigestDefinition) => JSON.stringify(def), async (def): Promise<BuiltDigest> => {
+    const built = await buildDigest({
+      store, clock, logger, engineVersion, digester, refresh, ...(deps.llm ? { llm: deps.llm } : {}),
+      readFolder: (source) => deps.readFolder(source, deps.definitions.get(def.workspace, def.name)?.dir ?? null),
+    }, def);
+    return { ...built, message: labelSampleMessage(built.message, def) };
+  });
 
   const pollDue = (): Promise<number> => {
     if (polling !== null) return polling;
@@ -93,7 +97,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
           if (source.type !== 'folder') continue;
           for (const raw of await folderArticles(def, source, dir)) {
             try {
-              out.push((await digestBytes({ store, clock, engineVersion, digester }, { ...raw, url: raw.url ?? undefined })).digest);
+              out.push(labelSampleDigest((await digestBytes({ store, clock, engineVersion, digester }, { ...raw, url: raw.url ?? undefined })).digest, def));
             } catch (err) {
               logger.info('folder article skipped', { article: raw.name, code: err instanceof DigestError ? err.code : 'unknown' });
             }

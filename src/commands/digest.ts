@@ -1,18 +1,16 @@
 /** `/digest [name]`: a digest of this workspace built now (the first one when no name is given). */
 import { z } from 'zod';
-import { digestDefinitionSchema, type DigestDefinition } from '../digests/definition.ts';
+import { DEFAULT_DIGEST } from '../digests/definition-registry.ts';
+import type { DigestDefinition } from '../digests/definition.ts';
 import { DigestError } from '../errors.ts';
 import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';
 
-/** Name of the digest every workspace has when it defines none: all its sources. */
-export const DEFAULT_DIGEST = 'news';
+export { DEFAULT_DIGEST };
 
-/** The workspace's definitions, or its implicit default digest over all its sources. */
+/** The workspace's definitions as the registry lists them: its default digest over all its sources included, samples only until it has sources. */
 export function workspaceDigests(services: CommandServices, workspaceId: string): DigestDefinition[] {
-  const defs = services.definitions.list(workspaceId).map((d) => d.def);
-  if (defs.length > 0) return defs;
-  return [digestDefinitionSchema.parse({ name: DEFAULT_DIGEST, title: 'News digest', workspace: workspaceId, sources: [{ type: 'workspace' }], channels: [] })];
+  return services.definitions.list(workspaceId).map((d) => d.def);
 }
 
 export const digestCommand = {

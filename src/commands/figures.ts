@@ -5,6 +5,7 @@ import { formatFigure } from '../format/figure.ts';
 import { labelLanguageOf, riskCategoryName } from '../format/risk-category.ts';
 import type { Message } from '../messages/model.ts';
 import { cachedDigest } from '../digesting/digest-articles.ts';
+import { digestSearchText, lineMentionsAny, rankByRelevance } from '../search/word-match.ts';
 import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';
 
@@ -14,37 +15,28 @@ const MAX_LINES = 20;
 
 interface Found { digest: Digest; link: string | null }
 
-/** Whether a digest's text contains every word (lower-case). */
-function matches(digest: Digest, words: readonly string[]): boolean {
-  const text = [digest.title ?? '', ...digest.summary, ...digest.figures.map((f) => `${f.label} ${f.sentence}`), ...digest.risks.map((r) => r.text)].join(' ').toLowerCase();
-  return words.every((w) => text.includes(w));
-}
-
-/** Digests of the workspace's recent articles (and folder sources) containing every query word (case-insensitive), newest first. */
+/** Digests of the workspace's recent articles (and folder sources) holding every query word (src/search rules), best match first. */
 export async function matchingDigests(services: CommandServices, workspaceId: string, query: string): Promise<Found[]> {
-  const words = queryWords(query);
   const since = new Date(services.clock.now().getTime() - QUERY_LOOKBACK_DAYS * 86_400_000).toISOString();
-  const found: Found[] = [];
+  const found: (Found & { at: string })[] = [];
   for (const article of services.store.articles.recent(workspaceId, since, 500)) {
     if (article.digestHash === null) continue;
     const digest = cachedDigest(services.store, article.digestHash, services.engineVersion);
-    if (digest !== null && matches(digest, words)) found.push({ digest, link: article.link });
+    if (digest !== null) found.push({ digest, link: article.link, at: article.published ?? article.firstSeenAt });
   }
-  for (const digest of (await services.folderDigests?.(workspaceId)) ?? []) {
-    if (matches(digest, words)) found.push({ digest, link: digest.url });
-  }
-  return found;
+  for (const digest of (await services.folderDigests?.(workspaceId)) ?? []) found.push({ digest, link: digest.url, at: digest.published ?? '' });
+  return rankByRelevance(found, query, (f) => digestSearchText(f.digest, f.at));
 }
 
-/** Words of a query (lower-case). */
-const queryWords = (query: string): string[] => query.toLowerCase().split(/\s+/u).filter((w) => w !== '');
+/** Words of a query, as typed (names and tickers are matched case-exact). */
+const queryWords = (query: string): string[] => query.split(/\s+/u).filter((w) => w !== '');
 
 /**
  * The figures a `/figures` answer lists for one digest: the engine returns every figure, so those whose label or
  * sentence holds a query word come first (in the engine's rank), then the digest's top ones; at most `max`.
  */
 export function figuresForQuery(digest: Digest, words: readonly string[], max = 5): Digest['figures'] {
-  const hit = (f: Digest['figures'][number]): boolean => words.some((w) => `${f.label} ${f.sentence}`.toLowerCase().includes(w));
+  const hit = (f: Digest['figures'][number]): boolean => lineMentionsAny(`${f.label} ${f.sentence}`, words.join(' '), digest.language === 'de');
   return [...digest.figures.filter(hit), ...digest.figures.filter((f) => !hit(f))].slice(0, max);
 }
 

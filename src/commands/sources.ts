@@ -8,6 +8,7 @@ import type { Message } from '../messages/model.ts';
 import { fetchDocument } from '../sources/http/from-config.ts';
 import { pollSource } from '../polling/poll-source.ts';
 import { itemCountText, readSourceDocument, type SourceDocument, type SourceKind } from '../sources/read-source.ts';
+import { assertNameFree, assertNotDuplicate, assertSourceYields, sourceAddress } from '../sources/source-checks.ts';
 import type { SourceRecord } from '../store/port.ts';
 import { audit, type CommandServices } from './services.ts';
 import type { Command } from './types.ts';
@@ -30,6 +31,7 @@ export async function previewSource(services: CommandServices, url: string): Pro
       services.logger.info('announced feed unusable', { url: feed.url, code: err instanceof DigestError ? err.code : 'unknown' });
     }
   }
+  assertSourceYields(doc, page);
   return { url: page.url, doc, via: null };
 }
 
@@ -47,14 +49,18 @@ export const sourcesAddCommand = {
   adminOnly: true,
   args: addArgs,
   async run(services, ctx, [url, given]) {
-    const { url: sourceUrl, doc, via } = await previewSource(services, url);
-    if (doc.items.length === 0) {
-      throw new DigestError('source/empty', `nothing to follow at ${url}: the ${KIND_NAMES[doc.kind]} has no items or article links`);
-    }
+    const existing = services.store.sources.list(ctx.workspaceId);
+    assertNotDuplicate(existing, sourceAddress(url));
+    const preview = await previewSource(services, sourceAddress(url));
+    const { doc, via } = preview;
+    const sourceUrl = sourceAddress(preview.url);
+    assertNotDuplicate(existing, sourceUrl);
+    const name = sourceName(given, doc, sourceUrl);
+    assertNameFree(existing, name);
     const at = services.clock.now().toISOString();
-    const source = services.store.sources.add({
-      workspaceId: ctx.workspaceId, name: sourceName(given, doc, sourceUrl), url: sourceUrl, type: doc.kind, addedBy: ctx.userId,
-    }, at);
+    const source = services.store.sources.add({ workspaceId: ctx.workspaceId, name, url: sourceUrl, type: doc.kind, addedBy: ctx.userId }, at);
+    // The first own source hides the bundled samples and their schedule.
+    if (existing.length === 0) await services.schedulesChanged();
     audit(services, ctx, 'sources.add', source.name, sourceUrl);
     const outcome = await pollSource(services, source, { force: true });
     const lines = [`${KIND_NAMES[doc.kind]}${via === null ? '' : ` (found on ${via})`}, ${itemCountText(doc)}: ${sourceUrl}`];
@@ -75,14 +81,16 @@ export const sourcesRemoveCommand = {
   description: 'remove a source: /sources remove <name|id>',
   adminOnly: true,
   args: removeArgs,
-  run(services, ctx, [nameOrId]) {
+  async run(services, ctx, [nameOrId]) {
     const removed = services.store.sources.remove(ctx.workspaceId, nameOrId);
     if (removed === null) {
       const known = services.store.sources.list(ctx.workspaceId).map((s) => s.name);
       throw new DigestError('source/not-found', `there is no source "${nameOrId}" here${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`);
     }
     audit(services, ctx, 'sources.remove', removed.name, removed.url);
-    return Promise.resolve({ title: `Removed “${removed.name}”`, sections: [{ lines: [removed.url] }] });
+    // With the last source gone, the bundled samples (and their schedule) come back.
+    if (services.store.sources.list(ctx.workspaceId).length === 0) await services.schedulesChanged();
+    return { title: `Removed “${removed.name}”`, sections: [{ lines: [removed.url] }] };
   },
 } satisfies Command<CommandServices, typeof removeArgs>;
 

@@ -10,7 +10,7 @@ import { formatFigure } from '../format/figure.ts';
 import { riskCategoryName } from '../format/risk-category.ts';
 import type { Message } from '../messages/model.ts';
 import { digestBytes } from '../digesting/digest-articles.ts';
-import { fetchDocument } from '../sources/http/from-config.ts';
+import { feedNote, summarizeTarget } from '../sources/summarize-target.ts';
 import type { CommandServices } from './services.ts';
 import type { Command } from './types.ts';
 
@@ -29,21 +29,27 @@ export function articleMessage(digest: Digest, url: string, summary: LlmSummary 
   return { title: digest.title ?? url, ...(digest.published === null ? {} : { subtitle: digest.published }), sections };
 }
 
+/** The message with a note line first, when there is one. */
+const withNote = (message: Message, note: string | null): Message => (note === null ? message : { ...message, sections: [{ lines: [note] }, ...message.sections] });
+
 export const summarizeCommand = {
   name: 'summarize',
   description: 'summary, key figures and risks of one article: /summarize <url>',
   adminOnly: false,
   args: z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' }), z.enum(['de', 'en', 'article']).optional()]),
   async run(services, ctx, [url, language]) {
-    const page = await fetchDocument(services.http, url);
+    // A feed's address: its newest item, with a note on how to follow the feed.
+    const target = await summarizeTarget(services.http, url);
+    const { page } = target;
+    const noted = (message: Message): Message => withNote(message, feedNote(target));
     if (services.llm !== undefined) {
       const material = { bytes: page.bytes, contentType: page.contentType, url: page.url };
       // Without a language word: the workspace's default, the language of its first definition with model summaries.
       const fallback = services.definitions.list(ctx.workspaceId).find((d) => d.def.summary === 'llm')?.def.summaryLanguage ?? 'article';
       const { digest, summary } = await summarizeMaterial(services.llm, material, ctx.workspaceId, language ?? fallback);
-      return articleMessage(digest, page.url, summary);
+      return noted(articleMessage(digest, page.url, summary));
     }
     const { digest } = await digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
-    return articleMessage(digest, page.url);
+    return noted(articleMessage(digest, page.url));
   },
 } satisfies Command<CommandServices, z.ZodTuple<[z.ZodURL, z.ZodOptional<z.ZodEnum<{ de: 'de'; en: 'en'; article: 'article' }>>]>>;

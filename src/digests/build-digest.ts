@@ -14,6 +14,7 @@ import { toDigestError } from '../errors.ts';
 import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
 import { summarizeMaterial } from '../llm/summarize-material.ts';
+import { digestMentionsAny } from '../search/word-match.ts';
 import type { Message, MessageImage, MessageLink, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { ArticleDigester } from '../digesting/article-digester.ts';
@@ -87,12 +88,11 @@ const MAX_ENTRY_CHARS = 1_000;
 /** Articles of one source read from the store per build (enough to count what a cap cuts). */
 const STORED_PER_SOURCE = 200;
 
-/** Whether a digest passes the definition's include/exclude keywords (case-insensitive, anywhere in its text). */
+/** Whether a digest passes the definition's include/exclude keywords (whole words, src/search/word-match.ts). */
 export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'include' | 'exclude'>): boolean {
   if (def.include.length === 0 && def.exclude.length === 0) return true;
-  const text = [digest.title ?? '', ...digest.summary, ...digest.figures.map((f) => f.sentence), ...digest.risks.map((r) => r.text)].join(' ').toLowerCase();
-  if (def.exclude.some((w) => text.includes(w.toLowerCase()))) return false;
-  return def.include.length === 0 || def.include.some((w) => text.includes(w.toLowerCase()));
+  if (digestMentionsAny(digest, def.exclude)) return false;
+  return def.include.length === 0 || digestMentionsAny(digest, def.include);
 }
 
 async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Gathered, failing: FailingSource[]): Promise<void> {

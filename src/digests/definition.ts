@@ -57,7 +57,7 @@ export const digestDefinitionSchema = z.object({
   /** Language of labels in the posted digest. */
   language: z.enum(['de', 'en']).default('en'),
   sources: z.array(sourceDefinitionSchema).min(1),
-  /** Only articles mentioning one of these words (title, summary, figures, risks), case-insensitive. Empty: all. */
+  /** Only articles mentioning one of these words (title, summary, figures, risks), as whole words (src/search/word-match.ts). Empty: all. */
   include: z.array(keyword).max(50).default([]),
   /** No articles mentioning any of these words. */
   exclude: z.array(keyword).max(50).default([]),
@@ -79,6 +79,11 @@ export const digestDefinitionSchema = z.object({
    * is what an entry holds at most.
    */
   summaryWords: z.number().int().min(10).max(SUMMARY_WORDS).default(ENTRY_SUMMARY_WORDS),
+  /**
+   * A bundled sample digest (digests/sample.json): shown until the workspace's first own source is added,
+   * labelled as samples, and then hidden everywhere (`/digest`, `/figures`, `/risks`, schedules).
+   */
+  sample: z.boolean().default(false),
   /** `llm`: model-written summaries checked against the article (needs LLM_BASE_URL; else extractive). */
   summary: z.enum(['extractive', 'llm']).default('extractive'),
   /** Language of model-written summaries: `de`, `en`, or each article's own. */

@@ -10,3 +10,14 @@ export async function digestErrorOf(promise: Promise<unknown>): Promise<DigestEr
   }
   throw new Error('expected a DigestError, but the call succeeded');
 }
+
+/** The DigestError a synchronous call throws (anything else, or no throw, fails the test). */
+export function digestErrorOfCall(fn: () => unknown): DigestError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DigestError) return err;
+    throw err;
+  }
+  throw new Error('expected a DigestError, but the call returned');
+}

@@ -9,13 +9,31 @@ import { DigestError } from '../../errors.ts';
 
 /** Query parameters that only track where a click came from; they never select different content. */
 const TRACKING_PARAMS: ReadonlySet<string> = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'mc_cid', 'mc_eid', 'ref', 'cmpid', 'wt_mc', 'wt.mc_id', 'igshid', '_hsenc', '_hsmi',
+  'fbclid', 'gclid', 'gbraid', 'wbraid', 'dclid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id', 'igshid', 'srsltid',
+  'mc_cid', 'mc_eid', 'mkt_tok', 'ref', 'ref_src', 'ref_url', 'cmpid', 'wt_mc', 'wt.mc_id', 'xtor', 'ocid', 'ncid',
+  '_hsenc', '_hsmi', '_ga', '_gl', 'vero_id', 'oly_anon_id', 'oly_enc_id', 'rb_clickid', 's_cid',
 ]);
+/** Prefixes of tracking parameter families: Google Analytics `utm_*`, Matomo `pk_*` and `mtm_*`. */
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_'] as const;
 
-/** Whether a query parameter name is a tracking parameter (`utm_*` and the names above, any case). */
+/** Whether a query parameter name is a tracking parameter (`utm_*`, `pk_*`, `mtm_*` and the names above, any case). */
 export function isTrackingParam(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+  return TRACKING_PREFIXES.some((p) => lower.startsWith(p)) || TRACKING_PARAMS.has(lower);
+}
+
+/**
+ * An absolute http(s) URL without its tracking parameters and fragment, otherwise as given (parameter order,
+ * trailing slash and case kept, since a server may tell them apart): how a source's address is stored.
+ * @throws DigestError `fetch/invalid-url` when `url` is not an absolute http(s) URL.
+ */
+export function withoutTracking(url: string): string {
+  const parsed = parseHttpUrl(url);
+  if (parsed === null) throw new DigestError('fetch/invalid-url', `not an absolute http(s) URL: ${url.slice(0, 200)}`);
+  parsed.hash = '';
+  const kept = [...parsed.searchParams].filter(([name]) => !isTrackingParam(name));
+  if (kept.length !== [...parsed.searchParams].length) parsed.search = new URLSearchParams(kept).toString();
+  return parsed.href;
 }
 
 /** Parses an absolute http(s) URL, or null when `raw` is not one. */

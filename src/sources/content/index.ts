@@ -11,7 +11,7 @@ export { discoverFeeds } from './discover-feeds.ts';
 export type { DiscoveredFeed } from './discover-feeds.ts';
 export { DEFAULT_ARTICLE_LINK_LIMIT, extractArticleLinks, looksLikeArticleUrl, looksLikeListingPage } from './article-links.ts';
 export type { ArticleLinkOptions } from './article-links.ts';
-export { canonicalUrl, isSameSite, isTrackingParam, registrableDomain, tryCanonicalUrl } from './canonical-url.ts';
+export { canonicalUrl, isSameSite, isTrackingParam, registrableDomain, tryCanonicalUrl, withoutTracking } from './canonical-url.ts';
 export { contentHash, itemKeys } from './item-keys.ts';
 export type { ItemKeys } from './item-keys.ts';
 export { feedDateToIso } from './feed-dates.ts';

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DigestError } from '../../../../src/errors.ts';
+import { digestErrorOfCall } from '../../../helpers/digest-error-of.ts';
 import { parseFeed } from '../../../../src/sources/content/parse-feed.ts';
 import {
   ARTICLE_HTML, ATOM, EMPTY_ATOM, EMPTY_RSS, JSON_FEED_10, JSON_FEED_11, MALFORMED_RSS, RDF, RSS_LATIN, RSS_UTF8,
   utf8, utf8WithBom, windows1252,
 } from './feed-fixtures.ts';
 
-function catchError(fn: () => unknown): DigestError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DigestError) return err;
-    throw err;
-  }
-  throw new Error('expected a DigestError');
-}
+const catchError = digestErrorOfCall;
 
 describe('parseFeed: RSS 2.0', () => {
   const feed = parseFeed(utf8(RSS_UTF8), 'application/rss+xml; charset=utf-8');
