@@ -72,6 +72,8 @@ interface SourceRef {
 class Gathered {
   readonly candidates: Candidate<Article>[] = [];
   readonly sources = new Map<string, SourceRef>();
+  /** Articles per source beyond those read in full: they only add to the count of what a cap cut. */
+  readonly unread = new Map<string, number>();
   constructor(private readonly def: DigestDefinition) {}
 
   add(key: string, ref: SourceRef, at: string | null, article: Article): void {
@@ -85,8 +87,10 @@ class Gathered {
 const ENTRY_CHARS_PER_MESSAGE = 5_000;
 /** Most characters of one entry, however few entries there are. */
 const MAX_ENTRY_CHARS = 1_000;
-/** Articles of one source read from the store per build (enough to count what a cap cuts). */
+/** Articles of one source counted per build (to say how many a cap cut). */
 const STORED_PER_SOURCE = 200;
+/** Articles of one source whose digests are read per build, at least (twice `maxArticles` when that is more). */
+const DIGESTS_PER_SOURCE = 20;
 
 /** Whether a digest passes the definition's include/exclude keywords (whole words, src/search/word-match.ts). */
 export function passesFilters(digest: Digest, def: Pick<DigestDefinition, 'include' | 'exclude'>): boolean {
@@ -127,9 +131,17 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Ga
 /** Adds each source's stored articles of the look-back window (read per source, so no busy source hides another). */
 function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: Gathered): number {
   const since = new Date(deps.clock.now().getTime() - def.lookbackHours * 3_600_000).toISOString();
+  const read = Math.max(DIGESTS_PER_SOURCE, def.maxArticles * 2);
+  // Beyond `read`, an article can only be cut (a source's share is at most maxArticles); without keyword filters
+  // it is counted as cut without reading its digest.
+  const countRest = def.include.length === 0 && def.exclude.length === 0;
   let unreadable = 0;
   for (const source of sources) {
-    for (const article of deps.store.articles.recent(def.workspace, since, STORED_PER_SOURCE, [source.id])) {
+    const key = `source:${String(source.id)}`;
+    const articles = deps.store.articles.recent(def.workspace, since, STORED_PER_SOURCE, [source.id]);
+    const rest = articles.slice(read).filter((a) => a.digestHash !== null).length;
+    if (countRest && rest > 0) list.unread.set(key, rest);
+    for (const article of articles.slice(0, read)) {
       if (article.digestHash === null) {
         if (article.digestError !== null) unreadable++;
         continue;
@@ -137,7 +149,7 @@ function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readon
       const digest = cachedDigest(deps.store, article.digestHash, deps.engineVersion);
       if (digest === null) continue;
       const url = article.link ?? article.canonicalUrl;
-      list.add(`source:${String(source.id)}`, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { digest, source: source.name, url });
+      list.add(key, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { digest, source: source.name, url });
     }
   }
   return unreadable;
@@ -175,8 +187,9 @@ function moreSection(def: DigestDefinition, cut: ReadonlyMap<string, number>, so
 function choose(def: DigestDefinition, list: Gathered): { entries: Article[][]; more: MessageSection | null } {
   const active = new Set(list.candidates.map((c) => c.sourceKey)).size;
   const perSource = def.maxPerSource ?? Math.max(2, Math.ceil(def.maxArticles / Math.max(1, active)));
-  const selection = selectEntries(list.candidates, { max: def.maxArticles, perSource });
-  return { entries: selection.entries.map((e) => e.items), more: moreSection(def, selection.cut, list.sources) };
+  const { entries, cut } = selectEntries(list.candidates, { max: def.maxArticles, perSource });
+  for (const [key, n] of list.unread) cut.set(key, (cut.get(key) ?? 0) + n);
+  return { entries: entries.map((e) => e.items), more: moreSection(def, cut, list.sources) };
 }
 
 /** File name of the key-figures chart attached to digests with `chart: true`. */

@@ -89,6 +89,8 @@ describe('the bot through ChatCore', () => {
     const added = text(await ask('sources', ['add', server.url('/home')]));
     expect(added).toContain('Added “Ledger Daily”');
     expect(added).toContain(`RSS feed (found on ${server.url('/home')}), 4 item(s)`);
+    // Newest items are plain lines: the renderer adds the bullet (no "• •" in the console).
+    expect(added.split('\n').filter((l) => l.startsWith('•'))).toEqual([]);
     expect(added).toContain('The newest 2 will be in the next digest; 2 older one(s) were marked as already seen.');
     expect(store.sources.list(WS)[0]).toMatchObject({ url: server.url('/rss'), type: 'rss', addedBy: 'discord:u1' });
     expect(store.audit.list(WS, 5)[0]).toMatchObject({ actor: 'discord:u1', action: 'sources.add', target: 'Ledger Daily' });
