@@ -62,7 +62,8 @@ const NEGATION: Readonly<Record<RuleLanguage, RegExp>> = {
  * "not least", "nicht nur … sondern auch", "nicht zuletzt", "wenn nicht gar".
  */
 const NOT_DENIALS: Readonly<Record<RuleLanguage, RegExp>> = {
-  en: /(?<![\p{L}])(?:not\s+(?:only|just|merely|least)|if\s+not)(?![\p{L}])/giu,
+  // "blasted Obama for not knowing how …": a reproach states the norm the article words positively ("a politician knows how").
+  en: /(?<![\p{L}])(?:not\s+(?:only|just|merely|least)|if\s+not|(?:blast|criticiz|criticis|slamm|slam|accus|fault|attack|chid|lambast|rebuk|scold)\p{L}*\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:for|of)\s+not)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:nicht\s+(?:nur|bloß|bloss|allein|zuletzt)|wenn\s+nicht(?:\s+gar)?)(?![\p{L}])/giu,
 };
 
@@ -83,14 +84,30 @@ export function stems(text: string): Set<string> {
   return new Set([...text.toLowerCase().matchAll(STEM)].map((m) => m[0].slice(0, 5)));
 }
 
-/** Content-word stems that stand within four words of a negation. */
+/** Where a clause ends: after a word with a comma, semicolon, colon or dash, before a conjunction that starts a new one. */
+const ENDS_CLAUSE = /[,;:–—]$/u;
+const STARTS_CLAUSE: Readonly<Record<RuleLanguage, RegExp>> = {
+  en: /^(?:but|while|whereas|although|because|since|after|before|when|which|who)$/iu,
+  de: /^(?:aber|sondern|doch|jedoch|während|obwohl|weil|da|nachdem|bevor|wenn|als|dass|der|die|das|welche|welcher)$/iu,
+};
+
+/** The words of the clause around word `i`, at most four on each side of it: a negation reaches no further. */
+function clauseWindow(words: readonly string[], i: number, language: RuleLanguage): readonly string[] {
+  let from = i;
+  while (from > Math.max(0, i - 4) && !ENDS_CLAUSE.test(words[from - 1] ?? '') && !STARTS_CLAUSE[language].test(words[from] ?? '')) from--;
+  let to = i;
+  while (to < Math.min(words.length - 1, i + 4) && !ENDS_CLAUSE.test(words[to] ?? '') && !STARTS_CLAUSE[language].test(words[to + 1] ?? '')) to++;
+  return words.slice(from, to + 1);
+}
+
+/** Content-word stems that stand in a negation's clause, within four words of it. */
 export function negatedStems(text: string, language: RuleLanguage): Set<string> {
   const out = new Set<string>();
   const words = denials(text, language).split(/\s+/u);
   words.forEach((w, i) => {
     NEGATION[language].lastIndex = 0;
     if (!NEGATION[language].test(w)) return;
-    for (const near of words.slice(Math.max(0, i - 4), i + 5)) for (const s of stems(near)) out.add(s);
+    for (const near of clauseWindow(words, i, language)) for (const s of stems(near)) out.add(s);
   });
   return out;
 }

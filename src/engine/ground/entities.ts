@@ -76,7 +76,14 @@ salz schild schloss stahl stein stern stoff strom stuhl tisch volk wald werk zel
 bedarf aufwand anspruch anteil anlass ausgang austausch beitrag bereich beschluss betrag bezug eingriff einfluss
 eindruck entscheid entwurf ertrag gehalt genuss hinweis rückgang schutz umgang umfang unterschied verbrauch verkauf
 verlauf vorteil nachteil zugang zustand zuwachs alltag anfang ansatz aufstieg ausbau abbau anstieg absturz ausfall
-einbruch überfall diebstahl betrug schuss stich schlag tritt biss halt stopp stau lärm rauch duft geschmack`.split(/\s+/u));
+einbruch überfall diebstahl betrug schuss stich schlag tritt biss halt stopp stau lärm rauch duft geschmack
+hotel festival restaurant café bar club pilot wolf bär fuchs fisch vogel koch wirt bub mond nacht monat abend morgen
+kauf pass kuss zoll flughafen bahnhof hafen spital notfall patient polizist bauer förster`.split(/\s+/u));
+/** Whether a German word is a common noun by its head: a compound ending in a common noun ("Dorfplatz", "Bergbauer") is one. */
+function germanCommonHead(lower: string): boolean {
+  for (let i = 3; i <= lower.length - 3; i++) if (GERMAN_COMMON_NOUNS.has(lower.slice(i))) return true;
+  return false;
+}
 /** The word opens a clause after a colon or quote ("READ: Berahino …"): capitalized there by position, not as a name. */
 function startsClause(tok: Token, index: number): boolean {
   return index === 0 || /:\s*["“«„]?\s*$/u.test(tok.gap);
@@ -106,7 +113,8 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
   // After one it is still a name when it has none of the common endings of German nouns ("der erste Nakamura"):
   // it then counts only when the article lacks it (and every compound with it), see unsupportedNames.
-  return !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word)) || !(GERMAN_NOUN_ENDING.test(lower) || GERMAN_COMMON_NOUNS.has(lower));
+  return !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word))
+    || !(GERMAN_NOUN_ENDING.test(lower) || GERMAN_COMMON_NOUNS.has(lower) || germanCommonHead(lower));
 }
 
 /** Runs of name words (with particles between them), as written; `masked` spans (figures) are left out. */

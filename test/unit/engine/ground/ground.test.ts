@@ -108,3 +108,28 @@ describe('groundClaims (cited ids)', () => {
     expect(s).toMatchObject({ supported: false, sources: [], problems: [{ kind: 'source', text: '99' }] });
   });
 });
+
+describe('negation scope and German compounds', () => {
+  const DE_CLINIC = `Fürstin in Zürich
+
+Nachdem die Fürstin monatelang in Südafrika festsass, da sie aufgrund gesundheitlicher Probleme nicht fliegen durfte, lässt sie sich wegen physischer und psychischer Probleme in einer Zürcher Klinik behandeln. Der Palast äusserte sich nicht.`;
+  const EN_NORM = `Medvedev on Obama
+
+Medvedev said a competent politician knows how to make careful and wise decisions. He spoke in Moscow on Tuesday.`;
+
+  it('given a negation in another clause of the source sentence, then a positive summary of the main clause is no flip', () => {
+    expect(problems(DE_CLINIC, 'Die Fürstin lässt sich wegen physischer und psychischer Probleme in einer Zürcher Klinik behandeln.')).toEqual([]);
+  });
+
+  it('given a reproach "blasted X for not knowing how" of a norm the source states positively, then it is no flip', () => {
+    expect(problems(EN_NORM, 'Medvedev blasted Obama for not knowing how to make careful and wise decisions.')).toEqual([]);
+  });
+
+  it('given a plain denial of what the source states, then the flip is caught', () => {
+    expect(problems(EN_NORM, 'Medvedev said a competent politician does not know how to make careful and wise decisions.')).toEqual(['negation: not']);
+  });
+
+  it('given a German compound ending in a common noun after an article, then it is no name', () => {
+    expect(problems(DE, 'Der Münchner Konzern meldete für den Industriebetrieb einen Gewinn.')).toEqual([]);
+  });
+});
