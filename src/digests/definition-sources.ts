@@ -1,5 +1,6 @@
 /** The store sources a definition reads: its `url` sources (registered on first use) and, with `workspace`, every chat-added source. */
 import type { SourceRecord, Store } from '../store/port.ts';
+import { findDuplicateSource, sourceAddress } from '../sources/source-checks.ts';
 import type { DigestDefinition } from './definition.ts';
 
 /** Who "added" sources that come from digest files. */
@@ -12,15 +13,16 @@ export function definitionSources(store: Store, def: DigestDefinition, at: strin
     if (source.type === 'workspace') {
       for (const s of existing) out.set(s.id, s);
     } else if (source.type === 'url') {
-      const found = existing.find((s) => s.url === source.url);
-      if (found !== undefined) {
+      // The same address in another spelling (tracking parameters, order, trailing slash) is the same source.
+      const found = findDuplicateSource(existing, source.url);
+      if (found !== null) {
         out.set(found.id, found);
         continue;
       }
       const taken = new Set(existing.map((s) => s.name));
       let name = source.name;
       for (let n = 2; taken.has(name); n++) name = `${source.name} (${String(n)})`;
-      const added = store.sources.add({ workspaceId: def.workspace, name, url: source.url, type: 'unknown', addedBy: FILE_SOURCE_OWNER }, at);
+      const added = store.sources.add({ workspaceId: def.workspace, name, url: sourceAddress(source.url), type: 'unknown', addedBy: FILE_SOURCE_OWNER }, at);
       existing.push(added);
       out.set(added.id, added);
     }

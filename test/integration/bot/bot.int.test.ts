@@ -137,7 +137,7 @@ describe('the bot through ChatCore', () => {
     expect(text(await ask('risks', ['tariffs']))).toMatch(/tariffs/u);
     expect(text(await ask('risks', ['nonexistent-topic']))).toContain('Nothing found');
     expect(await bot.core.complete(WS, 'source', 'le')).toEqual(['Ledger']);
-    expect(await bot.core.complete(WS, 'digest', '')).toEqual(['samples']);
+    expect(await bot.core.complete(WS, 'digest', '')).toEqual(['news', 'samples']);
   });
 
   it('given schedule set, show and off, then the definition is stored per workspace and the schedule listed with its next run', async () => {

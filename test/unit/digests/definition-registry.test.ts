@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDefinitionRegistry, DEFAULT_DIGEST } from '../../../src/digests/definition-registry.ts';
+import { definitionSources } from '../../../src/digests/definition-sources.ts';
 import { digestDefinitionSchema } from '../../../src/digests/definition.ts';
 import { labelSampleDigest, labelSampleMessage } from '../../../src/digests/sample-label.ts';
 import { silentLogger } from '../../../src/ports.ts';
@@ -73,5 +74,16 @@ describe('sample labels', () => {
     expect(labelSampleDigest(digest, sample).title).toBe('Nordlicht (Beispiel)');
     expect(labelSampleDigest(digest, { ...sample, language: 'en' }).title).toBe('Nordlicht (sample)');
     expect(labelSampleDigest(digest, own)).toBe(digest);
+  });
+});
+
+describe('definitionSources: url sources of digest files', () => {
+  it('given a file url source in another spelling of a chat-added source, then that source is used, not a second one', () => {
+    const chat = store.sources.add({ workspaceId: WS, name: 'Heise', url: 'https://heise.example/rss', type: 'rss', addedBy: 'console:operator' }, T0);
+    const def = digestDefinitionSchema.parse({ name: 'x', title: 'X', workspace: WS, sources: [{ type: 'url', name: 'Heise-Feed', url: 'https://heise.example/rss/?utm_source=file' }] });
+    expect(definitionSources(store, def, T0).map((s) => s.id)).toEqual([chat.id]);
+    const fresh = digestDefinitionSchema.parse({ ...def, sources: [{ type: 'url', name: 'Golem', url: 'https://golem.example/feed?utm_medium=x&id=1' }] });
+    expect(definitionSources(store, fresh, T0).map((s) => s.url)).toEqual(['https://golem.example/feed?id=1']);
+    expect(store.sources.list(WS)).toHaveLength(2);
   });
 });
