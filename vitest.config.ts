@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           env: { TZ: 'UTC' },
+          // Generous: some unit tests spawn the real bin or run ESLint, and the suite must pass on a busy 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -15,7 +18,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.int.test.ts'],
           env: { TZ: 'UTC' },
-          testTimeout: 30_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],
