@@ -10,17 +10,9 @@
  *
  * One process, one store, one scheduler, whatever adapters run.
  */
-import type { CommandSpec } from '../chat/catalog.ts';
-import { COMMAND_CATALOG } from '../chat/catalog.ts';
 import type { ChatCore } from '../chat/core.ts';
-import { digestCommand } from '../commands/digest.ts';
-import { figuresCommand, risksCommand } from '../commands/figures.ts';
-import { helpCommand } from '../commands/help.ts';
-import { scheduleOffCommand, scheduleSetCommand, scheduleShowCommand } from '../commands/schedule.ts';
+import { COMMAND_CATALOG, COMMANDS } from '../commands/catalog.ts';
 import type { CommandServices } from '../commands/services.ts';
-import { sourcesAddCommand, sourcesListCommand, sourcesRemoveCommand } from '../commands/sources.ts';
-import { summarizeCommand } from '../commands/summarize.ts';
-import type { Command } from '../commands/types.ts';
 import { inProcessDigester, type ArticleDigester } from '../digesting/article-digester.ts';
 import type { BuiltDigest, FolderSource, RawArticle } from '../digests/build-digest.ts';
 import { createDefinitionRegistry, type DefinitionRegistry } from '../digests/definition-registry.ts';
@@ -85,14 +77,6 @@ export interface Bot {
   isRunning(): boolean;
 }
 
-const COMMANDS: Command<CommandServices>[] = [];
-COMMANDS.push(...([
-  digestCommand, summarizeCommand, figuresCommand, risksCommand,
-  sourcesAddCommand, sourcesRemoveCommand, sourcesListCommand,
-  scheduleSetCommand, scheduleShowCommand, scheduleOffCommand,
-  // Each command validates its own arguments; the list erases their argument types.
-] as unknown as Command<CommandServices>[]), helpCommand<CommandServices>(() => COMMANDS));
-
 export function createBot(options: BotOptions): Bot {
   const { store, clock, logger } = options;
   const metrics = options.metrics ?? noopMetrics;
@@ -113,7 +97,7 @@ export function createBot(options: BotOptions): Bot {
     build: service.build, channelWorkspace: router.workspaceOf, folderDigests: service.folderDigests, schedulesChanged: schedules.schedulesChanged,
     ...(options.llm ? { llm: options.llm } : {}),
   };
-  const core = createChatCore({ services, commands: COMMANDS, catalog: COMMAND_CATALOG as readonly CommandSpec[], metrics });
+  const core = createChatCore({ services, commands: COMMANDS, catalog: COMMAND_CATALOG, metrics });
   let pollTimer: NodeJS.Timeout | null = null;
 
   return {

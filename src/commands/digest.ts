@@ -1,9 +1,8 @@
 /** `/digest [name]`: a digest of this workspace built now (the first one when no name is given). */
-import { z } from 'zod';
 import { digestDefinitionSchema, type DigestDefinition } from '../digests/definition.ts';
 import { DigestError } from '../errors.ts';
 import type { CommandServices } from './services.ts';
-import type { Command } from './types.ts';
+import { defineCommand } from './types.ts';
 
 /** Name of the digest every workspace has when it defines none: all its sources. */
 export const DEFAULT_DIGEST = 'news';
@@ -15,12 +14,12 @@ export function workspaceDigests(services: CommandServices, workspaceId: string)
   return [digestDefinitionSchema.parse({ name: DEFAULT_DIGEST, title: 'News digest', workspace: workspaceId, sources: [{ type: 'workspace' }], channels: [] })];
 }
 
-export const digestCommand = {
+export const digestCommand = defineCommand({
   name: 'digest',
-  description: 'the latest digest now: /digest [name]',
+  description: 'The latest digest, built now',
   adminOnly: false,
-  args: z.tuple([z.string().regex(/^[a-z0-9-]+$/u, 'a digest name').optional()]),
-  async run(services, ctx, [name]) {
+  options: [{ name: 'digest', description: 'digest name', kind: 'text', required: false, autocomplete: 'digest', maxLength: 64 }],
+  async run(services: CommandServices, ctx, [name]) {
     const all = workspaceDigests(services, ctx.workspaceId);
     const def = name === undefined ? all[0] : all.find((d) => d.name === name);
     if (def === undefined) {
@@ -28,4 +27,4 @@ export const digestCommand = {
     }
     return (await services.build(def)).message;
   },
-} satisfies Command<CommandServices, z.ZodTuple<[z.ZodOptional<z.ZodString>]>>;
+});

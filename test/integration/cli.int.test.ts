@@ -164,7 +164,8 @@ describe('npm start (the bot in console mode)', () => {
     expect(r.code).toBe(0);
     // Shown once at start and once for /digest morning-markets.
     expect(r.stdout.match(/▸ Nordlicht Halbleiter senkt Prognose trotz Rekordumsatz/gu)).toHaveLength(2);
-    expect(r.stdout).toContain('/digest — the latest digest now');
+    expect(r.stdout).toContain('/digest [digest] — The latest digest, built now');
+    expect(r.stdout).toContain('/sources add <url> [name…] — Add a feed or page (shows what it yields before saving)');
     expect(r.stdout).toContain('there is no digest called "nope" here (known: morning-markets)');
     expect(r.stdout).toContain('There is no /frobnicate');
     expect(r.stdout).toMatch(/schedules: morning-markets: 30 7 \* \* 1-5 \(Europe\/Berlin\)/u);
