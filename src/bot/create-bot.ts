@@ -58,6 +58,8 @@ export interface BotOptions {
   metrics?: BotMetrics;
   /** Runs the engine; its owner closes it after stop(). @defaultValue inProcessDigester (on the event loop) */
   digester?: ArticleDigester;
+  /** Least minutes between the runs of a schedule set from chat. @defaultValue 15 */
+  minScheduleMinutes?: number;
   /** Model-written, grounded summaries (/summarize, definitions with `summary: llm`). @defaultValue none */
   llm?: LlmSummarizer | null;
 }
@@ -95,6 +97,7 @@ export function createBot(options: BotOptions): Bot {
   const services: CommandServices = {
     store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, definitions, metrics,
     build: service.build, channelWorkspace: router.workspaceOf, folderDigests: service.folderDigests, schedulesChanged: schedules.schedulesChanged,
+    ...(options.minScheduleMinutes === undefined ? {} : { minScheduleMinutes: options.minScheduleMinutes }),
     ...(options.llm ? { llm: options.llm } : {}),
   };
   const core = createChatCore({ services, commands: COMMANDS, catalog: COMMAND_CATALOG, metrics });

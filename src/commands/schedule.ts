@@ -9,16 +9,36 @@ import { scheduleId } from '../digests/definition-registry.ts';
 import { digestDefinitionSchema, type DigestDefinition } from '../digests/definition.ts';
 import { platformOf } from '../messages/platform-id.ts';
 import { DigestError } from '../errors.ts';
+import { describeCron } from '../schedule/describe-cron.ts';
+import { shortestGap } from '../schedule/min-gap.ts';
 import { runsBetween } from '../schedule/runs.ts';
 import { workspaceDigests } from './digest.ts';
 import { audit, type CommandServices } from './services.ts';
 import { defineSubcommand, type CommandContext, type CommandGroup } from './types.ts';
 
+/** Run times in a zone, the date written only where it differs from the run before (`Mon 7 Dec, 12:30 · 13:00`). */
+export function formatRuns(runs: readonly Date[], timezone: string): string[] {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short' });
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
+  return runs.map((d, i) => {
+    const date = day.format(d);
+    const previous = i === 0 ? null : day.format(runs[i - 1] as Date);
+    return date === previous ? time.format(d) : `${date}, ${time.format(d)}`;
+  });
+}
+
 /** The next `count` run times of a schedule within a week, formatted in its zone. */
 export function nextRuns(def: DigestDefinition, from: Date, count = 3): string[] {
   if (def.schedule === undefined) return [];
-  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: def.schedule.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  return runsBetween(def.schedule, from, new Date(from.getTime() + 7 * 86_400_000), count).map((d) => fmt.format(d));
+  return formatRuns(runsBetween(def.schedule, from, new Date(from.getTime() + 7 * 86_400_000), count), def.schedule.timezone);
+}
+
+/** Refuses a schedule whose next runs (in its zone) come closer together than `minMinutes`. */
+export function checkScheduleGap(cron: string, timezone: string, from: Date, minMinutes: number): void {
+  const { minutes, runs } = shortestGap({ cron, timezone }, from);
+  if (minutes === null || minutes >= minMinutes) return;
+  const [a, b] = formatRuns(runs.slice(0, 2), timezone);
+  throw new DigestError('schedule/invalid', `"${cron}" posts ${describeCron(cron) ?? `every ${String(minutes)} minutes at times`} (${a ?? ''} · ${b ?? ''}); digests set from chat must be at least ${String(minMinutes)} minutes apart (MIN_SCHEDULE_MINUTES)`);
 }
 
 /** A channel argument as a platform-qualified id in the workspace's platform (`<#123>`, `#C1`, `123` or `discord:123`). */
@@ -35,6 +55,9 @@ export function channelOf(raw: string | undefined, ctx: CommandContext): string 
 function findDigest(services: CommandServices, ctx: CommandContext, name: string): DigestDefinition | null {
   return workspaceDigests(services, ctx.workspaceId).find((d) => d.name === name) ?? null;
 }
+
+/** Schedules set from chat are at least this many minutes apart unless configured (MIN_SCHEDULE_MINUTES). */
+export const DEFAULT_MIN_SCHEDULE_MINUTES = 15;
 
 const CHART_WORD = /^chart:(on|off|true|false)$/iu;
 
@@ -76,6 +99,7 @@ export const scheduleSetCommand = defineSubcommand({
     const owner = await services.channelWorkspace?.(channel);
     if (owner === null) throw new DigestError('command/invalid', `the bot cannot see channel ${channel}`);
     if (owner !== undefined && owner !== ctx.workspaceId) throw new DigestError('command/invalid', `channel ${channel} belongs to another server`);
+    checkScheduleGap(cron, timezone, services.clock.now(), services.minScheduleMinutes ?? DEFAULT_MIN_SCHEDULE_MINUTES);
     const existing = findDigest(services, ctx, name)
       ?? digestDefinitionSchema.parse({ name, title: name, workspace: ctx.workspaceId, sources: [{ type: 'workspace' }], channels: [] });
     const def = digestDefinitionSchema.parse({ ...existing, schedule: { cron, timezone }, channels: [channel], ...(chart === undefined ? {} : { chart }) });
@@ -83,9 +107,14 @@ export const scheduleSetCommand = defineSubcommand({
     audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}${def.chart ? ' with chart' : ''}`);
     await services.schedulesChanged();
     const next = nextRuns(def, services.clock.now());
+    const words = describeCron(cron);
     return {
       title: `Scheduled “${name}”`,
-      sections: [{ lines: [`${cron} (${timezone}) → ${channel}${def.chart ? ' · with key-figures chart' : ''}`, next.length > 0 ? `Next: ${next.join(' · ')}` : 'No run within the next 7 days.'] }],
+      sections: [{ lines: [
+        ...(words === null ? [] : [`${words} (${timezone})`]),
+        `${cron} (${timezone}) → ${channel}${def.chart ? ' · with key-figures chart' : ''}`,
+        next.length > 0 ? `Next: ${next.join(' · ')}` : 'No run within the next 7 days.',
+      ] }],
     };
   },
 });
