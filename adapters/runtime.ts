@@ -50,7 +50,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     store, logger, clock: systemClock, files, digester, llm: createConfiguredLlm(config.llm, store, systemClock, logger),
     http: createConfiguredHttpClient(config.fetch),
     policy: config.sources,
-    graceMs: config.schedule.graceMs,
+    graceMs: config.schedule.graceMs, minScheduleMinutes: config.schedule.minGapMinutes,
     pollConcurrency: config.sources.concurrency,
     readFolder: (source, dir) => readFolderSource(resolve(dir ?? options.projectRoot, source.path)),
     ...(options.pollTickMs === undefined ? {} : { pollTickMs: options.pollTickMs }),

@@ -47,6 +47,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Missed scheduled runs younger than this are posted (late) after a restart. @defaultValue 6 */
   SCHEDULE_GRACE_HOURS: z.coerce.number().min(0).max(72).default(6),
+  /** Schedules set from chat must leave at least this many minutes between runs. @defaultValue 15 */
+  MIN_SCHEDULE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Log level of the JSON log on stderr. @defaultValue warn */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
   /** File the JSON log is appended to instead of stderr (relative to the working directory). @defaultValue unset: stderr, or <DATA_DIR>/digestbot.log for the console bot on a terminal */
@@ -169,7 +171,7 @@ export interface Config {
   fetch: FetchConfig;
   sources: { pollIntervalMs: number; pauseAfterFailures: number; newSourceItems: number; concurrency: number };
   store: { dataDir: string; digestsDir: string };
-  schedule: { graceMs: number };
+  schedule: { graceMs: number; minGapMinutes: number };
   digest: DigestConfig;
   /** file: null writes the log to stderr (the console bot on a terminal picks a file under DATA_DIR instead). */
   log: { level: 'debug' | 'info' | 'warn' | 'error'; file: string | null };
@@ -216,7 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       concurrency: e.POLL_CONCURRENCY,
     },
     store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR },
-    schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000 },
+    schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000, minGapMinutes: e.MIN_SCHEDULE_MINUTES },
     digest: { workers: e.DIGEST_WORKERS ?? null, timeoutMs: e.DIGEST_TIMEOUT_MS, maxQueue: e.DIGEST_QUEUE_LIMIT },
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     headless: e.HEADLESS,

@@ -32,12 +32,14 @@ export { createWorkerPoolDigester, defaultDigestWorkers, type WorkerPoolOptions 
 export { createConfiguredDigester } from './digesting/from-config.ts';
 export { deliverRun, type RunKey } from './schedule/deliver-run.ts';
 export { createScheduler, DEFAULT_GRACE_MS, type Scheduler, type ScheduledDigest } from './schedule/scheduler.ts';
-export { dispatchCommand, dispatchRequest, parseCommandLine } from './commands/dispatch.ts';
+export { dispatchRequest } from './commands/dispatch.ts';
 export { helpCommand } from './commands/help.ts';
-export type { Command, CommandContext } from './commands/types.ts';
-export { COMMAND_CATALOG, type CommandSpec, type SubcommandSpec, type OptionSpec, type OptionKind } from './chat/catalog.ts';
+export { defineCommand, defineSubcommand, type Command, type CommandContext, type CommandGroup } from './commands/types.ts';
+export { COMMAND_CATALOG, catalogOf, commandsOf } from './commands/catalog.ts';
+export { findSpec, type CommandSpec, type SubcommandSpec, type OptionSpec, type OptionKind } from './chat/catalog.ts';
+export { parseCommandText, looksLikeTimeZone, tokenize, type ParsedCommand } from './chat/command-line.ts';
+export { helpMessage, usageLine, OWN_SLASH, type CommandStyle } from './chat/usage.ts';
 export type { ChatCore, ChatRequest } from './chat/core.ts';
-export { looksLikeTimeZone, normalizeArgs, tokenize } from './chat/normalize-args.ts';
 export { createBot, ENGINE_VERSION, ALIVE_KEY, type Bot, type BotOptions } from './bot/create-bot.ts';
 export { scheduleId, type DefinitionRegistry, type RegisteredDefinition } from './digests/definition-registry.ts';
 export { pollSource, type PollOutcome, type PollPolicy } from './polling/poll-source.ts';

@@ -8,7 +8,7 @@
  * PNG under the chart directory and its path printed.
  */
 import { createInterface } from 'node:readline';
-import { normalizeArgs, parseCommandLine, tokenize, type Bot, type Message, type MessagePublisher } from '../../src/index.ts';
+import { OWN_SLASH, parseCommandText, type Bot, type Message, type MessagePublisher } from '../../src/index.ts';
 import { writeLine, type CliIo } from '../cli/io.ts';
 import type { Runtime } from '../runtime.ts';
 import { renderMessageText } from './render-message.ts';
@@ -33,14 +33,16 @@ export function consolePublisher(out: NodeJS.WritableStream, chartDir: string | 
   };
 }
 
-/** Runs one typed line as a console user (an admin: the console belongs to whoever runs it). */
-export function runConsoleLine(bot: Bot, text: string): ReturnType<Bot['core']['run']> {
-  const head = parseCommandLine(text);
-  if (head === null) return bot.core.run({ workspaceId: CONSOLE_WORKSPACE, userId: 'console:operator', isAdmin: true, channelId: CONSOLE_CHANNEL, command: '', args: [] });
-  const words = tokenize(text.trim()).slice(1);
+/**
+ * Runs one typed line as a console user (an admin: the console belongs to whoever runs it). The line is read by
+ * the core's command-line parser (Slack's too); the leading slash may be left out (`sources list`).
+ */
+export async function runConsoleLine(bot: Bot, text: string): Promise<Message> {
+  const parsed = parseCommandText(text, bot.core.catalog, 'console', OWN_SLASH);
+  if (!parsed.ok) return { title: 'Not understood', sections: [{ lines: [parsed.error.message] }], ephemeral: true };
   return bot.core.run({
     workspaceId: CONSOLE_WORKSPACE, userId: 'console:operator', isAdmin: true, channelId: CONSOLE_CHANNEL,
-    command: head.name, args: normalizeArgs(bot.core.catalog, head.name, words),
+    command: parsed.value.command, args: parsed.value.args,
   });
 }
 

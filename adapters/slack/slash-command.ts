@@ -28,7 +28,10 @@ export interface SlashCommandDeps {
 async function answer(deps: SlashCommandDeps, command: SlashCommand): Promise<Message> {
   const { core } = deps;
   const parsed = parseDigestCommand(command.text ?? '', core.catalog);
-  if (!parsed.ok) return reply(SLACK_COMMAND, `${parsed.error.message} Try ${SLACK_COMMAND} help.`);
+  if (!parsed.ok) {
+    const { message } = parsed.error;
+    return reply(SLACK_COMMAND, message.includes(`${SLACK_COMMAND} help`) ? message : `${message} Try ${SLACK_COMMAND} help.`);
+  }
   const call = parsed.value;
   if (call.command === 'help') return slackHelpMessage(core.catalog);
   const userId = platformId('slack', command.user_id);

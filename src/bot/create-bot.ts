@@ -10,17 +10,9 @@
  *
  * One process, one store, one scheduler, whatever adapters run.
  */
-import type { CommandSpec } from '../chat/catalog.ts';
-import { COMMAND_CATALOG } from '../chat/catalog.ts';
 import type { ChatCore } from '../chat/core.ts';
-import { digestCommand } from '../commands/digest.ts';
-import { figuresCommand, risksCommand } from '../commands/figures.ts';
-import { helpCommand } from '../commands/help.ts';
-import { scheduleOffCommand, scheduleSetCommand, scheduleShowCommand } from '../commands/schedule.ts';
+import { COMMAND_CATALOG, COMMANDS } from '../commands/catalog.ts';
 import type { CommandServices } from '../commands/services.ts';
-import { sourcesAddCommand, sourcesListCommand, sourcesRemoveCommand } from '../commands/sources.ts';
-import { summarizeCommand } from '../commands/summarize.ts';
-import type { Command } from '../commands/types.ts';
 import { inProcessDigester, type ArticleDigester } from '../digesting/article-digester.ts';
 import type { BuiltDigest, FolderSource, RawArticle } from '../digests/build-digest.ts';
 import { createDefinitionRegistry, type DefinitionRegistry } from '../digests/definition-registry.ts';
@@ -66,6 +58,8 @@ export interface BotOptions {
   metrics?: BotMetrics;
   /** Runs the engine; its owner closes it after stop(). @defaultValue inProcessDigester (on the event loop) */
   digester?: ArticleDigester;
+  /** Least minutes between the runs of a schedule set from chat. @defaultValue 15 */
+  minScheduleMinutes?: number;
   /** Model-written, grounded summaries (/summarize, definitions with `summary: llm`). @defaultValue none */
   llm?: LlmSummarizer | null;
 }
@@ -85,14 +79,6 @@ export interface Bot {
   isRunning(): boolean;
 }
 
-const COMMANDS: Command<CommandServices>[] = [];
-COMMANDS.push(...([
-  digestCommand, summarizeCommand, figuresCommand, risksCommand,
-  sourcesAddCommand, sourcesRemoveCommand, sourcesListCommand,
-  scheduleSetCommand, scheduleShowCommand, scheduleOffCommand,
-  // Each command validates its own arguments; the list erases their argument types.
-] as unknown as Command<CommandServices>[]), helpCommand<CommandServices>(() => COMMANDS));
-
 export function createBot(options: BotOptions): Bot {
   const { store, clock, logger } = options;
   const metrics = options.metrics ?? noopMetrics;
@@ -111,9 +97,10 @@ export function createBot(options: BotOptions): Bot {
   const services: CommandServices = {
     store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, definitions, metrics,
     build: service.build, channelWorkspace: router.workspaceOf, folderDigests: service.folderDigests, schedulesChanged: schedules.schedulesChanged,
+    ...(options.minScheduleMinutes === undefined ? {} : { minScheduleMinutes: options.minScheduleMinutes }),
     ...(options.llm ? { llm: options.llm } : {}),
   };
-  const core = createChatCore({ services, commands: COMMANDS, catalog: COMMAND_CATALOG as readonly CommandSpec[], metrics });
+  const core = createChatCore({ services, commands: COMMANDS, catalog: COMMAND_CATALOG, metrics });
   let pollTimer: NodeJS.Timeout | null = null;
 
   return {

@@ -1,22 +1,39 @@
 /**
- * The command catalog: every chat command with its subcommands and options,
- * described once, platform-neutral. Discord builds its slash-command
- * registration from it, Slack its help text, the console its /help.
+ * The shape of the command catalog: every chat command with its subcommands and typed options, as data
+ * (no handlers). The catalog itself is generated from the command files (`src/commands/catalog.ts`);
+ * Discord builds its slash-command registration from it, Slack and the console their help text, and the
+ * one command-line parser (`command-line.ts`) reads typed text by it.
  */
 
-export type OptionKind = 'string' | 'url';
+/**
+ * What an option takes; each kind has its own check with a specific human error (`option-kinds.ts`).
+ * - `text`: free words (a name, a query), with an optional pattern and length limits;
+ * - `url`: an http(s) address; `channel`: a channel of the workspace's platform (`#C1`, `<#123>`, `discord:123`);
+ * - `cron`: a five-field cron expression; `timezone`: an IANA time zone; `choice`: one of `choices`.
+ */
+export type OptionKind = 'text' | 'url' | 'channel' | 'cron' | 'timezone' | 'choice';
 
 export interface OptionSpec {
   name: string;
+  /** What the option is, shown in Discord's option list and in help. */
   description: string;
   kind: OptionKind;
   required: boolean;
-  /** Fixed values the user picks from. */
+  /** What to say when it is missing, as "<command> needs …" (e.g. "a word to search for"). @defaultValue the description */
+  missing?: string;
+  /** An example value for replies ("e.g. /figures Siemens"). @defaultValue none */
+  example?: string;
+  /** The values of a `choice` option. */
   choices?: readonly string[];
   /** Values offered while typing: the workspace's digest or source names. */
   autocomplete?: 'digest' | 'source';
-  /** Takes the rest of the line (queries with spaces, cron expressions). Only the last option. */
+  /** Takes the rest of the line (queries with spaces, names). Only the last option. */
   rest?: boolean;
+  /** A `text` option's shape, with the words that say what is expected when it does not match. */
+  pattern?: { regex: RegExp; expected: string };
+  /** Length limits of a `text` option (after trimming). @defaultValue 1 and 200 */
+  minLength?: number;
+  maxLength?: number;
 }
 
 export interface SubcommandSpec {
@@ -35,48 +52,9 @@ export interface CommandSpec {
   subcommands?: readonly SubcommandSpec[];
 }
 
-const url = (description: string): OptionSpec => ({ name: 'url', description, kind: 'url', required: true });
-const query: OptionSpec = { name: 'query', description: 'words to look for in recent articles', kind: 'string', required: true, rest: true };
-const digestName = (required: boolean): OptionSpec => ({
-  name: 'digest', description: 'digest name', kind: 'string', required, autocomplete: 'digest',
-});
-
-export const COMMAND_CATALOG: readonly CommandSpec[] = [
-  { name: 'digest', description: 'The latest digest, built now', adminOnly: false, options: [digestName(false)] },
-  {
-    name: 'summarize', description: 'Summary, key figures and risks of one article', adminOnly: false, options: [
-      url('article URL (http or https)'),
-      { name: 'lang', description: 'summary language with an LLM configured (default: the article\'s)', kind: 'string', required: false, choices: ['de', 'en', 'article'] },
-    ],
-  },
-  { name: 'figures', description: 'Key figures from recent articles matching a query', adminOnly: false, options: [query] },
-  { name: 'risks', description: 'Risks from recent articles matching a query', adminOnly: false, options: [query] },
-  {
-    name: 'sources', description: 'Manage news sources', adminOnly: true, subcommands: [
-      {
-        name: 'add', description: 'Add a feed or page (shows what it yields before saving)', options: [
-          url('feed or page URL'),
-          { name: 'name', description: 'short name (default: the feed title)', kind: 'string', required: false, rest: true },
-        ],
-      },
-      { name: 'remove', description: 'Remove a source', options: [{ name: 'source', description: 'source name or id', kind: 'string', required: true, autocomplete: 'source', rest: true }] },
-      { name: 'list', description: 'Sources with their health', options: [] },
-    ],
-  },
-  {
-    name: 'schedule', description: 'When and where digests are posted', adminOnly: true, subcommands: [
-      {
-        name: 'set', description: 'Post a digest on a schedule', options: [
-          digestName(true),
-          { name: 'cron', description: 'cron expression, e.g. "30 7 * * 1-5"', kind: 'string', required: true },
-          { name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin', kind: 'string', required: true },
-          { name: 'channel', description: 'target channel (default: this channel)', kind: 'string', required: false },
-          { name: 'chart', description: 'attach a key-figures chart (default: unchanged; off for a new digest)', kind: 'string', required: false, choices: ['chart:on', 'chart:off'] },
-        ],
-      },
-      { name: 'show', description: 'Schedules of all digests', options: [] },
-      { name: 'off', description: 'Stop posting a digest', options: [digestName(true)] },
-    ],
-  },
-  { name: 'help', description: 'What the bot can do', adminOnly: false, options: [] },
-];
+/** The catalog entry of `command`, and of its subcommand `sub` when it names one. */
+export function findSpec(catalog: readonly CommandSpec[], command: string, sub?: string): { spec: CommandSpec; sub: SubcommandSpec | undefined } | undefined {
+  const spec = catalog.find((c) => c.name === command);
+  if (spec === undefined) return undefined;
+  return { spec, sub: sub === undefined ? undefined : spec.subcommands?.find((s) => s.name === sub) };
+}

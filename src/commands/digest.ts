@@ -1,10 +1,9 @@
 /** `/digest [name]`: a digest of this workspace built now (the first one when no name is given). */
-import { z } from 'zod';
 import { DEFAULT_DIGEST } from '../digests/definition-registry.ts';
 import type { DigestDefinition } from '../digests/definition.ts';
 import { DigestError } from '../errors.ts';
 import type { CommandServices } from './services.ts';
-import type { Command } from './types.ts';
+import { defineCommand } from './types.ts';
 
 export { DEFAULT_DIGEST };
 
@@ -13,12 +12,12 @@ export function workspaceDigests(services: CommandServices, workspaceId: string)
   return services.definitions.list(workspaceId).map((d) => d.def);
 }
 
-export const digestCommand = {
+export const digestCommand = defineCommand({
   name: 'digest',
-  description: 'the latest digest now: /digest [name]',
+  description: 'The latest digest, built now',
   adminOnly: false,
-  args: z.tuple([z.string().regex(/^[a-z0-9-]+$/u, 'a digest name').optional()]),
-  async run(services, ctx, [name]) {
+  options: [{ name: 'digest', description: 'digest name', kind: 'text', required: false, autocomplete: 'digest', maxLength: 64 }],
+  async run(services: CommandServices, ctx, [name]) {
     const all = workspaceDigests(services, ctx.workspaceId);
     const def = name === undefined ? all[0] : all.find((d) => d.name === name);
     if (def === undefined) {
@@ -26,4 +25,4 @@ export const digestCommand = {
     }
     return (await services.build(def)).message;
   },
-} satisfies Command<CommandServices, z.ZodTuple<[z.ZodOptional<z.ZodString>]>>;
+});

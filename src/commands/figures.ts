@@ -1,13 +1,12 @@
-/** `/figures <query>` and `/risks <query>`: from recent articles of this workspace that match the query. */
-import { z } from 'zod';
+/** `/figures <query>`: key figures from recent articles of this workspace that match the query (and the query answer /risks shares). */
+import type { OptionSpec } from '../chat/catalog.ts';
 import type { Digest } from '../engine/schema.ts';
 import { formatFigure } from '../format/figure.ts';
-import { labelLanguageOf, riskCategoryName } from '../format/risk-category.ts';
 import type { Message } from '../messages/model.ts';
 import { cachedDigest } from '../digesting/digest-articles.ts';
 import { digestSearchText, lineMentionsAny, rankByRelevance } from '../search/word-match.ts';
 import type { CommandServices } from './services.ts';
-import type { Command } from './types.ts';
+import { defineCommand } from './types.ts';
 
 /** How far back the query looks. */
 export const QUERY_LOOKBACK_DAYS = 7;
@@ -40,7 +39,10 @@ export function figuresForQuery(digest: Digest, words: readonly string[], max = 
   return [...digest.figures.filter(hit), ...digest.figures.filter((f) => !hit(f))].slice(0, max);
 }
 
-function answer(title: string, query: string, found: Found[], lines: (d: Digest, words: readonly string[]) => string[]): Message {
+/** The lines a query command shows for one matching digest. */
+export type QueryLines = (d: Digest, words: readonly string[]) => string[];
+
+function answer(title: string, query: string, found: Found[], lines: QueryLines): Message {
   const sections = found.flatMap(({ digest, link }) => {
     const l = lines(digest, queryWords(query));
     return l.length === 0 ? [] : [{ heading: digest.title ?? link ?? '', lines: l, ...(link === null ? {} : { links: [{ label: 'Article', url: link }] }) }];
@@ -58,19 +60,22 @@ function answer(title: string, query: string, found: Found[], lines: (d: Digest,
   return { title, subtitle: `"${query}" · ${String(capped.length)} article(s), last ${String(QUERY_LOOKBACK_DAYS)} days`, sections: capped };
 }
 
-const queryArgs = z.tuple([z.string().trim().min(2, 'a query of at least 2 characters').max(200)]);
+/** The query option of /figures and /risks: the rest of the line. */
+export const queryOption = {
+  name: 'query', description: 'words to look for in recent articles', kind: 'text', required: true, rest: true,
+  missing: 'a word to search for', example: 'Siemens', minLength: 2, maxLength: 200,
+} as const satisfies OptionSpec;
 
-function queryCommand(name: string, title: string, description: string, lines: (d: Digest, words: readonly string[]) => string[]): Command<CommandServices, typeof queryArgs> {
-  return {
-    name, description, adminOnly: false, args: queryArgs,
-    async run(services, ctx, [query]) {
-      return answer(title, query, await matchingDigests(services, ctx.workspaceId, query), lines);
-    },
-  };
+/** The answer to a query command: the matching recent articles, each with `lines`. */
+export async function answerQuery(services: CommandServices, workspaceId: string, title: string, query: string, lines: QueryLines): Promise<Message> {
+  return answer(title, query, await matchingDigests(services, workspaceId, query), lines);
 }
 
-export const figuresCommand = queryCommand('figures', 'Key figures', 'key figures from recent articles matching a query: /figures <query>',
-  (d, words) => figuresForQuery(d, words).map((f) => `${formatFigure(f, d.language === 'de' ? 'de' : 'en')} — „${f.sentence}“`));
-
-export const risksCommand = queryCommand('risks', 'Risks', 'risks from recent articles matching a query: /risks <query>',
-  (d) => d.risks.slice(0, 3).map((r) => `(${riskCategoryName(r.category, labelLanguageOf(d.language))}) ${r.text}`));
+export const figuresCommand = defineCommand({
+  name: 'figures',
+  description: 'Key figures from recent articles matching a query',
+  adminOnly: false,
+  options: [queryOption],
+  run: (services: CommandServices, ctx, [query]) => answerQuery(services, ctx.workspaceId, 'Key figures', query,
+    (d, words) => figuresForQuery(d, words).map((f) => `${formatFigure(f, d.language === 'de' ? 'de' : 'en')} — „${f.sentence}“`)),
+});

@@ -1,17 +1,15 @@
-/** `/help`: the commands and what they do. */
-import { z } from 'zod';
-import type { Command } from './types.ts';
+/** `/help`: the commands and what they do, generated from the catalog (the console's and Discord's form). */
+import type { CommandSpec } from '../chat/catalog.ts';
+import { helpMessage, OWN_SLASH } from '../chat/usage.ts';
+import { defineCommand, type Command } from './types.ts';
 
-export function helpCommand<Deps>(commands: () => readonly Command<Deps>[]): Command<Deps> {
-  return {
+/** The help command over a catalog that includes it (hence the thunk). */
+export function helpCommand<Deps>(catalog: () => readonly CommandSpec[]): Command<Deps> {
+  return defineCommand<Deps, []>({
     name: 'help',
-    description: 'this list',
+    description: 'What the bot can do',
     adminOnly: false,
-    args: z.tuple([]),
-    run: () => Promise.resolve({
-      title: 'Commands',
-      sections: [{ lines: commands().map((c) => `/${c.name} — ${c.description}${c.adminOnly ? ' (admins)' : ''}`) }],
-      ephemeral: true,
-    }),
-  };
+    options: [],
+    run: () => Promise.resolve(helpMessage(catalog(), OWN_SLASH)),
+  });
 }

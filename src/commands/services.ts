@@ -22,6 +22,8 @@ export interface CommandServices extends DigestArticlesDeps {
   folderDigests?(workspaceId: string): Promise<Digest[]>;
   /** Told when the fetch of a newly added source ends. @defaultValue none */
   metrics?: BotMetrics;
+  /** Least minutes between the runs of a schedule set from chat (MIN_SCHEDULE_MINUTES). @defaultValue 15 */
+  minScheduleMinutes?: number;
   /** Model-written, grounded summaries (LLM_BASE_URL set). @defaultValue none: every summary extractive */
   llm?: LlmSummarizer;
 }

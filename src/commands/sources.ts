@@ -2,7 +2,6 @@
  * `/sources add <url> [name]` (shows what the source yields, saves only when it yields something),
  * `/sources remove <name|id>`, `/sources list` (with health). Admin only; every change is audited.
  */
-import { z } from 'zod';
 import { DigestError } from '../errors.ts';
 import type { Message } from '../messages/model.ts';
 import { fetchDocument } from '../sources/http/from-config.ts';
@@ -11,7 +10,7 @@ import { itemCountText, readSourceDocument, type SourceDocument, type SourceKind
 import { assertNameFree, assertNotDuplicate, assertSourceYields, sourceAddress } from '../sources/source-checks.ts';
 import type { SourceRecord } from '../store/port.ts';
 import { audit, type CommandServices } from './services.ts';
-import type { Command } from './types.ts';
+import { defineSubcommand, type CommandGroup } from './types.ts';
 
 const KIND_NAMES: Record<SourceKind, string> = {
   rss: 'RSS feed', atom: 'Atom feed', rdf: 'RDF feed', 'json-feed': 'JSON Feed', listing: 'web page with article links', article: 'single web page',
@@ -41,14 +40,14 @@ function sourceName(given: string | undefined, doc: SourceDocument, url: string)
   return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }
 
-const addArgs = z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' }), z.string().trim().min(1).max(60).optional()]);
-
-export const sourcesAddCommand = {
-  name: 'sources add',
-  description: 'add a feed or page: /sources add <url> [name]',
-  adminOnly: true,
-  args: addArgs,
-  async run(services, ctx, [url, given]) {
+export const sourcesAddCommand = defineSubcommand({
+  name: 'add',
+  description: 'Add a feed or page (shows what it yields before saving)',
+  options: [
+    { name: 'url', description: 'feed or page URL', kind: 'url', required: true, missing: 'the address of a feed or page', example: 'https://example.org/feed.xml' },
+    { name: 'name', description: 'short name (default: the feed title)', kind: 'text', required: false, rest: true, maxLength: 60 },
+  ],
+  async run(services: CommandServices, ctx, [url, given]) {
     const existing = services.store.sources.list(ctx.workspaceId);
     assertNotDuplicate(existing, sourceAddress(url));
     const preview = await previewSource(services, sourceAddress(url));
@@ -72,16 +71,13 @@ export const sourcesAddCommand = {
     const newest = doc.items.slice(0, 3).map((i) => i.title ?? i.url ?? '(untitled)');
     return { title: `Added “${source.name}”`, sections: [{ lines }, ...(newest.length > 0 ? [{ heading: 'Newest items', lines: newest }] : [])] };
   },
-} satisfies Command<CommandServices, typeof addArgs>;
+});
 
-const removeArgs = z.tuple([z.string().trim().min(1, 'a source name or id')]);
-
-export const sourcesRemoveCommand = {
-  name: 'sources remove',
-  description: 'remove a source: /sources remove <name|id>',
-  adminOnly: true,
-  args: removeArgs,
-  async run(services, ctx, [nameOrId]) {
+export const sourcesRemoveCommand = defineSubcommand({
+  name: 'remove',
+  description: 'Remove a source',
+  options: [{ name: 'source', description: 'source name or id', kind: 'text', required: true, autocomplete: 'source', rest: true, missing: 'the name or id of a source (see /sources list)', example: 'Tagesschau' }],
+  async run(services: CommandServices, ctx, [nameOrId]) {
     const removed = services.store.sources.remove(ctx.workspaceId, nameOrId);
     if (removed === null) {
       const known = services.store.sources.list(ctx.workspaceId).map((s) => s.name);
@@ -92,7 +88,7 @@ export const sourcesRemoveCommand = {
     if (services.store.sources.list(ctx.workspaceId).length === 0) await services.schedulesChanged();
     return { title: `Removed “${removed.name}”`, sections: [{ lines: [removed.url] }] };
   },
-} satisfies Command<CommandServices, typeof removeArgs>;
+});
 
 /** A source's health in one line. */
 export function healthText(s: SourceRecord): string {
@@ -103,12 +99,11 @@ export function healthText(s: SourceRecord): string {
   return s.lastSuccessAt === null ? '… not fetched yet' : `✓ ok · last fetched ${s.lastSuccessAt}`;
 }
 
-export const sourcesListCommand = {
-  name: 'sources list',
-  description: 'sources with their health: /sources list',
-  adminOnly: true,
-  args: z.tuple([]),
-  run(services, ctx) {
+export const sourcesListCommand = defineSubcommand({
+  name: 'list',
+  description: 'Sources with their health',
+  options: [],
+  run(services: CommandServices, ctx) {
     const sources = services.store.sources.list(ctx.workspaceId);
     const sections: Message['sections'] = sources.map((s) => ({ heading: `${s.name} (#${String(s.id)}, ${s.type})`, lines: [s.url, healthText(s)] }));
     const deliveries = services.store.audit.list(ctx.workspaceId, 50).filter((e) => e.action === 'delivery.failed').slice(0, 5);
@@ -123,4 +118,12 @@ export const sourcesListCommand = {
       ephemeral: true,
     });
   },
-} satisfies Command<CommandServices, z.ZodTuple<[]>>;
+});
+
+/** `/sources add|remove|list`: admin only. */
+export const sourcesCommand: CommandGroup<CommandServices> = {
+  name: 'sources',
+  description: 'Manage news sources',
+  adminOnly: true,
+  subcommands: [sourcesAddCommand, sourcesRemoveCommand, sourcesListCommand],
+};

@@ -2,7 +2,6 @@
  * `/summarize <url> [de|en|article]`: fetch one article with the guarded client and digest it. With an LLM configured
  * the summary is model-written in the asked language (default: the article's own), grounded sentence by sentence.
  */
-import { z } from 'zod';
 import type { Digest } from '../engine/schema.ts';
 import { summarizeMaterial, summaryHeading } from '../llm/summarize-material.ts';
 import type { LlmSummary } from '../llm/summarize-llm.ts';
@@ -12,7 +11,7 @@ import type { Message } from '../messages/model.ts';
 import { digestBytes } from '../digesting/digest-articles.ts';
 import { feedNote, summarizeTarget } from '../sources/summarize-target.ts';
 import type { CommandServices } from './services.ts';
-import type { Command } from './types.ts';
+import { defineCommand } from './types.ts';
 
 /** The message for one article's digest: summary, key figures with their sentences, risks, warnings. */
 export function articleMessage(digest: Digest, url: string, summary: LlmSummary | null = null): Message {
@@ -32,12 +31,15 @@ export function articleMessage(digest: Digest, url: string, summary: LlmSummary 
 /** The message with a note line first, when there is one. */
 const withNote = (message: Message, note: string | null): Message => (note === null ? message : { ...message, sections: [{ lines: [note] }, ...message.sections] });
 
-export const summarizeCommand = {
+export const summarizeCommand = defineCommand({
   name: 'summarize',
-  description: 'summary, key figures and risks of one article: /summarize <url>',
+  description: 'Summary, key figures and risks of one article',
   adminOnly: false,
-  args: z.tuple([z.url({ protocol: /^https?$/u, error: 'an http(s) URL' }), z.enum(['de', 'en', 'article']).optional()]),
-  async run(services, ctx, [url, language]) {
+  options: [
+    { name: 'url', description: 'article URL (http or https)', kind: 'url', required: true, missing: 'the address of an article', example: 'https://example.org/article' },
+    { name: 'lang', description: 'summary language with an LLM configured (default: the article\'s)', kind: 'choice', required: false, choices: ['de', 'en', 'article'] },
+  ],
+  async run(services: CommandServices, ctx, [url, language]) {
     // A feed's address: its newest item, with a note on how to follow the feed.
     const target = await summarizeTarget(services.http, url);
     const { page } = target;
@@ -52,4 +54,4 @@ export const summarizeCommand = {
     const { digest } = await digestBytes(services, { bytes: page.bytes, contentType: page.contentType, url: page.url, name: page.url });
     return noted(articleMessage(digest, page.url));
   },
-} satisfies Command<CommandServices, z.ZodTuple<[z.ZodURL, z.ZodOptional<z.ZodEnum<{ de: 'de'; en: 'en'; article: 'article' }>>]>>;
+});

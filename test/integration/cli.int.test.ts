@@ -164,7 +164,8 @@ describe('npm start (the bot in console mode)', () => {
     expect(r.code).toBe(0);
     // Shown once at start and once for /digest morning-markets.
     expect(r.stdout.match(/▸ Nordlicht Halbleiter senkt Prognose trotz Rekordumsatz/gu)).toHaveLength(2);
-    expect(r.stdout).toContain('/digest — the latest digest now');
+    expect(r.stdout).toContain('/digest [digest] — The latest digest, built now');
+    expect(r.stdout).toContain('/sources add <url> [name…] — Add a feed or page (shows what it yields before saving)');
     expect(r.stdout).toContain('there is no digest called "nope" here (known: morning-markets, news)');
     expect(r.stdout).toContain('There is no /frobnicate');
     expect(r.stdout).toMatch(/schedules: morning-markets: 30 7 \* \* 1-5 \(Europe\/Berlin\)/u);
@@ -198,5 +199,35 @@ describe('npm start (the bot in console mode)', () => {
     expect(r.stdout).toContain('Müller GmbH');
     expect(r.stdout).toContain('Removed “Test Feed”');
     expect(r.stdout).not.toContain('\uFFFD');
+  });
+
+  it('given mistakes typed at the prompt, then each gets a human reply; too-frequent schedules are refused and a good one is previewed in words', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'digestbot-console-'));
+    const lines = [
+      '/schedule set news "*/1 * * * * *" UTC',
+      '/schedule set news */5 * * * * UTC',
+      '/schedule set news "30 7 * * 1-5" UTC',
+      '/figures',
+      '/sumarize https://example.org/a',
+      'sources list',
+      `/summarize ${server.url('/artikel')}`,
+      '/quit',
+    ];
+    // No private hosts allowed: the loopback fixture server is refused.
+    const r = await run([], `${lines.join('\n')}\n`, { DATA_DIR: dataDir, SCHEDULE_GRACE_HOURS: '0', FETCH_ALLOW_PRIVATE_HOSTS: '' });
+    expect(r.code).toBe(0);
+    // Replies are wrapped at 80 columns: compare with the line breaks taken out.
+    const out = r.stdout.replace(/\s+/gu, ' ');
+    expect(out).toContain('"*/1 * * * * *" has a seconds field (6 fields)');
+    expect(out).toContain('"*/5 * * * *" posts every 5 minutes');
+    expect(out).toContain('digests set from chat must be at least 15 minutes apart (MIN_SCHEDULE_MINUTES)');
+    expect(out).toContain('Scheduled “news”');
+    expect(out).toContain('weekdays at 07:30 (UTC)');
+    expect(out).toMatch(/Next: \w{3} \d{1,2} \w{3}, 07:30 · \w{3} \d{1,2} \w{3}, 07:30/u);
+    expect(out).toContain('/figures needs a word to search for, e.g. /figures Siemens.');
+    expect(out).not.toContain('Too small');
+    expect(out).toContain('There is no /sumarize. Did you mean /summarize?');
+    expect(out).toContain('No sources yet: /sources add <url>');
+    expect(out).toMatch(/refusing to fetch 127\.0\.0\.1:\d+: it points to a loopback address \(to allow it, add 127\.0\.0\.1 to the FETCH_ALLOW_PRIVATE_HOSTS setting\)/u);
   });
 });

@@ -62,7 +62,7 @@ function replyLine(message: Message): string {
 
 /** A reply is a success when it is neither a failure, a refusal nor an argument error. */
 function isRefusal(message: Message): boolean {
-  return message.title === 'Not allowed' || message.title.endsWith(' failed') || (message.sections[0]?.lines[0] ?? '').startsWith('Invalid arguments');
+  return message.title === 'Not allowed' || message.title.endsWith(' failed') || message.title === 'Invalid arguments';
 }
 
 export async function runSsrfPhase(options: SsrfOptions): Promise<SsrfResult> {
@@ -92,7 +92,7 @@ export async function runSsrfPhase(options: SsrfOptions): Promise<SsrfResult> {
         });
         const ms = Math.round(performance.now() - started);
         const codes = codesSince(env.logs, logFrom);
-        if (message.sections[0]?.lines[0]?.startsWith('Invalid arguments') === true) codes.unshift('args/invalid');
+        if (message.title === 'Invalid arguments') codes.unshift('args/invalid');
         const ssrf = servers.internal.requests.length - internalFrom + spy.attempts.length - attemptsFrom;
         const expected = attack.expect.some((code) => codes.includes(code));
         const refusedCommand = isRefusal(message);

@@ -4,15 +4,11 @@
  * throws is a crash: a non-DigestError, a DigestError with a code the entry point must not answer with, or a
  * broken invariant ({@link InvariantError}).
  */
-import { COMMAND_CATALOG } from '../../../src/chat/catalog.ts';
-import { normalizeArgs, tokenize } from '../../../src/chat/normalize-args.ts';
-import { digestCommand } from '../../../src/commands/digest.ts';
-import { dispatchRequest, parseCommandLine } from '../../../src/commands/dispatch.ts';
-import { figuresCommand, risksCommand } from '../../../src/commands/figures.ts';
-import { helpCommand } from '../../../src/commands/help.ts';
-import { channelOf, scheduleOffCommand, scheduleSetCommand, scheduleShowCommand } from '../../../src/commands/schedule.ts';
-import { sourcesAddCommand, sourcesListCommand, sourcesRemoveCommand } from '../../../src/commands/sources.ts';
-import { summarizeCommand } from '../../../src/commands/summarize.ts';
+import { parseCommandText, tokenize } from '../../../src/chat/command-line.ts';
+import { OWN_SLASH } from '../../../src/chat/usage.ts';
+import { COMMAND_CATALOG, COMMANDS as REAL_COMMANDS } from '../../../src/commands/catalog.ts';
+import { dispatchRequest } from '../../../src/commands/dispatch.ts';
+import { channelOf } from '../../../src/commands/schedule.ts';
 import type { Command, CommandContext } from '../../../src/commands/types.ts';
 import { MAX_RISKS, tryDigestArticle } from '../../../src/engine/digest.ts';
 import { decodeHtml } from '../../../src/engine/extract/charset.ts';
@@ -185,19 +181,17 @@ export const sentencesTarget: Target<LangInput> = {
   },
 };
 
-/** The real commands' argument schemas; `run` only records that validation passed. */
-const COMMANDS: Command<object>[] = [
-  digestCommand, summarizeCommand, figuresCommand, risksCommand, sourcesAddCommand, sourcesRemoveCommand, sourcesListCommand,
-  scheduleSetCommand, scheduleShowCommand, scheduleOffCommand,
-].map((c) => ({ ...(c as unknown as Command<object>), run: () => Promise.resolve({ title: 'ran', sections: [] }) }));
-COMMANDS.push(helpCommand(() => COMMANDS));
+/** The real commands' options; `run` only records that validation passed (help runs as it is). */
+const COMMANDS: Command<object>[] = REAL_COMMANDS.map((c) => (c.name === 'help'
+  ? c as unknown as Command<object>
+  : { ...(c as unknown as Command<object>), run: () => Promise.resolve({ title: 'ran', sections: [] }) }));
 
 /** A refusal reply of dispatch, as a pseudo code (dispatch answers with messages, never throws). */
 function replyOutcome(title: string, text: string): Outcome {
   if (title === 'ran' || title === 'Commands') return OK;
   const code = title === 'Unknown command' ? 'reply/unknown-command'
     : title === 'Not allowed' ? 'reply/not-allowed'
-      : text.startsWith('Invalid arguments') ? 'reply/invalid-arguments'
+      : title === 'Invalid arguments' ? 'reply/invalid-arguments'
         : text.startsWith('Say what to do') || text.includes(' has no "') ? 'reply/unknown-subcommand' : null;
   check(code !== null, `unexpected reply "${title}: ${text.slice(0, 80)}"`);
   return { kind: 'rejected', code: code ?? '' };
@@ -210,14 +204,16 @@ export const argsTarget: Target<ArgsInput> = {
   name: 'args',
   size: (i) => i.line.length,
   async run({ line, admin }) {
-    const words = tokenize(line);
-    check(words.every((w) => typeof w === 'string'), 'tokenize returned a non-string');
-    const head = parseCommandLine(line);
-    const typed = words[0]?.startsWith('/') === true ? { name: words[0].slice(1).toLowerCase(), words: words.slice(1) } : head;
-    if (typed === null) return OK;
-    const args = normalizeArgs(COMMAND_CATALOG, typed.name, typed.words);
-    check(args.every((a) => typeof a === 'string'), 'normalizeArgs returned a non-string');
-    const reply = await dispatchRequest(COMMANDS, { logger: silentLogger }, memberOf(admin), typed.name, args);
+    const tokens = tokenize(line);
+    check(!tokens.ok || tokens.value.every((t) => typeof t.value === 'string'), 'tokenize returned a non-string');
+    rejecting(['command/invalid'], () => {
+      const parsed = parseCommandText(line, COMMAND_CATALOG, 'discord', OWN_SLASH);
+      if (!parsed.ok) throw parsed.error;
+    }, false);
+    const words = tokens.ok ? tokens.value.map((t) => t.value) : [];
+    const head = words[0];
+    if (head === undefined || !head.startsWith('/')) return OK;
+    const reply = await dispatchRequest(COMMANDS, { logger: silentLogger }, memberOf(admin), head.slice(1).toLowerCase(), words.slice(1));
     check(typeof reply.title === 'string' && reply.title !== '' && Array.isArray(reply.sections), 'reply without a title');
     rejecting(['command/invalid'], () => { channelOf(words[words.length - 1], memberOf(admin)); }, false);
     return replyOutcome(reply.title, reply.sections.flatMap((s) => s.lines).join(' '));

@@ -49,7 +49,8 @@ export function parseHttpUrl(raw: string, base?: URL): URL {
 
 function blocked(url: URL, address: string, kind: string): DigestError {
   const article = /^[aeiu]/u.test(kind) ? 'an' : 'a';
-  return new DigestError('fetch/blocked-address', `refusing to fetch ${url.host}: it points to ${article} ${kind} address`, {
+  const setting = `to allow it, add ${address} to the FETCH_ALLOW_PRIVATE_HOSTS setting`;
+  return new DigestError('fetch/blocked-address', `refusing to fetch ${url.host}: it points to ${article} ${kind} address (${setting})`, {
     context: { url: url.href, address, addressClass: kind },
   });
 }

@@ -48,7 +48,7 @@ describe('hostile HTTP answers', () => {
 describe('refusal wording', () => {
   it('given an unspecified or unrecognised address, then the message reads "an …", and "a …" otherwise', async () => {
     const http = createHttpClient();
-    expect((await digestErrorOf(http.get('http://0.0.0.0/'))).message).toBe('refusing to fetch 0.0.0.0: it points to an unspecified address');
-    expect((await digestErrorOf(http.get('http://10.0.0.1/'))).message).toBe('refusing to fetch 10.0.0.1: it points to a private address');
+    expect((await digestErrorOf(http.get('http://0.0.0.0/'))).message).toBe('refusing to fetch 0.0.0.0: it points to an unspecified address (to allow it, add 0.0.0.0 to the FETCH_ALLOW_PRIVATE_HOSTS setting)');
+    expect((await digestErrorOf(http.get('http://10.0.0.1/'))).message).toBe('refusing to fetch 10.0.0.1: it points to a private address (to allow it, add 10.0.0.1 to the FETCH_ALLOW_PRIVATE_HOSTS setting)');
   });
 });

@@ -3,10 +3,9 @@
  * outcome reported with a label that never carries user text, and names completed by prefix.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createChatCore } from '../../../src/bot/chat-core.ts';
 import type { CommandServices } from '../../../src/commands/services.ts';
-import type { Command } from '../../../src/commands/types.ts';
+import { defineCommand, type Command } from '../../../src/commands/types.ts';
 import { silentLogger } from '../../../src/ports.ts';
 import { RecordingMetrics } from '../../fakes/recording-metrics.ts';
 
@@ -23,10 +22,11 @@ function core() {
     },
     definitions: { list: () => [] },
   } as unknown as CommandServices;
-  const echo: Command<CommandServices> = {
-    name: 'echo', description: 'Echoes its words.', adminOnly: false, args: z.array(z.string()),
-    run: (_deps, _ctx, args) => { runs.push(args as string[]); return Promise.resolve({ title: 'ok', sections: [] }); },
-  };
+  const echo: Command<CommandServices> = defineCommand({
+    name: 'echo', description: 'Echoes its words.', adminOnly: false,
+    options: [{ name: 'a', description: 'first', kind: 'text', required: false }, { name: 'b', description: 'second', kind: 'text', required: false }],
+    run: (_deps: CommandServices, _ctx, args) => { runs.push(args.map(String)); return Promise.resolve({ title: 'ok', sections: [] }); },
+  });
   const admin: Command<CommandServices> = { ...echo, name: 'wipe', adminOnly: true } as Command<CommandServices>;
   const metrics = new RecordingMetrics();
   const chat = createChatCore({ services, commands: [echo, admin], catalog: [], metrics });

@@ -49,24 +49,25 @@ describe('parseDigestCommand', () => {
   it('given admin-only commands, then the call says so', () => {
     expect(parsed('sources list').adminOnly).toBe(true);
     expect(parsed('schedule show').adminOnly).toBe(true);
-    expect(parsed('figures x').adminOnly).toBe(false);
+    expect(parsed('figures xy').adminOnly).toBe(false);
   });
 
   it.each([
-    ['summarize', 'Missing url', '/digest summarize <url>'],
+    ['summarize', '/digest summarize needs the address of an article, e.g. /digest summarize https://example.org/article.', 'Usage: /digest summarize <url>'],
     ['summarize not-a-url', '"not-a-url" is not a web address', '/digest summarize <url>'],
     ['summarize <ftp://example.org/a>', '"ftp://example.org/a" is not a web address', 'http or https'],
     ['summarize <https://a.example> en <https://b.example>', 'Too many words', 'https://b.example'],
-    ['figures', 'Missing query', '/digest figures <query…>'],
+    ['figures', '/digest figures needs a word to search for, e.g. /digest figures Siemens.', 'Usage: /digest figures <query…>'],
+    ['figures x', 'query needs at least 2 characters', '/digest figures <query…>'],
     ['sources', 'needs one of: add, remove, list', '/digest sources'],
     ['sources purge', 'has no "purge"', 'add, remove, list'],
-    ['sources remove', 'Missing source', '/digest sources remove <source…>'],
+    ['sources remove', '/digest sources remove needs the name or id of a source', '/digest sources remove <source…>'],
     ['sources list everything', 'Too many words', '"everything"'],
     ['schedule set morning 30 7 * *', 'The cron needs 5 fields', '"30 7 * * 1-5" Europe/Berlin'],
     ['schedule set morning 30 7 * * 1-5 Berlin', 'The cron needs 5 fields', '/digest schedule set <digest> <cron> <timezone> [channel]'],
-    ['schedule set morning "30 7 * * *"', 'Missing timezone', 'IANA time zone'],
+    ['schedule set morning "30 7 * * *"', '/digest schedule set needs a time zone, e.g. /digest schedule set morning "30 7 * * 1-5" Europe/Berlin.', '<timezone>'],
     ['schedule set morning "30 7 * * *" UTC #markets', '"#markets" is not a channel', 'mention it with #'],
-    ['schedule off', 'Missing digest', '/digest schedule off <digest>'],
+    ['schedule off', '/digest schedule off needs the name of a digest, e.g. /digest schedule off morning.', '/digest schedule off <digest>'],
     ['help me', 'Too many words', '"me"'],
     ['sumarize https://example.org/a', '"sumarize" is not a command', '/digest help'],
     ['figures "net income', 'A quote is not closed', ''],
@@ -99,7 +100,7 @@ describe('slackHelpMessage', () => {
   it('given a catalog with another command, then help and parsing follow it', () => {
     const catalog: CommandSpec[] = [
       ...COMMAND_CATALOG,
-      { name: 'mode', description: 'Pick a mode', adminOnly: false, options: [{ name: 'level', description: 'how much', kind: 'string', required: true, choices: ['short', 'long'] }] },
+      { name: 'mode', description: 'Pick a mode', adminOnly: false, options: [{ name: 'level', description: 'how much', kind: 'choice', required: true, choices: ['short', 'long'] }] },
     ];
     expect(slackHelpMessage(catalog).sections[0]?.lines).toContain('/digest mode <level> — Pick a mode');
     const ok = parseDigestCommand('mode short', catalog);
