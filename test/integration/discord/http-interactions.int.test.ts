@@ -10,6 +10,18 @@ import { commandPayload, interactionKeys, postInteraction, type InteractionKeys 
 
 const EPHEMERAL = 64;
 
+/** Makes the core's next answer wait: `started` resolves when the core runs, `finish` lets it answer. */
+function holdCore(core: FakeChatCore): { started: Promise<void>; finish: (m: Message) => void } {
+  let answer: (m: Message) => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    core.respond = () => new Promise<Message>((done) => {
+      answer = done;
+      resolve();
+    });
+  });
+  return { started, finish: (m) => answer(m) };
+}
+
 describe('Discord HTTP interactions endpoint: real HTTP server, real Ed25519 signatures, fake Discord REST', () => {
   let fake: FakeDiscord;
   let core: FakeChatCore;
@@ -70,13 +82,7 @@ describe('Discord HTTP interactions endpoint: real HTTP server, real Ed25519 sig
   });
 
   it('given /summarize, then the deferred ack (type 5) comes back while the core still runs and the result follows through the webhook', async () => {
-    let finish: (m: Message) => void = () => undefined;
-    const started = new Promise<void>((resolve) => {
-      core.respond = () => new Promise<Message>((done) => {
-        finish = done;
-        resolve();
-      });
-    });
+    const { started, finish } = holdCore(core);
     const { token, payload } = command('summarize', { url: 'https://example.org/news/1' });
     const ack = await postInteraction(endpoint.url, keys.privateKey, payload);
     expect(ack).toMatchObject({ status: 200, body: { type: 5 } });
@@ -117,13 +123,7 @@ describe('Discord HTTP interactions endpoint: real HTTP server, real Ed25519 sig
   });
 
   it('given stop(), then a deferred command still finishes and new interactions are refused', async () => {
-    let finish: (m: Message) => void = () => undefined;
-    const started = new Promise<void>((resolve) => {
-      core.respond = () => new Promise<Message>((done) => {
-        finish = done;
-        resolve();
-      });
-    });
+    const { started, finish } = holdCore(core);
     const { token, payload } = command('help');
     await postInteraction(endpoint.url, keys.privateKey, payload);
     await started;
