@@ -3,7 +3,10 @@
  * the lease it tries to take it every `retryMs`; with it, it checks every
  * `retryMs` that it still holds it. Gaining and losing it are reported
  * (`onGained` starts the leader's work, `onLost` stops it), so when the
- * holder dies another instance takes over within one retry interval.
+ * holder dies another instance takes over within one retry interval. A
+ * holder whose session was cut but whose process lives on waits two
+ * intervals before trying again, so the instances standing by take over
+ * first instead of racing it back.
  */
 import { toDigestError, type Logger } from '../../src/index.ts';
 import type { Lease } from './lease.ts';
@@ -19,6 +22,8 @@ export interface HoldLeaseOptions {
   onLost(reason: string): Promise<void>;
   /** Counts changes of the role, e.g. for /metrics. */
   onChange?(event: 'gained' | 'lost'): void;
+  /** The current time in ms. @defaultValue Date.now */
+  now?: () => number;
 }
 
 export interface LeaseHolder {
@@ -33,8 +38,11 @@ export interface LeaseHolder {
 export function holdLease(options: HoldLeaseOptions): LeaseHolder {
   const { lease, logger } = options;
   const retryMs = options.retryMs ?? 5000;
+  const now = options.now ?? Date.now;
   let leader = false;
   let stopped = false;
+  /** Until when this instance leaves the lease to the others after losing it. */
+  let backOffUntil = 0;
   let timer: NodeJS.Timeout | undefined;
   // One step at a time: a try, a check, a loss or the stop never overlap.
   let chain: Promise<void> = Promise.resolve();
@@ -48,6 +56,7 @@ export function holdLease(options: HoldLeaseOptions): LeaseHolder {
   const lose = async (reason: string): Promise<void> => {
     if (!leader) return;
     leader = false;
+    backOffUntil = now() + 2 * retryMs;
     options.onChange?.('lost');
     logger.warn('lease: no longer the leader', { kind: lease.kind, reason });
     await options.onLost(reason);
@@ -59,7 +68,7 @@ export function holdLease(options: HoldLeaseOptions): LeaseHolder {
       if (!(await lease.renew())) await lose('the lease could not be renewed');
       return;
     }
-    if (!(await lease.acquire())) return;
+    if (now() < backOffUntil || !(await lease.acquire())) return;
     leader = true;
     options.onChange?.('gained');
     logger.info('lease: now the leader', { kind: lease.kind });
