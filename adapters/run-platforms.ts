@@ -5,9 +5,9 @@
  * before the store closes.
  */
 import type { Config, Logger } from '../src/index.ts';
-import { startDiscordAdapter } from './discord/start-discord.ts';
+import { startDiscordPlatform } from './discord/start-discord-platform.ts';
 import type { Runtime } from './runtime.ts';
-import { startSlackAdapter } from './slack/start-slack.ts';
+import { startSlackPlatform } from './slack/start-slack-platform.ts';
 import { untilStopSignal } from './until-stopped.ts';
 
 export interface PlatformRun {
@@ -15,6 +15,8 @@ export interface PlatformRun {
   platforms: string[];
   /** The Slack HTTP receiver's port (HTTP mode), else null. */
   slackPort: number | null;
+  /** The Discord interactions endpoint's port (DISCORD_MODE=http), else null. */
+  discordPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -23,15 +25,21 @@ export async function startPlatforms(runtime: Runtime, config: Config, logger: L
   const stops: (() => Promise<void>)[] = [];
   const platforms: string[] = [];
   let slackPort: number | null = null;
+  let discordPort: number | null = null;
   try {
     if (config.discord !== null) {
-      const discord = await startDiscordAdapter({ config: config.discord, core: runtime.bot.core, logger, adminUserIds: config.adminUserIds });
+      const discord = await startDiscordPlatform({
+        config: config.discord, core: runtime.bot.core, logger, adminUserIds: config.adminUserIds, postgresUrl: config.cluster.postgresUrl, role: runtime.role,
+      });
       runtime.bot.addPublisher('discord', discord.publisher);
       stops.push(() => discord.stop());
       platforms.push('discord');
+      discordPort = discord.port;
     }
     if (config.slack !== null) {
-      const slack = await startSlackAdapter({ config: config.slack, core: runtime.bot.core, logger, adminUserIds: config.adminUserIds });
+      const slack = await startSlackPlatform({
+        config: config.slack, core: runtime.bot.core, logger, adminUserIds: config.adminUserIds, databaseFile: runtime.databaseFile, role: runtime.role,
+      });
       runtime.bot.addPublisher('slack', slack.publisher);
       stops.push(() => slack.stop());
       platforms.push('slack');
@@ -45,8 +53,10 @@ export async function startPlatforms(runtime: Runtime, config: Config, logger: L
   }
   logger.info('bot running', { platforms });
   return {
-    platforms, slackPort,
+    platforms, slackPort, discordPort,
     async stop() {
+      // Load balancers see /healthz fail from here on; the adapters drain and the lease is released.
+      runtime.role.stopAccepting();
       for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.warn('adapter stop failed', { err: String(err) }));
       await runtime.close();
     },

@@ -10,6 +10,7 @@ import {
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
+import { createInstanceRole, type InstanceRole } from './ops/instance-role.ts';
 import { startOpsServer, type OpsServer } from './ops/ops-server.ts';
 import { createPromMetrics } from './ops/prom-metrics.ts';
 
@@ -20,6 +21,10 @@ export interface Runtime {
   definitionErrors: string[];
   /** The operator server (/metrics, /healthz) when METRICS_PORT is set, else null. */
   ops: OpsServer | null;
+  /** The instance's role in a cluster (gateway lease, HTTP ingress), shown by /healthz and counted in /metrics. */
+  role: InstanceRole;
+  /** The SQLite store file (Slack installations are kept in it). */
+  databaseFile: string;
   /** Stops the operator server, the bot and the digest workers, then closes the store. */
   close(): Promise<void>;
 }
@@ -42,8 +47,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     else definitionErrors.push(item.error.message);
   }
   const startedAt = new Date();
-  const store = openSqliteStore(join(resolve(options.cwd, config.store.dataDir), 'digestbot.sqlite'));
+  const databaseFile = join(resolve(options.cwd, config.store.dataDir), 'digestbot.sqlite');
+  const store = openSqliteStore(databaseFile);
   const prom = config.ops === null ? null : createPromMetrics({ sourceStates: () => countSourceStates(store.sources.all()) });
+  const role = createInstanceRole(prom?.registry ?? null);
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
   const digester = createConfiguredDigester(config.digest, logger);
   const bot = createBot({
@@ -59,7 +66,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let ops: OpsServer | null = null;
   if (prom !== null && config.ops !== null) {
     try {
-      ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt) });
+      ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt, role) });
     } catch (err) {
       await digester.close();
       store.close();
@@ -68,7 +75,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger.info('ops server listening', { url: ops.url });
   }
   return {
-    bot, store, definitionErrors, ops,
+    bot, store, definitionErrors, ops, role, databaseFile,
     async close() {
       await ops?.close();
       await bot.stop();

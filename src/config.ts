@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { DigestError } from './errors.ts';
+import { clusterOf, discordIngressOf, ingressEnv, refineIngress, slackOAuthOf, type ClusterConfig, type DiscordIngressConfig, type SlackOAuthConfig } from './ingress-config.ts';
+
+export type { ClusterConfig, DiscordIngressConfig, SlackOAuthConfig } from './ingress-config.ts';
 
 const commaList = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''));
 const optionalText = z.string().trim().optional().transform((s) => (s === undefined || s === '' ? null : s));
@@ -95,16 +98,18 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Model calls at once. @defaultValue 2 */
   LLM_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  ...ingressEnv,
 }).superRefine((env, ctx) => {
+  refineIngress(env, ctx);
   if ((env.LLM_BASE_URL === undefined) !== (env.LLM_MODEL === null)) {
     ctx.addIssue({ code: 'custom', path: [env.LLM_MODEL === null ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'LLM_BASE_URL and LLM_MODEL go together' });
   }
   if ((env.DISCORD_TOKEN === null) !== (env.DISCORD_APPLICATION_ID === null)) {
     ctx.addIssue({ code: 'custom', path: [env.DISCORD_TOKEN === null ? 'DISCORD_TOKEN' : 'DISCORD_APPLICATION_ID'], message: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID go together' });
   }
-  const slackAny = env.SLACK_BOT_TOKEN !== null || env.SLACK_SIGNING_SECRET !== null || env.SLACK_APP_TOKEN !== null;
+  const slackAny = env.SLACK_BOT_TOKEN !== null || env.SLACK_SIGNING_SECRET !== null || env.SLACK_APP_TOKEN !== null || env.SLACK_CLIENT_ID !== null;
   if (!slackAny) return;
-  if (env.SLACK_BOT_TOKEN === null) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'the Slack adapter needs its bot token' });
+  if (env.SLACK_BOT_TOKEN === null && env.SLACK_CLIENT_ID === null) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'the Slack adapter needs its bot token' });
   if (env.SLACK_MODE === 'http' && env.SLACK_SIGNING_SECRET === null) {
     ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'Slack HTTP mode needs the signing secret' });
   }
@@ -127,10 +132,15 @@ export interface DiscordConfig {
   token: string;
   applicationId: string;
   apiUrl: string | null;
+  /** How commands come in (gateway or the HTTP interactions endpoint). @defaultValue gateway, as before */
+  ingress?: DiscordIngressConfig;
 }
 
 export interface SlackConfig {
-  botToken: string;
+  /** Null with OAuth installation (`oauth`): each workspace's token comes from its installation. */
+  botToken: string | null;
+  /** OAuth installation to many workspaces (SLACK_CLIENT_ID …). @defaultValue none */
+  oauth?: SlackOAuthConfig | null;
   mode: 'http' | 'socket';
   signingSecret: string | null;
   appToken: string | null;
@@ -186,6 +196,8 @@ export interface Config {
   ops: OpsConfig | null;
   /** Null when LLM_BASE_URL is unset: every summary is extractive. */
   llm: LlmConfig | null;
+  /** Several instances on one database (the gateway lease). */
+  cluster: ClusterConfig;
 }
 
 /**
@@ -224,14 +236,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     headless: e.HEADLESS,
     adminUserIds: e.ADMIN_USER_IDS,
     discord: e.DISCORD_TOKEN !== null && e.DISCORD_APPLICATION_ID !== null
-      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL ?? null }
+      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL ?? null, ingress: discordIngressOf(e) }
       : null,
-    slack: e.SLACK_BOT_TOKEN !== null
+    slack: e.SLACK_BOT_TOKEN !== null || e.SLACK_CLIENT_ID !== null
       ? {
           botToken: e.SLACK_BOT_TOKEN, mode: e.SLACK_MODE, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN,
-          port: e.SLACK_PORT, host: e.SLACK_HOST, apiUrl: e.SLACK_API_URL ?? null,
+          port: e.SLACK_PORT, host: e.SLACK_HOST, apiUrl: e.SLACK_API_URL ?? null, oauth: slackOAuthOf(e),
         }
       : null,
+    cluster: clusterOf(e),
     ops: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     llm: e.LLM_BASE_URL === undefined || e.LLM_MODEL === null ? null : {
       baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, dailyTokens: e.LLM_DAILY_TOKENS,

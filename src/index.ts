@@ -62,3 +62,4 @@ export { createLlmSummarizer, type LlmSummarizer, type LlmSummary, type SummaryL
 export { createOpenAiChatModel, type ChatModel } from './llm/chat-model.ts';
 export { summarizeInput, summarizeMaterial, summaryHeading } from './llm/summarize-material.ts';
 export type { LlmConfig } from './config.ts';
+export type { ClusterConfig, DiscordIngressConfig, SlackOAuthConfig } from './config.ts';

@@ -1,14 +1,28 @@
-/** What /healthz checks: the store answers a query and the bot is running. */
+/**
+ * What /healthz checks: the store answers a query (the database is
+ * reachable), the bot is running and the instance still takes work; healthy
+ * answers say which role the instance holds (gateway leader or standby,
+ * HTTP interactions, Slack mode) and the lease's changes.
+ */
 import { ALIVE_KEY, toDigestError, type Bot, type Store } from '../../src/index.ts';
+import type { InstanceRole } from './instance-role.ts';
 import type { HealthReport } from './ops-server.ts';
 
-export function botHealth(bot: Pick<Bot, 'isRunning'>, store: Pick<Store, 'state'>, startedAt: Date): HealthReport {
+export function botHealth(bot: Pick<Bot, 'isRunning'>, store: Pick<Store, 'state'>, startedAt: Date, role?: InstanceRole): HealthReport {
   let aliveAt: string | null;
   try {
     aliveAt = store.state.get(ALIVE_KEY);
   } catch (err) {
     return { ok: false, reason: `the store does not answer: ${toDigestError(err).message}` };
   }
+  const roles = role?.snapshot();
+  if (roles?.accepting === false) return { ok: false, reason: 'shutting down: no new work is taken' };
   if (!bot.isRunning()) return { ok: false, reason: 'the bot is not running (starting up or stopped)' };
-  return { ok: true, details: { aliveAt, processStartedAt: startedAt.toISOString() } };
+  return {
+    ok: true,
+    details: {
+      aliveAt, processStartedAt: startedAt.toISOString(), database: 'reachable',
+      ...(roles === undefined ? {} : { role: { discord: roles.discord, slack: roles.slack }, lease: roles.lease }),
+    },
+  };
 }

@@ -12,8 +12,8 @@ export interface SlackUserFlags {
 }
 
 export interface SlackAdminCheckOptions {
-  /** Looks a user up (users.info); rejects when Slack cannot answer. */
-  lookUp: (userId: string) => Promise<SlackUserFlags>;
+  /** Looks a user of a workspace up (users.info); rejects when Slack cannot answer. */
+  lookUp: (userId: string, teamId: string) => Promise<SlackUserFlags>;
   /** Platform-qualified ids that count as admins without a lookup (`slack:U123`). */
   adminUserIds: readonly string[];
   /** How long an answer is kept, in ms. @defaultValue 300000 (5 minutes) */
@@ -40,7 +40,7 @@ export function createSlackAdminCheck(options: SlackAdminCheckOptions): SlackAdm
     const key = `${teamId}:${userId}`;
     const hit = cache.get(key);
     if (hit !== undefined && now() - hit.at < ttlMs) return hit.answer;
-    const answer = options.lookUp(userId).then((u) => u.is_admin === true || u.is_owner === true || u.is_primary_owner === true);
+    const answer = options.lookUp(userId, teamId).then((u) => u.is_admin === true || u.is_owner === true || u.is_primary_owner === true);
     const entry = { at: now(), answer };
     if (cache.size >= MAX_ENTRIES) for (const [k, v] of cache) if (entry.at - v.at >= ttlMs) cache.delete(k);
     cache.set(key, entry);

@@ -64,6 +64,8 @@ function slackErrorOf(err: unknown): string | null {
  * (rate limits after retries, network, HTTP 5xx) → `publish/failed`.
  */
 export function toPublishError(err: unknown, channel: string): DigestError {
+  // Already decided (no installation known for the channel): kept as is.
+  if (err instanceof DigestError && err.code.startsWith('publish/')) return err;
   const slackError = slackErrorOf(err);
   const context = { channel, slackError };
   if (slackError === 'channel_not_found') {

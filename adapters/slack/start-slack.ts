@@ -15,6 +15,7 @@ import { SLACK_COMMAND } from './parse-command.ts';
 import { guardSlackReplays } from './replay-guard.ts';
 import { createSlackPublisher, type SlackUploadFile } from './slack-publisher.ts';
 import { createSlashCommandHandler } from './slash-command.ts';
+import { installationReceiverOptions, installationTokens, tokenArg, type SlackInstallations } from './workspace-tokens.ts';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -30,6 +31,8 @@ export interface SlackAdapterOptions {
   retry?: webApi.RetryOptions;
   /** How long an admin answer from users.info is cached, in ms. @defaultValue 300000 (5 minutes) */
   adminCacheMs?: number;
+  /** OAuth installation to many workspaces (HTTP mode): each request and post uses its workspace's stored token. @defaultValue none: one bot token */
+  installations?: SlackInstallations;
 }
 
 export interface SlackAdapter {
@@ -47,11 +50,16 @@ export const DEFAULT_SLACK_RETRY: webApi.RetryOptions = { retries: 3, factor: 2,
 function newApp(options: SlackAdapterOptions): App {
   const { config, logger } = options;
   const clientOptions = { retryConfig: options.retry ?? DEFAULT_SLACK_RETRY, ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }) };
-  const common = { token: config.botToken, logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
+  const oauth = options.installations;
+  const common = { ...(oauth === undefined && config.botToken !== null ? { token: config.botToken } : {}), logger: toBoltLogger(logger), clientOptions, deferInitialization: true };
   if (config.mode === 'http') {
     if (config.signingSecret === null) throw new DigestError('config/invalid', 'Slack HTTP mode needs the signing secret');
-    // Bolt's own receiver; the signature and replay check in front of it is the one check per request.
-    const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, logger: common.logger, signatureVerification: false });
+    // Bolt's own receiver (with OAuth: /slack/install and /slack/oauth_redirect, tokens from the installation store);
+    // the signature and replay check in front of it is the one check per request.
+    const receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret, logger: common.logger, signatureVerification: false,
+      ...(oauth === undefined ? {} : installationReceiverOptions(oauth)),
+    });
     guardSlackReplays(receiver, { signingSecret: config.signingSecret, logger });
     return new App({ ...common, receiver });
   }
@@ -63,11 +71,11 @@ function newApp(options: SlackAdapterOptions): App {
  * files.uploadV2 on a Web API client of its own per upload, whose requests (and retries) end when the
  * upload's signal aborts, so a given-up upload leaves no request or retry running behind it.
  */
-function chartUpload(options: SlackAdapterOptions): SlackUploadFile {
+function chartUpload(options: SlackAdapterOptions, tokenOf: (channel: string) => Promise<string | undefined>): SlackUploadFile {
   const { config } = options;
   return async (args, signal) => {
     const retry = options.retry ?? DEFAULT_SLACK_RETRY;
-    const client = new webApi.WebClient(config.botToken, {
+    const client = new webApi.WebClient(await tokenOf(args.channel_id), {
       ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
       logger: toBoltLogger(options.logger),
       // p-retry stops retrying when onFailedAttempt throws (not in the RetryOptions type).
@@ -91,10 +99,11 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   } catch (err) {
     throw new DigestError('config/invalid', 'Slack did not accept the bot token (auth.test failed)', { cause: err });
   }
+  const tokens = installationTokens(options.installations, config.botToken, logger);
   const isAdmin = createSlackAdminCheck({
     adminUserIds: options.adminUserIds,
     ttlMs: options.adminCacheMs ?? ADMIN_CACHE_MS,
-    lookUp: async (user) => (await app.client.users.info({ user })).user ?? {},
+    lookUp: async (user, team) => (await app.client.users.info({ user, ...tokenArg(await tokens.ofTeam(team)) })).user ?? {},
   });
 
   const handle = createSlashCommandHandler({ core, logger, isAdmin, listedAdmins: new Set(options.adminUserIds) });
@@ -104,7 +113,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     await ack();
     // The command's work starts on the loop's next turn, so the acks of commands already received go out
     // first instead of waiting behind it (200 at once: p99 ack of seconds otherwise).
-    const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() => handle(command, respond));
+    const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() => tokens.commandSeen(command)).then(() => handle(command, respond));
     inflight.add(task);
     await task.finally(() => inflight.delete(task));
   });
@@ -122,7 +131,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
   logger.info('slack adapter started', { platform: 'slack', mode: config.mode, port });
 
-  const publisher = createSlackPublisher(async (args) => app.client.chat.postMessage(args), logger, chartUpload(options));
+  const publisher = createSlackPublisher(async (args) => app.client.chat.postMessage({ ...args, ...tokenArg(await tokens.ofChannel(args.channel)) }), logger, chartUpload(options, tokens.ofChannel));
   let stopping: Promise<void> | null = null;
   return {
     publisher,

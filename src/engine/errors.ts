@@ -46,6 +46,9 @@ export type DigestErrorCode =
   | 'llm/invalid-output'
   | 'llm/unavailable'
   | 'llm/budget-exceeded'
+  | 'installation/key-invalid'
+  | 'installation/decrypt-failed'
+  | 'lease/unavailable'
   | 'internal/unexpected';
 
 export interface DigestErrorOptions {

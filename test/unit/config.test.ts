@@ -56,7 +56,9 @@ describe('loadConfig', () => {
     const config = loadConfig({
       DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '42', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', ADMIN_USER_IDS: 'slack:U1,discord:7',
     });
-    expect(config.discord).toEqual({ token: 't', applicationId: '42', apiUrl: null });
+    expect(config.discord).toEqual({
+      token: 't', applicationId: '42', apiUrl: null, ingress: { mode: 'gateway', publicKey: null, host: '0.0.0.0', port: 3001, leaseRetryMs: 5000 },
+    });
     expect(config.slack).toMatchObject({ botToken: 'xoxb-1', mode: 'http', signingSecret: 's', port: 3000 });
     expect(config.adminUserIds).toEqual(['slack:U1', 'discord:7']);
   });
@@ -109,5 +111,25 @@ describe('.env.example used as an env file', () => {
       return JSON.stringify(config) !== JSON.stringify(defaults);
     }).map((m) => m[0]);
     expect(differing).toEqual([]);
+  });
+});
+
+describe('loadConfig: chat ingress across instances', () => {
+  const base = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '42' };
+  it('given DISCORD_MODE=http without a public key, or a key that is not 64 hex characters, then DISCORD_PUBLIC_KEY is named', () => {
+    expect(() => loadConfig({ ...base, DISCORD_MODE: 'http' })).toThrow(/DISCORD_PUBLIC_KEY/u);
+    expect(() => loadConfig({ ...base, DISCORD_MODE: 'http', DISCORD_PUBLIC_KEY: 'abc' })).toThrow(/64 hex/u);
+    const config = loadConfig({ ...base, DISCORD_MODE: 'http', DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_INTERACTIONS_PORT: '8080' });
+    expect(config.discord?.ingress).toMatchObject({ mode: 'http', publicKey: 'ab'.repeat(32), port: 8080 });
+  });
+  it('given SLACK_CLIENT_ID, then the bot token is not needed but the other OAuth keys are, and DATABASE_URL on postgres names the cluster', () => {
+    expect(() => loadConfig({ SLACK_CLIENT_ID: '1.2', SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_CLIENT_SECRET[\s\S]*SLACK_STATE_SECRET[\s\S]*SLACK_INSTALLATION_KEY/u);
+    const config = loadConfig({
+      SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_STATE_SECRET: 'st', SLACK_INSTALLATION_KEY: 'k', SLACK_SIGNING_SECRET: 's',
+      DATABASE_URL: 'postgres://db/bot',
+    });
+    expect(config.slack).toMatchObject({ botToken: null, oauth: { clientId: '1.2', scopes: ['commands', 'chat:write', 'files:write', 'users:read'] } });
+    expect(config.cluster).toEqual({ postgresUrl: 'postgres://db/bot' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./data/x.sqlite' }).cluster).toEqual({ postgresUrl: null });
   });
 });

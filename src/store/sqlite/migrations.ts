@@ -126,6 +126,19 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE deliveries ADD COLUMN message_json TEXT;
   `,
+  // 6: Slack installations (OAuth, one per workspace or org), sealed with AES-256-GCM: no token is stored in clear;
+  // which installation a channel belongs to (learnt from commands typed there), for scheduled posts.
+  `
+  CREATE TABLE slack_installations (
+    install_key TEXT PRIMARY KEY,
+    sealed BLOB NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE slack_channel_installs (
+    channel_id TEXT PRIMARY KEY,
+    install_key TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database to the newest schema; returns the version reached. */

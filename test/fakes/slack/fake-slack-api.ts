@@ -31,6 +31,8 @@ export interface FakeSlackUser {
 export interface FakeSlackApiOptions {
   /** The bot token auth.test accepts. @defaultValue 'xoxb-test-token' */
   botToken?: string;
+  /** More bot tokens accepted like `botToken` (other workspaces' installations). @defaultValue none */
+  otherBotTokens?: string[];
   /** The app-level token apps.connections.open accepts. @defaultValue 'xapp-test-token' */
   appToken?: string;
   /** The workspace. @defaultValue { id: 'T0001', name: 'Test Workspace' } */
@@ -151,7 +153,7 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 /** Starts the fake on 127.0.0.1 with a free port. */
 export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
-  const botToken = options.botToken ?? 'xoxb-test-token';
+  const botTokens = new Set([options.botToken ?? 'xoxb-test-token', ...(options.otherBotTokens ?? [])]);
   const appToken = options.appToken ?? 'xapp-test-token';
   const team = options.team ?? { id: 'T0001', name: 'Test Workspace' };
   const users = new Map((options.users ?? []).map((u) => [u.id, u]));
@@ -181,7 +183,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   function method(name: string, params: Record<string, unknown>, token: string | null): { status: number; body: unknown } {
     switch (name) {
       case 'auth.test':
-        return token === botToken
+        return token !== null && botTokens.has(token)
           ? { status: 200, body: { ok: true, url: 'https://test.slack.invalid/', team: team.name, team_id: team.id, user: 'digestbot', user_id: 'UBOT', bot_id: 'BBOT' } }
           : { status: 200, body: { ok: false, error: 'invalid_auth' } };
       case 'users.info': {
@@ -199,7 +201,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         };
       }
       case 'chat.postMessage': {
-        if (token !== botToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+        if ((token === null || !botTokens.has(token))) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
         tsCounter += 1;
         const ts = `${Math.floor(Date.now() / 1000)}.${String(tsCounter).padStart(6, '0')}`;
         const rawBlocks = params['blocks'];
@@ -209,7 +211,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         return { status: 200, body: { ok: true, channel, ts, message: { type: 'message', text: params['text'], ts } } };
       }
       case 'files.getUploadURLExternal': {
-        if (token !== botToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+        if ((token === null || !botTokens.has(token))) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
         const length = Number(params['length']);
         if (typeof params['filename'] !== 'string' || !Number.isInteger(length) || length <= 0) return { status: 200, body: { ok: false, error: 'invalid_arguments' } };
         const fileId = `F${String(uploads.length + 1).padStart(6, '0')}`;
@@ -217,7 +219,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         return { status: 200, body: { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId } };
       }
       case 'files.completeUploadExternal': {
-        if (token !== botToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+        if ((token === null || !botTokens.has(token))) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
         const files = JSON.parse(String(params['files'] ?? '[]')) as { id: string; title?: string }[];
         const found = files.map((f) => ({ f, upload: uploads.find((u) => u.fileId === f.id && u.bytes !== null) }));
         if (files.length === 0 || found.some((x) => x.upload === undefined)) return { status: 200, body: { ok: false, error: 'file_not_found' } };
