@@ -45,6 +45,12 @@ export const configSchema = z.object({
   DIGESTS_DIR: z.string().min(1).default('digests'),
   /** Folder of the SQLite database file. @defaultValue ./data */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Where the store lives: unset or `sqlite:` for the SQLite file under DATA_DIR (`sqlite:<path>` for another
+   * file), `postgres://user:password@host:5432/db` (or `postgresql://`) for a shared PostgreSQL database.
+   * @defaultValue unset (SQLite under DATA_DIR)
+   */
+  DATABASE_URL: z.string().trim().regex(/^(sqlite:|postgres(ql)?:\/\/)/u, 'must start with sqlite: or postgres:// (postgresql://)').optional(),
   /** Missed scheduled runs younger than this are posted (late) after a restart. @defaultValue 6 */
   SCHEDULE_GRACE_HOURS: z.coerce.number().min(0).max(72).default(6),
   /** Log level of the JSON log on stderr. @defaultValue warn */
@@ -162,7 +168,8 @@ export interface LlmConfig {
 export interface Config {
   fetch: FetchConfig;
   sources: { pollIntervalMs: number; pauseAfterFailures: number; newSourceItems: number; concurrency: number };
-  store: { dataDir: string; digestsDir: string };
+  /** `databaseUrl`: DATABASE_URL, null when unset (SQLite under `dataDir`). */
+  store: { dataDir: string; digestsDir: string; databaseUrl: string | null };
   schedule: { graceMs: number };
   digest: DigestConfig;
   log: { level: 'debug' | 'info' | 'warn' | 'error' };
@@ -206,7 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       newSourceItems: e.NEW_SOURCE_ITEMS,
       concurrency: e.POLL_CONCURRENCY,
     },
-    store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR },
+    store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR, databaseUrl: e.DATABASE_URL ?? null },
     schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000 },
     digest: { workers: e.DIGEST_WORKERS ?? null, timeoutMs: e.DIGEST_TIMEOUT_MS, maxQueue: e.DIGEST_QUEUE_LIMIT },
     log: { level: e.LOG_LEVEL },
