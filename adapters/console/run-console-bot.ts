@@ -54,7 +54,7 @@ export async function runConsoleBot(io: CliIo & { stdin: NodeJS.ReadableStream }
   const chartDir = options.chartDir ?? null;
   for (const error of runtime.definitionErrors) await writeLine(io.stderr, `error: ${error}`);
   bot.addPublisher('console', consolePublisher(io.stdout, chartDir));
-  const defs = bot.definitions.list(CONSOLE_WORKSPACE).map((d) => d.def);
+  const defs = (await bot.definitions.list(CONSOLE_WORKSPACE)).map((d) => d.def);
   for (const def of defs) {
     const { message } = await bot.build(def);
     await writeLine(io.stdout, await consoleText(message, chartDir));

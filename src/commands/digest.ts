@@ -9,8 +9,8 @@ import type { Command } from './types.ts';
 export const DEFAULT_DIGEST = 'news';
 
 /** The workspace's definitions, or its implicit default digest over all its sources. */
-export function workspaceDigests(services: CommandServices, workspaceId: string): DigestDefinition[] {
-  const defs = services.definitions.list(workspaceId).map((d) => d.def);
+export async function workspaceDigests(services: CommandServices, workspaceId: string): Promise<DigestDefinition[]> {
+  const defs = (await services.definitions.list(workspaceId)).map((d) => d.def);
   if (defs.length > 0) return defs;
   return [digestDefinitionSchema.parse({ name: DEFAULT_DIGEST, title: 'News digest', workspace: workspaceId, sources: [{ type: 'workspace' }], channels: [] })];
 }
@@ -21,7 +21,7 @@ export const digestCommand = {
   adminOnly: false,
   args: z.tuple([z.string().regex(/^[a-z0-9-]+$/u, 'a digest name').optional()]),
   async run(services, ctx, [name]) {
-    const all = workspaceDigests(services, ctx.workspaceId);
+    const all = await workspaceDigests(services, ctx.workspaceId);
     const def = name === undefined ? all[0] : all.find((d) => d.name === name);
     if (def === undefined) {
       throw new DigestError('command/invalid', `there is no digest called "${name ?? ''}" here (known: ${all.map((d) => d.name).join(', ')})`);

@@ -25,9 +25,9 @@ export async function matchingDigests(services: CommandServices, workspaceId: st
   const words = queryWords(query);
   const since = new Date(services.clock.now().getTime() - QUERY_LOOKBACK_DAYS * 86_400_000).toISOString();
   const found: Found[] = [];
-  for (const article of services.store.articles.recent(workspaceId, since, 500)) {
+  for (const article of await services.store.articles.recent(workspaceId, since, 500)) {
     if (article.digestHash === null) continue;
-    const digest = cachedDigest(services.store, article.digestHash, services.engineVersion);
+    const digest = await cachedDigest(services.store, article.digestHash, services.engineVersion);
     if (digest !== null && matches(digest, words)) found.push({ digest, link: article.link });
   }
   for (const digest of (await services.folderDigests?.(workspaceId)) ?? []) {

@@ -41,8 +41,8 @@ export function channelOf(raw: string | undefined, ctx: CommandContext): string 
   return qualified;
 }
 
-function findDigest(services: CommandServices, ctx: CommandContext, name: string): DigestDefinition | null {
-  return workspaceDigests(services, ctx.workspaceId).find((d) => d.name === name) ?? null;
+async function findDigest(services: CommandServices, ctx: CommandContext, name: string): Promise<DigestDefinition | null> {
+  return (await workspaceDigests(services, ctx.workspaceId)).find((d) => d.name === name) ?? null;
 }
 
 const CHART_WORD = /^chart:(on|off|true|false)$/iu;
@@ -82,11 +82,11 @@ export const scheduleSetCommand = {
     const owner = await services.channelWorkspace?.(channel);
     if (owner === null) throw new DigestError('command/invalid', `the bot cannot see channel ${channel}`);
     if (owner !== undefined && owner !== ctx.workspaceId) throw new DigestError('command/invalid', `channel ${channel} belongs to another server`);
-    const existing = findDigest(services, ctx, name)
+    const existing = (await findDigest(services, ctx, name))
       ?? digestDefinitionSchema.parse({ name, title: name, workspace: ctx.workspaceId, sources: [{ type: 'workspace' }], channels: [] });
     const def = digestDefinitionSchema.parse({ ...existing, schedule: { cron, timezone }, channels: [channel], ...(chart === undefined ? {} : { chart }) });
-    services.definitions.save(def, services.clock.now().toISOString());
-    audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}${def.chart ? ' with chart' : ''}`);
+    await services.definitions.save(def, services.clock.now().toISOString());
+    await audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}${def.chart ? ' with chart' : ''}`);
     await services.schedulesChanged();
     const next = nextRuns(def, services.clock.now());
     return {
@@ -101,9 +101,9 @@ export const scheduleShowCommand = {
   description: 'schedules of all digests: /schedule show',
   adminOnly: true,
   args: z.tuple([]),
-  run(services, ctx) {
+  async run(services, ctx) {
     const now = services.clock.now();
-    const lines = workspaceDigests(services, ctx.workspaceId).map((d) => (d.schedule === undefined
+    const lines = (await workspaceDigests(services, ctx.workspaceId)).map((d) => (d.schedule === undefined
       ? `${d.name}: on demand only`
       : `${d.name}: ${d.schedule.cron} (${d.schedule.timezone}) → ${d.channels.join(', ') || 'no channel'} · next ${nextRuns(d, now, 1)[0] ?? 'not within 7 days'}`));
     return Promise.resolve({ title: 'Schedules', sections: [{ lines }], ephemeral: true });
@@ -118,11 +118,11 @@ export const scheduleOffCommand = {
   adminOnly: true,
   args: offArgs,
   async run(services, ctx, [name]) {
-    const def = findDigest(services, ctx, name);
+    const def = await findDigest(services, ctx, name);
     if (def?.schedule === undefined) throw new DigestError('schedule/invalid', `"${name}" has no schedule here`);
     const { schedule: _dropped, ...rest } = def;
-    services.definitions.save(digestDefinitionSchema.parse(rest), services.clock.now().toISOString());
-    audit(services, ctx, 'schedule.off', name, scheduleId(def));
+    await services.definitions.save(digestDefinitionSchema.parse(rest), services.clock.now().toISOString());
+    await audit(services, ctx, 'schedule.off', name, scheduleId(def));
     await services.schedulesChanged();
     return { title: `“${name}” is no longer posted`, sections: [{ lines: ['It stays available with /digest.'] }] };
   },

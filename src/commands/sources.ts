@@ -52,10 +52,10 @@ export const sourcesAddCommand = {
       throw new DigestError('source/empty', `nothing to follow at ${url}: the ${KIND_NAMES[doc.kind]} has no items or article links`);
     }
     const at = services.clock.now().toISOString();
-    const source = services.store.sources.add({
+    const source = await services.store.sources.add({
       workspaceId: ctx.workspaceId, name: sourceName(given, doc, sourceUrl), url: sourceUrl, type: doc.kind, addedBy: ctx.userId,
     }, at);
-    audit(services, ctx, 'sources.add', source.name, sourceUrl);
+    await audit(services, ctx, 'sources.add', source.name, sourceUrl);
     const outcome = await pollSource(services, source, { force: true });
     const lines = [`${KIND_NAMES[doc.kind]}${via === null ? '' : ` (found on ${via})`}, ${String(doc.items.length)} item(s): ${sourceUrl}`];
     if (outcome.status === 'ok') {
@@ -75,14 +75,14 @@ export const sourcesRemoveCommand = {
   description: 'remove a source: /sources remove <name|id>',
   adminOnly: true,
   args: removeArgs,
-  run(services, ctx, [nameOrId]) {
-    const removed = services.store.sources.remove(ctx.workspaceId, nameOrId);
+  async run(services, ctx, [nameOrId]) {
+    const removed = await services.store.sources.remove(ctx.workspaceId, nameOrId);
     if (removed === null) {
-      const known = services.store.sources.list(ctx.workspaceId).map((s) => s.name);
+      const known = (await services.store.sources.list(ctx.workspaceId)).map((s) => s.name);
       throw new DigestError('source/not-found', `there is no source "${nameOrId}" here${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`);
     }
-    audit(services, ctx, 'sources.remove', removed.name, removed.url);
-    return Promise.resolve({ title: `Removed “${removed.name}”`, sections: [{ lines: [removed.url] }] });
+    await audit(services, ctx, 'sources.remove', removed.name, removed.url);
+    return { title: `Removed “${removed.name}”`, sections: [{ lines: [removed.url] }] };
   },
 } satisfies Command<CommandServices, typeof removeArgs>;
 
@@ -100,10 +100,10 @@ export const sourcesListCommand = {
   description: 'sources with their health: /sources list',
   adminOnly: true,
   args: z.tuple([]),
-  run(services, ctx) {
-    const sources = services.store.sources.list(ctx.workspaceId);
+  async run(services, ctx) {
+    const sources = await services.store.sources.list(ctx.workspaceId);
     const sections: Message['sections'] = sources.map((s) => ({ heading: `${s.name} (#${String(s.id)}, ${s.type})`, lines: [s.url, healthText(s)] }));
-    const deliveries = services.store.audit.list(ctx.workspaceId, 50).filter((e) => e.action === 'delivery.failed').slice(0, 5);
+    const deliveries = (await services.store.audit.list(ctx.workspaceId, 50)).filter((e) => e.action === 'delivery.failed').slice(0, 5);
     if (deliveries.length > 0) {
       sections.push({ heading: 'Delivery problems', lines: deliveries.map((e) => `${e.at} ${e.target}: ${e.details ?? ''}`) });
     }

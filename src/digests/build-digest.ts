@@ -143,16 +143,16 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: En
   }
 }
 
-function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: EntryList): number {
+async function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: EntryList): Promise<number> {
   const since = new Date(deps.clock.now().getTime() - def.lookbackHours * 3_600_000).toISOString();
   const names = new Map(sources.map((s) => [s.id, s.name]));
   let unreadable = 0;
-  for (const article of deps.store.articles.recent(def.workspace, since, def.maxArticles * 10, [...names.keys()])) {
+  for (const article of await deps.store.articles.recent(def.workspace, since, def.maxArticles * 10, [...names.keys()])) {
     if (article.digestHash === null) {
       if (article.digestError !== null) unreadable++;
       continue;
     }
-    const digest = cachedDigest(deps.store, article.digestHash, deps.engineVersion);
+    const digest = await cachedDigest(deps.store, article.digestHash, deps.engineVersion);
     if (digest !== null) list.add(digest, names.get(article.sourceId) ?? '?', article.link ?? article.canonicalUrl);
   }
   return unreadable;
@@ -176,12 +176,12 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
   const list = new EntryList(def);
   const failing: FailingSource[] = [];
   await addFolders(deps, def, list, failing);
-  let sources = definitionSources(deps.store, def, now.toISOString());
+  let sources = await definitionSources(deps.store, def, now.toISOString());
   if (sources.length > 0 && deps.refresh !== undefined) {
     await deps.refresh(sources);
-    sources = sources.map((s) => deps.store.sources.get(s.id) ?? s);
+    sources = await Promise.all(sources.map(async (s) => (await deps.store.sources.get(s.id)) ?? s));
   }
-  const unreadable = addStored(deps, def, sources, list);
+  const unreadable = await addStored(deps, def, sources, list);
   failing.push(...failingFromRecords(sources));
   const de = def.language === 'de';
   const timeZone = def.schedule?.timezone ?? 'UTC';
@@ -196,7 +196,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
     n === 0 ? (de ? 'Keine neuen Artikel im Zeitraum.' : 'No new articles in this period.') : null,
     unreadable > 0 ? (de ? `${String(unreadable)} Artikel nicht lesbar (Seite nicht erreichbar oder ohne Text).` : `${String(unreadable)} article(s) could not be read (page unreachable or without text).`) : null,
     healthLine(failing, def.language, timeZone),
-    def.summary === 'llm' && deps.llm !== undefined ? deps.llm.usageLine(def.workspace) : null,
+    def.summary === 'llm' && deps.llm !== undefined ? await deps.llm.usageLine(def.workspace) : null,
   ].filter((x): x is string => x !== null);
   if (footer.length > 0) message.footer = footer.join('\n');
   const image = def.chart ? digestChart(def, list.entries.map((e) => e.digest)) : null;

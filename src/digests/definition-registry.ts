@@ -16,17 +16,17 @@ export interface RegisteredDefinition {
 
 export interface DefinitionRegistry {
   /** Definitions of one workspace, or all. */
-  list(workspaceId?: string): RegisteredDefinition[];
-  get(workspaceId: string, name: string): RegisteredDefinition | null;
+  list(workspaceId?: string): Promise<RegisteredDefinition[]>;
+  get(workspaceId: string, name: string): Promise<RegisteredDefinition | null>;
   /** Stores a definition made or changed from chat. */
-  save(def: DigestDefinition, at: string): void;
+  save(def: DigestDefinition, at: string): Promise<void>;
 }
 
 /** The ledger id of a definition's scheduled runs. */
 export const scheduleId = (def: Pick<DigestDefinition, 'workspace' | 'name'>): string => `${def.workspace}/${def.name}`;
 
 export function createDefinitionRegistry(store: Store, files: readonly { def: DigestDefinition; dir: string }[], logger: Logger): DefinitionRegistry {
-  const stored = (workspaceId?: string): RegisteredDefinition[] => store.definitions.list(workspaceId).flatMap((row) => {
+  const stored = async (workspaceId?: string): Promise<RegisteredDefinition[]> => (await store.definitions.list(workspaceId)).flatMap((row) => {
     const parsed = digestDefinitionSchema.safeParse(JSON.parse(row.json));
     if (!parsed.success) {
       logger.error('stored definition invalid', { workspaceId: row.workspaceId, name: row.name });
@@ -35,8 +35,8 @@ export function createDefinitionRegistry(store: Store, files: readonly { def: Di
     const file = files.find((f) => f.def.workspace === row.workspaceId && f.def.name === row.name);
     return [{ def: parsed.data, dir: file?.dir ?? null, origin: 'chat' as const }];
   });
-  const list = (workspaceId?: string): RegisteredDefinition[] => {
-    const chat = stored(workspaceId);
+  const list = async (workspaceId?: string): Promise<RegisteredDefinition[]> => {
+    const chat = await stored(workspaceId);
     const fromFiles = files
       .filter((f) => workspaceId === undefined || f.def.workspace === workspaceId)
       .filter((f) => !chat.some((c) => c.def.workspace === f.def.workspace && c.def.name === f.def.name))
@@ -45,9 +45,9 @@ export function createDefinitionRegistry(store: Store, files: readonly { def: Di
   };
   return {
     list,
-    get: (workspaceId, name) => list(workspaceId).find((d) => d.def.name === name) ?? null,
-    save(def, at) {
-      store.definitions.put(def.workspace, def.name, JSON.stringify(digestDefinitionSchema.parse(def)), at);
+    get: async (workspaceId, name) => (await list(workspaceId)).find((d) => d.def.name === name) ?? null,
+    async save(def, at) {
+      await store.definitions.put(def.workspace, def.name, JSON.stringify(digestDefinitionSchema.parse(def)), at);
     },
   };
 }
