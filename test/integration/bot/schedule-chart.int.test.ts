@@ -71,7 +71,7 @@ describe('chart flag from chat', () => {
     const set = text(await ask('schedule', ['set', 'samples', '30 7 * * 1-5', 'Europe/Berlin', 'chart:off', '<#777>']));
     expect(set).toContain('→ discord:777');
     expect(set).not.toContain('chart');
-    expect(stored()).toMatchObject({ chart: false, channels: ['discord:777'] });
+    expect(await stored()).toMatchObject({ chart: false, channels: ['discord:777'] });
     expect(text(await ask('schedule', ['set', 'samples', '0 8 * * *', 'UTC', 'chart:maybe']))).toContain('chart:on or chart:off');
     expect(text(await ask('schedule', ['set', 'samples', '0 8 * * *', 'UTC', '<#1>', '<#2>']))).toContain('two channels');
     expect((await stored()).channels).toEqual(['discord:777']);
