@@ -57,6 +57,17 @@ export default tseslint.config(
     },
   },
   {
+    // The store is asynchronous: a promise left unawaited (or tested for truth) loses a write or an error.
+    files: ['src/**/*.ts', 'adapters/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['test/fixtures/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // The cycle fixtures (test/fixtures/lint/cycle/, ignored by `eslint .`) prove no-cycle in test/unit/lint/.
     files: ['src/**/*.ts', 'adapters/**/*.ts', 'test/fixtures/lint/cycle/*.ts'],
     plugins: { 'import-x': importX },

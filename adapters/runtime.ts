@@ -1,12 +1,12 @@
 /**
  * Builds the one bot runtime every adapter shares: digest definitions from
- * digests/, the SQLite store under DATA_DIR, the guarded HTTP client and the
+ * digests/, the store (DATABASE_URL: SQLite under DATA_DIR or PostgreSQL), the guarded HTTP client and the
  * platform-neutral bot (schedules, poll loop, commands); with METRICS_PORT set,
  * the Prometheus metrics and the operator server (/metrics, /healthz).
  */
 import { dirname, join, resolve } from 'node:path';
 import {
-  countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openSqliteStore, readFolderSource, systemClock,
+  countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, systemClock,
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
@@ -47,9 +47,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     else definitionErrors.push(item.error.message);
   }
   const startedAt = new Date();
+  // The Slack installations (OAuth) live in the SQLite file under DATA_DIR (a PostgreSQL repository is not built yet).
   const databaseFile = join(resolve(options.cwd, config.store.dataDir), 'digestbot.sqlite');
-  const store = openSqliteStore(databaseFile);
-  const prom = config.ops === null ? null : createPromMetrics({ sourceStates: () => countSourceStates(store.sources.all()) });
+  const store = await openStore({ dataDir: resolve(options.cwd, config.store.dataDir), databaseUrl: config.store.databaseUrl });
+  const prom = config.ops === null ? null : createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
   const role = createInstanceRole(prom?.registry ?? null);
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
   const digester = createConfiguredDigester(config.digest, logger);
@@ -69,7 +70,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt, role) });
     } catch (err) {
       await digester.close();
-      store.close();
+      await store.close();
       throw err;
     }
     logger.info('ops server listening', { url: ops.url });
@@ -80,7 +81,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await ops?.close();
       await bot.stop();
       await digester.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -27,10 +27,10 @@ const store = openSqliteStore(join(dir, 'bench.sqlite'));
 try {
   const at = new Date().toISOString();
   for (let i = 0; i < sourceCount; i++) {
-    const s = store.sources.add({ workspaceId: `slack:T${String(i % 50)}`, name: `s${String(i)}`, url: `https://feed${String(i)}.example/rss`, type: 'rss', addedBy: 'u' }, at);
-    if (i % 10 === 0) store.sources.recordFailure(s.id, at, 'HTTP 500', null, i % 20 === 0 ? 'paused' : null);
+    const s = await store.sources.add({ workspaceId: `slack:T${String(i % 50)}`, name: `s${String(i)}`, url: `https://feed${String(i)}.example/rss`, type: 'rss', addedBy: 'u' }, at);
+    if (i % 10 === 0) await store.sources.recordFailure(s.id, at, 'HTTP 500', null, i % 20 === 0 ? 'paused' : null);
   }
-  const { metrics, registry } = createPromMetrics({ sourceStates: () => countSourceStates(store.sources.all()) });
+  const { metrics, registry } = createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
 
   const events = 1_000_000;
   let t = performance.now();
@@ -73,6 +73,6 @@ try {
     `GET /metrics: p50 ${fmt(quantile(scrapeHttp, 0.5))} ms, p99 ${fmt(quantile(scrapeHttp, 0.99))} ms (${String(scrapes)} requests each, node ${process.version})`,
   ].join('\n') + '\n');
 } finally {
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

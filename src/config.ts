@@ -48,6 +48,12 @@ export const configSchema = z.object({
   DIGESTS_DIR: z.string().min(1).default('digests'),
   /** Folder of the SQLite database file. @defaultValue ./data */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Where the store lives: unset or `sqlite:` for the SQLite file under DATA_DIR (`sqlite:<path>` for another
+   * file), `postgres://user:password@host:5432/db` (or `postgresql://`) for a shared PostgreSQL database.
+   * @defaultValue unset (SQLite under DATA_DIR)
+   */
+  DATABASE_URL: z.string().trim().regex(/^(sqlite:|postgres(ql)?:\/\/)/u, 'must start with sqlite: or postgres:// (postgresql://)').optional(),
   /** Missed scheduled runs younger than this are posted (late) after a restart. @defaultValue 6 */
   SCHEDULE_GRACE_HOURS: z.coerce.number().min(0).max(72).default(6),
   /** Schedules set from chat must leave at least this many minutes between runs. @defaultValue 15 */
@@ -180,7 +186,8 @@ export interface LlmConfig {
 export interface Config {
   fetch: FetchConfig;
   sources: { pollIntervalMs: number; pauseAfterFailures: number; newSourceItems: number; concurrency: number };
-  store: { dataDir: string; digestsDir: string };
+  /** `databaseUrl`: DATABASE_URL, null when unset (SQLite under `dataDir`). */
+  store: { dataDir: string; digestsDir: string; databaseUrl: string | null };
   schedule: { graceMs: number; minGapMinutes: number };
   digest: DigestConfig;
   /** file: null writes the log to stderr (the console bot on a terminal picks a file under DATA_DIR instead). */
@@ -229,7 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       newSourceItems: e.NEW_SOURCE_ITEMS,
       concurrency: e.POLL_CONCURRENCY,
     },
-    store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR },
+    store: { dataDir: e.DATA_DIR, digestsDir: e.DIGESTS_DIR, databaseUrl: e.DATABASE_URL ?? null },
     schedule: { graceMs: e.SCHEDULE_GRACE_HOURS * 60 * 60 * 1000, minGapMinutes: e.MIN_SCHEDULE_MINUTES },
     digest: { workers: e.DIGEST_WORKERS ?? null, timeoutMs: e.DIGEST_TIMEOUT_MS, maxQueue: e.DIGEST_QUEUE_LIMIT },
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
@@ -244,7 +251,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           port: e.SLACK_PORT, host: e.SLACK_HOST, apiUrl: e.SLACK_API_URL ?? null, oauth: slackOAuthOf(e),
         }
       : null,
-    cluster: clusterOf(e),
+    cluster: clusterOf(e.DATABASE_URL),
     ops: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     llm: e.LLM_BASE_URL === undefined || e.LLM_MODEL === null ? null : {
       baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, dailyTokens: e.LLM_DAILY_TOKENS,

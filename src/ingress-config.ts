@@ -19,8 +19,6 @@ export const ingressEnv = {
   DISCORD_INTERACTIONS_HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** How often an instance without the gateway lease tries to take it (and the holder checks it), in ms. @defaultValue 5000 */
   GATEWAY_LEASE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-  /** The shared database of several instances (postgres://…); unset or sqlite: one instance on the SQLite file. @defaultValue unset */
-  DATABASE_URL: optionalText,
   /** Slack OAuth installation to many workspaces: the app's client id; turns OAuth on (HTTP mode, no SLACK_BOT_TOKEN needed). */
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
@@ -85,6 +83,7 @@ export function slackOAuthOf(e: IngressEnv): SlackOAuthConfig | null {
   return { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET, installationKey: e.SLACK_INSTALLATION_KEY, scopes: e.SLACK_SCOPES };
 }
 
-export function clusterOf(e: IngressEnv): ClusterConfig {
-  return { postgresUrl: e.DATABASE_URL !== null && /^postgres(ql)?:\/\//u.test(e.DATABASE_URL) ? e.DATABASE_URL : null };
+/** The cluster settings from DATABASE_URL (validated in src/config.ts): a Postgres URL, or null for one instance on SQLite. */
+export function clusterOf(databaseUrl: string | undefined): ClusterConfig {
+  return { postgresUrl: databaseUrl !== undefined && /^postgres(ql)?:\/\//u.test(databaseUrl) ? databaseUrl : null };
 }

@@ -60,7 +60,7 @@ export function summaryLine(report: BackfillReport): string {
 }
 
 async function listSources(io: CliIo, store: Store, definitions: DigestDefinition[]): Promise<number> {
-  const sources = listBackfillSources(store, definitions);
+  const sources = await listBackfillSources(store, definitions);
   if (sources.length === 0) {
     await writeLine(io.stdout, 'no sources yet: add one in chat with /sources add <url>, or a "url" source in a digests/*.json file');
     return 0;
@@ -81,7 +81,7 @@ export async function runBackfill(io: CliIo, deps: BackfillDeps, command: Backfi
     if (command.source === undefined) throw new Error('backfill needs a source');
     let source;
     try {
-      source = resolveBackfillSource(store, definitions, command.source, clock.now().toISOString(), command.workspace);
+      source = await resolveBackfillSource(store, definitions, command.source, clock.now().toISOString(), command.workspace);
     } catch (err) {
       const e = toDigestError(err);
       if (e.code === 'source/not-found') e.message += '; `digestbot backfill --list` lists the sources';
@@ -114,6 +114,6 @@ export async function runBackfill(io: CliIo, deps: BackfillDeps, command: Backfi
     return 0;
   } finally {
     await deps.digester?.close();
-    store.close();
+    await store.close();
   }
 }

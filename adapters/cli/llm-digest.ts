@@ -34,6 +34,6 @@ export async function runLlmDigest(io: CliIo, input: DigestInput, options: LlmDi
     }
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

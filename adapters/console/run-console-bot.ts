@@ -56,7 +56,7 @@ export async function runConsoleBot(io: CliIo & { stdin: NodeJS.ReadableStream }
   const chartDir = options.chartDir ?? null;
   for (const error of runtime.definitionErrors) await writeLine(io.stderr, `error: ${error}`);
   bot.addPublisher('console', consolePublisher(io.stdout, chartDir));
-  const listed = bot.definitions.list(CONSOLE_WORKSPACE);
+  const listed = await bot.definitions.list(CONSOLE_WORKSPACE);
   const defs = listed.map((d) => d.def);
   // While only the samples are there, the empty default digest is not shown at start.
   const shown = listed.some((d) => d.def.sample) ? listed.filter((d) => d.origin !== 'default').map((d) => d.def) : defs;

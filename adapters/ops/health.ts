@@ -8,10 +8,10 @@ import { ALIVE_KEY, toDigestError, type Bot, type Store } from '../../src/index.
 import type { InstanceRole } from './instance-role.ts';
 import type { HealthReport } from './ops-server.ts';
 
-export function botHealth(bot: Pick<Bot, 'isRunning'>, store: Pick<Store, 'state'>, startedAt: Date, role?: InstanceRole): HealthReport {
+export async function botHealth(bot: Pick<Bot, 'isRunning'>, store: Pick<Store, 'state'>, startedAt: Date, role?: InstanceRole): Promise<HealthReport> {
   let aliveAt: string | null;
   try {
-    aliveAt = store.state.get(ALIVE_KEY);
+    aliveAt = await store.state.get(ALIVE_KEY);
   } catch (err) {
     return { ok: false, reason: `the store does not answer: ${toDigestError(err).message}` };
   }

@@ -19,7 +19,7 @@ export interface OpsServerOptions {
   port: number;
   registry: Registry;
   /** Whether the bot is healthy now; a throw counts as unhealthy with its message. */
-  health(): HealthReport;
+  health(): HealthReport | Promise<HealthReport>;
   logger: Logger;
   /** Longest time a request may take, including the scrape. @defaultValue 5000 */
   timeoutMs?: number;
@@ -50,9 +50,9 @@ function scrape(registry: Registry, ms: number): Promise<string> {
   return Promise.race([registry.metrics(), timeout]).finally(() => clearTimeout(timer));
 }
 
-function checkHealth(health: () => HealthReport): HealthReport {
+async function checkHealth(health: () => HealthReport | Promise<HealthReport>): Promise<HealthReport> {
   try {
-    return health();
+    return await health();
   } catch (err) {
     return { ok: false, reason: toDigestError(err).message };
   }
@@ -74,7 +74,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
       return;
     }
     if (path === '/healthz') {
-      const report = checkHealth(options.health);
+      const report = await checkHealth(options.health);
       if (report.ok) json(res, head, 200, { status: 'ok', ...report.details });
       else json(res, head, 503, { status: 'unavailable', reason: report.reason });
       return;

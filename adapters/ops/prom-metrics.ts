@@ -9,7 +9,7 @@ import type { BotMetrics, SourceState } from '../../src/index.ts';
 
 export interface PromMetricsOptions {
   /** How many sources are in each state, read at every scrape; a throw leaves the gauge empty for that scrape. */
-  sourceStates?(): Record<SourceState, number>;
+  sourceStates?(): Record<SourceState, number> | Promise<Record<SourceState, number>>;
   /** Node.js process metrics (CPU, memory, event loop lag, GC). @defaultValue true */
   processMetrics?: boolean;
 }
@@ -36,12 +36,12 @@ export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics
   new Gauge({
     name: 'digestbot_sources', help: 'Sources by state: ok, failing (last fetch failed), paused (after repeated failures).',
     labelNames: ['state'] as const, registers: [registry],
-    collect() {
+    async collect() {
       this.reset();
       if (sourceStates === undefined) return;
       let counts: Record<SourceState, number>;
       try {
-        counts = sourceStates();
+        counts = await sourceStates();
       } catch {
         // The store is unavailable (closed, locked): no sample this scrape; /healthz reports why.
         return;

@@ -25,26 +25,26 @@ export function createChatCore({ services, commands, catalog, metrics }: ChatCor
     async run(request: ChatRequest) {
       const started = clock.now();
       const ctx = { workspaceId: request.workspaceId, userId: request.userId, isAdmin: request.isAdmin, channelId: request.channelId };
-      store.workspaces.upsert({ id: request.workspaceId, name: request.workspaceId }, started.toISOString());
+      await store.workspaces.upsert({ id: request.workspaceId, name: request.workspaceId }, started.toISOString());
       // The command is looked up once: the dispatch, the outcome probe and the metrics label share it.
       const found = findCommand(commands, request.command.toLowerCase(), request.args);
       const probe = commandProbe(found);
       const reply = await dispatchFound(probe.found, {
         ...services,
-        onRefused: (c, command) => {
+        onRefused: async (c, command) => {
           probe.refused();
-          audit(services, c, 'refused', command);
+          await audit(services, c, 'refused', command);
         },
       }, ctx);
       metrics.commandFinished({ command: commandLabel(found), durationMs: elapsedMs(clock, started), outcome: probe.outcome() });
       return reply;
     },
-    complete(workspaceId, kind, prefix) {
+    async complete(workspaceId, kind, prefix) {
       const names = kind === 'digest'
-        ? workspaceDigests(services, workspaceId).map((d) => d.name)
-        : store.sources.list(workspaceId).map((s) => s.name);
+        ? (await workspaceDigests(services, workspaceId)).map((d) => d.name)
+        : (await store.sources.list(workspaceId)).map((s) => s.name);
       const p = prefix.toLowerCase();
-      return Promise.resolve(names.filter((n) => n.toLowerCase().startsWith(p)).slice(0, 25));
+      return names.filter((n) => n.toLowerCase().startsWith(p)).slice(0, 25);
     },
   };
 }

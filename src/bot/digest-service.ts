@@ -59,7 +59,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   const build = singleFlight((def: DigestDefinition) => JSON.stringify(def), async (def): Promise<BuiltDigest> => {
     const built = await buildDigest({
       store, clock, logger, engineVersion, digester, refresh, ...(deps.llm ? { llm: deps.llm } : {}),
-      readFolder: (source) => deps.readFolder(source, deps.definitions.get(def.workspace, def.name)?.dir ?? null),
+      readFolder: async (source) => deps.readFolder(source, (await deps.definitions.get(def.workspace, def.name))?.dir ?? null),
     }, def);
     return { ...built, message: labelSampleMessage(built.message, def) };
   });
@@ -67,7 +67,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   const pollDue = (): Promise<number> => {
     if (polling !== null) return polling;
     polling = (async () => {
-      const due = store.sources.all().filter((s) => s.pausedReason === null);
+      const due = (await store.sources.all()).filter((s) => s.pausedReason === null);
       let polled = 0;
       await inBatches(due, deps.pollConcurrency, async (s) => {
         const outcome = await pollSource(pollDeps, s);
@@ -92,7 +92,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     },
     async folderDigests(workspaceId) {
       const out: Digest[] = [];
-      for (const { def, dir } of deps.definitions.list(workspaceId)) {
+      for (const { def, dir } of await deps.definitions.list(workspaceId)) {
         for (const source of def.sources) {
           if (source.type !== 'folder') continue;
           for (const raw of await folderArticles(def, source, dir)) {

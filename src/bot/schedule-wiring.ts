@@ -45,20 +45,20 @@ export interface ScheduleWiring {
 }
 
 /** The scheduled definitions, as the scheduler sees them. */
-function scheduledDigests(definitions: DefinitionRegistry): ScheduledDigest[] {
-  return definitions.list().map((d) => d.def).filter((d) => d.schedule !== undefined).map((def) => ({
+async function scheduledDigests(definitions: DefinitionRegistry): Promise<ScheduledDigest[]> {
+  return (await definitions.list()).map((d) => d.def).filter((d) => d.schedule !== undefined).map((def) => ({
     digest: scheduleId(def), cron: def.schedule?.cron ?? '', timezone: def.schedule?.timezone ?? 'UTC', channels: def.channels,
   }));
 }
 
 /** The scheduled definition behind a schedule id, if it is still scheduled. */
-function findScheduled(definitions: DefinitionRegistry, id: string): DigestDefinition | undefined {
-  return definitions.list().map((d) => d.def).find((d) => d.schedule !== undefined && scheduleId(d) === id);
+async function findScheduled(definitions: DefinitionRegistry, id: string): Promise<DigestDefinition | undefined> {
+  return (await definitions.list()).map((d) => d.def).find((d) => d.schedule !== undefined && scheduleId(d) === id);
 }
 
 /** The message of a scheduled run: the definition's digest now, marked late when it is. */
 async function runMessage(deps: ScheduleWiringDeps, run: RunKey): Promise<Message> {
-  const def = findScheduled(deps.definitions, run.digest);
+  const def = await findScheduled(deps.definitions, run.digest);
   if (def === undefined) throw new DigestError('schedule/invalid', `digest ${run.digest} is no longer scheduled`);
   const { message } = await deps.build(def);
   return run.late ? { ...message, subtitle: `${message.subtitle ?? ''} · late: scheduled for ${run.scheduledFor.toISOString()}` } : message;
@@ -68,12 +68,12 @@ async function runMessage(deps: ScheduleWiringDeps, run: RunKey): Promise<Messag
  * Runs are "missed" only while the bot was down: from its last sign of life (minus one beat), never before
  * its first start, so a fresh install or a new schedule posts nothing late.
  */
-function missedSinceOf(store: Store, clock: Clock): Date {
-  const aliveAt = store.state.get(ALIVE_KEY);
-  let firstStart = store.state.get(FIRST_START_KEY);
+async function missedSinceOf(store: Store, clock: Clock): Promise<Date> {
+  const aliveAt = await store.state.get(ALIVE_KEY);
+  let firstStart = await store.state.get(FIRST_START_KEY);
   if (firstStart === null && aliveAt === null) {
     firstStart = clock.now().toISOString();
-    store.state.set(FIRST_START_KEY, firstStart);
+    await store.state.set(FIRST_START_KEY, firstStart);
   }
   return new Date(Math.max(
     firstStart === null ? -Infinity : Date.parse(firstStart),
@@ -88,7 +88,7 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
   let catchingUpSince: Date | null = null;
   let aliveTimer: NodeJS.Timeout | null = null;
   let running = false;
-  const markAlive = (): void => store.state.set(ALIVE_KEY, clock.now().toISOString());
+  const markAlive = (): Promise<void> => store.state.set(ALIVE_KEY, clock.now().toISOString());
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);
@@ -96,9 +96,9 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
     return next;
   };
 
-  const onPermanentFailure = (failed: RunKey, error: DigestError): void => {
-    const def = findScheduled(deps.definitions, failed.digest);
-    store.audit.append({
+  const onPermanentFailure = async (failed: RunKey, error: DigestError): Promise<void> => {
+    const def = await findScheduled(deps.definitions, failed.digest);
+    await store.audit.append({
       workspaceId: def?.workspace ?? 'console:local', actor: 'bot', action: 'delivery.failed', target: failed.channel,
       details: `${def?.name ?? failed.digest}: ${error.message}`, at: clock.now().toISOString(),
     });
@@ -107,9 +107,9 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
     ledger: store.ledger, publisher: deps.publisher, clock, logger, sleep: deps.sleep, metrics: deps.metrics, onPermanentFailure,
     buildMessage: (run: RunKey) => runMessage(deps, run),
   };
-  const makeScheduler = (missedSince: Date | null): Scheduler => createScheduler({
+  const makeScheduler = async (missedSince: Date | null): Promise<Scheduler> => createScheduler({
     ledger: store.ledger, clock, logger, graceMs: deps.graceMs, missedSince, deliver: (run) => deliverRun(deliverDeps, run),
-  }, scheduledDigests(deps.definitions));
+  }, await scheduledDigests(deps.definitions));
 
   return {
     isRunning: () => running,
@@ -118,14 +118,14 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
       return serial(async () => {
         if (scheduler === null) return;
         await scheduler.stop();
-        scheduler = makeScheduler(catchingUpSince);
+        scheduler = await makeScheduler(catchingUpSince);
         await scheduler.start({ catchUp: false });
       });
     },
     async start() {
       // The sign of life is renewed only after the catch-up, so a process that dies during it leaves the window where it was.
-      const missedSince = missedSinceOf(store, clock);
-      const started = makeScheduler(missedSince);
+      const missedSince = await missedSinceOf(store, clock);
+      const started = await makeScheduler(missedSince);
       catchingUpSince = missedSince;
       await serial(async () => {
         scheduler = started;
@@ -140,8 +140,8 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
       }
       catchingUpSince = null;
       if (running) {
-        markAlive();
-        aliveTimer = setInterval(markAlive, ALIVE_EVERY_MS);
+        await markAlive();
+        aliveTimer = setInterval(() => void markAlive(), ALIVE_EVERY_MS);
         aliveTimer.unref();
       }
       return late;
@@ -150,7 +150,7 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
       running = false;
       if (aliveTimer !== null) {
         clearInterval(aliveTimer);
-        markAlive();
+        await markAlive();
       }
       aliveTimer = null;
       await drain?.();

@@ -16,7 +16,7 @@ import type { Command, CommandContext } from './types.ts';
 export interface DispatchDeps {
   logger: Logger;
   /** Records a refused admin command (the audit log). @defaultValue none */
-  onRefused?(ctx: CommandContext, command: string): void;
+  onRefused?(ctx: CommandContext, command: string): void | Promise<void>;
 }
 
 export function replyMessage(title: string, line: string): Message {
@@ -68,7 +68,7 @@ export async function dispatchFound<Deps>(found: CommandLookup<Deps>, deps: Deps
   if (command === undefined) return notFound(found);
   if (command.adminOnly && !ctx.isAdmin) {
     deps.logger.info('admin command refused', { command: command.name, userId: ctx.userId, workspaceId: ctx.workspaceId });
-    deps.onRefused?.(ctx, command.name);
+    await deps.onRefused?.(ctx, command.name);
     return replyMessage('Not allowed', `Only server managers (Discord) and workspace admins (Slack) can use /${command.name}.`);
   }
   const [top = command.name, sub] = command.name.split(' ');

@@ -18,9 +18,9 @@ interface Found { digest: Digest; link: string | null }
 export async function matchingDigests(services: CommandServices, workspaceId: string, query: string): Promise<Found[]> {
   const since = new Date(services.clock.now().getTime() - QUERY_LOOKBACK_DAYS * 86_400_000).toISOString();
   const found: (Found & { at: string })[] = [];
-  for (const article of services.store.articles.recent(workspaceId, since, 500)) {
+  for (const article of await services.store.articles.recent(workspaceId, since, 500)) {
     if (article.digestHash === null) continue;
-    const digest = cachedDigest(services.store, article.digestHash, services.engineVersion);
+    const digest = await cachedDigest(services.store, article.digestHash, services.engineVersion);
     if (digest !== null) found.push({ digest, link: article.link, at: article.published ?? article.firstSeenAt });
   }
   for (const digest of (await services.folderDigests?.(workspaceId)) ?? []) found.push({ digest, link: digest.url, at: digest.published ?? '' });

@@ -52,8 +52,8 @@ export function channelOf(raw: string | undefined, ctx: CommandContext): string 
   return channel.value;
 }
 
-function findDigest(services: CommandServices, ctx: CommandContext, name: string): DigestDefinition | null {
-  return workspaceDigests(services, ctx.workspaceId).find((d) => d.name === name) ?? null;
+async function findDigest(services: CommandServices, ctx: CommandContext, name: string): Promise<DigestDefinition | null> {
+  return (await workspaceDigests(services, ctx.workspaceId)).find((d) => d.name === name) ?? null;
 }
 
 /** Schedules set from chat are at least this many minutes apart unless configured (MIN_SCHEDULE_MINUTES). */
@@ -100,11 +100,11 @@ export const scheduleSetCommand = defineSubcommand({
     if (owner === null) throw new DigestError('command/invalid', `the bot cannot see channel ${channel}`);
     if (owner !== undefined && owner !== ctx.workspaceId) throw new DigestError('command/invalid', `channel ${channel} belongs to another server`);
     checkScheduleGap(cron, timezone, services.clock.now(), services.minScheduleMinutes ?? DEFAULT_MIN_SCHEDULE_MINUTES);
-    const existing = findDigest(services, ctx, name)
+    const existing = (await findDigest(services, ctx, name))
       ?? digestDefinitionSchema.parse({ name, title: name, workspace: ctx.workspaceId, sources: [{ type: 'workspace' }], channels: [] });
     const def = digestDefinitionSchema.parse({ ...existing, schedule: { cron, timezone }, channels: [channel], ...(chart === undefined ? {} : { chart }) });
-    services.definitions.save(def, services.clock.now().toISOString());
-    audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}${def.chart ? ' with chart' : ''}`);
+    await services.definitions.save(def, services.clock.now().toISOString());
+    await audit(services, ctx, 'schedule.set', name, `${cron} ${timezone} → ${channel}${def.chart ? ' with chart' : ''}`);
     await services.schedulesChanged();
     const next = nextRuns(def, services.clock.now());
     const words = describeCron(cron);
@@ -123,9 +123,9 @@ export const scheduleShowCommand = defineSubcommand({
   name: 'show',
   description: 'Schedules of all digests',
   options: [],
-  run(services: CommandServices, ctx) {
+  async run(services: CommandServices, ctx) {
     const now = services.clock.now();
-    const lines = workspaceDigests(services, ctx.workspaceId).map((d) => (d.schedule === undefined
+    const lines = (await workspaceDigests(services, ctx.workspaceId)).map((d) => (d.schedule === undefined
       ? `${d.name}: on demand only`
       : `${d.name}: ${d.schedule.cron} (${d.schedule.timezone}) → ${d.channels.join(', ') || 'no channel'} · next ${nextRuns(d, now, 1)[0] ?? 'not within 7 days'}`));
     return Promise.resolve({ title: 'Schedules', sections: [{ lines }], ephemeral: true });
@@ -137,11 +137,11 @@ export const scheduleOffCommand = defineSubcommand({
   description: 'Stop posting a digest',
   options: [digestOption],
   async run(services: CommandServices, ctx, [name]) {
-    const def = findDigest(services, ctx, name);
+    const def = await findDigest(services, ctx, name);
     if (def?.schedule === undefined) throw new DigestError('schedule/invalid', `"${name}" has no schedule here`);
     const { schedule: _dropped, ...rest } = def;
-    services.definitions.save(digestDefinitionSchema.parse(rest), services.clock.now().toISOString());
-    audit(services, ctx, 'schedule.off', name, scheduleId(def));
+    await services.definitions.save(digestDefinitionSchema.parse(rest), services.clock.now().toISOString());
+    await audit(services, ctx, 'schedule.off', name, scheduleId(def));
     await services.schedulesChanged();
     return { title: `“${name}” is no longer posted`, sections: [{ lines: ['It stays available with /digest.'] }] };
   },

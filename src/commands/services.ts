@@ -29,6 +29,6 @@ export interface CommandServices extends DigestArticlesDeps {
 }
 
 /** Appends to the admin audit log. */
-export function audit(services: CommandServices, ctx: { workspaceId: string; userId: string }, action: string, target: string, details: string | null = null): void {
-  services.store.audit.append({ workspaceId: ctx.workspaceId, actor: ctx.userId, action, target, details, at: services.clock.now().toISOString() });
+export function audit(services: CommandServices, ctx: { workspaceId: string; userId: string }, action: string, target: string, details: string | null = null): Promise<void> {
+  return services.store.audit.append({ workspaceId: ctx.workspaceId, actor: ctx.userId, action, target, details, at: services.clock.now().toISOString() });
 }

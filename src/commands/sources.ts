@@ -48,7 +48,7 @@ export const sourcesAddCommand = defineSubcommand({
     { name: 'name', description: 'short name (default: the feed title)', kind: 'text', required: false, rest: true, maxLength: 60 },
   ],
   async run(services: CommandServices, ctx, [url, given]) {
-    const existing = services.store.sources.list(ctx.workspaceId);
+    const existing = await services.store.sources.list(ctx.workspaceId);
     assertNotDuplicate(existing, sourceAddress(url));
     const preview = await previewSource(services, sourceAddress(url));
     const { doc, via } = preview;
@@ -57,10 +57,10 @@ export const sourcesAddCommand = defineSubcommand({
     const name = sourceName(given, doc, sourceUrl);
     assertNameFree(existing, name);
     const at = services.clock.now().toISOString();
-    const source = services.store.sources.add({ workspaceId: ctx.workspaceId, name, url: sourceUrl, type: doc.kind, addedBy: ctx.userId }, at);
+    const source = await services.store.sources.add({ workspaceId: ctx.workspaceId, name, url: sourceUrl, type: doc.kind, addedBy: ctx.userId }, at);
     // The first own source hides the bundled samples and their schedule.
     if (existing.length === 0) await services.schedulesChanged();
-    audit(services, ctx, 'sources.add', source.name, sourceUrl);
+    await audit(services, ctx, 'sources.add', source.name, sourceUrl);
     const outcome = await pollSource(services, source, { force: true });
     const lines = [`${KIND_NAMES[doc.kind]}${via === null ? '' : ` (found on ${via})`}, ${itemCountText(doc)}: ${sourceUrl}`];
     if (outcome.status === 'ok') {
@@ -78,14 +78,14 @@ export const sourcesRemoveCommand = defineSubcommand({
   description: 'Remove a source',
   options: [{ name: 'source', description: 'source name or id', kind: 'text', required: true, autocomplete: 'source', rest: true, missing: 'the name or id of a source (see /sources list)', example: 'Tagesschau' }],
   async run(services: CommandServices, ctx, [nameOrId]) {
-    const removed = services.store.sources.remove(ctx.workspaceId, nameOrId);
+    const removed = await services.store.sources.remove(ctx.workspaceId, nameOrId);
     if (removed === null) {
-      const known = services.store.sources.list(ctx.workspaceId).map((s) => s.name);
+      const known = (await services.store.sources.list(ctx.workspaceId)).map((s) => s.name);
       throw new DigestError('source/not-found', `there is no source "${nameOrId}" here${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`);
     }
-    audit(services, ctx, 'sources.remove', removed.name, removed.url);
+    await audit(services, ctx, 'sources.remove', removed.name, removed.url);
     // With the last source gone, the bundled samples (and their schedule) come back.
-    if (services.store.sources.list(ctx.workspaceId).length === 0) await services.schedulesChanged();
+    if ((await services.store.sources.list(ctx.workspaceId)).length === 0) await services.schedulesChanged();
     return { title: `Removed “${removed.name}”`, sections: [{ lines: [removed.url] }] };
   },
 });
@@ -103,10 +103,10 @@ export const sourcesListCommand = defineSubcommand({
   name: 'list',
   description: 'Sources with their health',
   options: [],
-  run(services: CommandServices, ctx) {
-    const sources = services.store.sources.list(ctx.workspaceId);
+  async run(services: CommandServices, ctx) {
+    const sources = await services.store.sources.list(ctx.workspaceId);
     const sections: Message['sections'] = sources.map((s) => ({ heading: `${s.name} (#${String(s.id)}, ${s.type})`, lines: [s.url, healthText(s)] }));
-    const deliveries = services.store.audit.list(ctx.workspaceId, 50).filter((e) => e.action === 'delivery.failed').slice(0, 5);
+    const deliveries = (await services.store.audit.list(ctx.workspaceId, 50)).filter((e) => e.action === 'delivery.failed').slice(0, 5);
     if (deliveries.length > 0) {
       sections.push({ heading: 'Delivery problems', lines: deliveries.map((e) => `${e.at} ${e.target}: ${e.details ?? ''}`) });
     }

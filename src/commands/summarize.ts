@@ -47,7 +47,7 @@ export const summarizeCommand = defineCommand({
     if (services.llm !== undefined) {
       const material = { bytes: page.bytes, contentType: page.contentType, url: page.url };
       // Without a language word: the workspace's default, the language of its first definition with model summaries.
-      const fallback = services.definitions.list(ctx.workspaceId).find((d) => d.def.summary === 'llm')?.def.summaryLanguage ?? 'article';
+      const fallback = (await services.definitions.list(ctx.workspaceId)).find((d) => d.def.summary === 'llm')?.def.summaryLanguage ?? 'article';
       const { digest, summary } = await summarizeMaterial(services.llm, material, ctx.workspaceId, language ?? fallback);
       return noted(articleMessage(digest, page.url, summary));
     }

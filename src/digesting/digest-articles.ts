@@ -65,8 +65,8 @@ export async function materialFor(deps: DigestArticlesDeps, article: ArticleReco
 }
 
 /** The digest cached under `hash` for this engine version, or null. */
-export function cachedDigest(store: Store, hash: string, engineVersion: string): Digest | null {
-  const json = store.digestCache.get(hash, engineVersion);
+export async function cachedDigest(store: Store, hash: string, engineVersion: string): Promise<Digest | null> {
+  const json = await store.digestCache.get(hash, engineVersion);
   return json === null ? null : digestSchema.parse(JSON.parse(json));
 }
 
@@ -75,19 +75,19 @@ type DigestBytesDeps = Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersi
 /** The digest of the bytes with its cache key: the cached one, else the digester's (`fresh`: not cached yet). */
 async function makeDigest(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest; fresh: boolean }> {
   const hash = createHash('sha256').update(material.bytes).digest('hex');
-  const cached = cachedDigest(deps.store, hash, deps.engineVersion);
+  const cached = await cachedDigest(deps.store, hash, deps.engineVersion);
   if (cached !== null) return { hash, digest: cached, fresh: false };
   return { hash, digest: await (deps.digester ?? inProcessDigester).digest(material), fresh: true };
 }
 
-const cacheDigest = (deps: DigestBytesDeps, hash: string, digest: Digest): void => {
-  deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(digest), deps.clock.now().toISOString());
+const cacheDigest = async (deps: DigestBytesDeps, hash: string, digest: Digest): Promise<void> => {
+  await deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(digest), deps.clock.now().toISOString());
 };
 
 /** Digests the bytes once per version: the cached digest when there is one, else the digester's (then cached). Returns it with its cache key. */
 export async function digestBytes(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest }> {
   const { hash, digest, fresh } = await makeDigest(deps, material);
-  if (fresh) cacheDigest(deps, hash, digest);
+  if (fresh) await cacheDigest(deps, hash, digest);
   return { hash, digest };
 }
 
@@ -111,9 +111,9 @@ export async function digestArticles(
     try {
       const { hash, digest, fresh } = await makeDigest(deps, await materialFor(deps, article, items.get(article.id)));
       // The cached digest and the article's link to it land in one commit.
-      deps.store.batch(() => {
-        if (fresh) cacheDigest(deps, hash, digest);
-        deps.store.articles.setDigest(article.id, hash, null);
+      await deps.store.transaction(async () => {
+        if (fresh) await cacheDigest(deps, hash, digest);
+        await deps.store.articles.setDigest(article.id, hash, null);
       });
       done++;
     } catch (err) {
@@ -124,7 +124,7 @@ export async function digestArticles(
         deps.logger.info('article digests postponed', { articleId: article.id, code: error.code, left: articles.length - index - 1 });
         break;
       }
-      deps.store.articles.setDigest(article.id, null, error.message);
+      await deps.store.articles.setDigest(article.id, null, error.message);
       deps.logger.info('article not digested', { articleId: article.id, code: error.code });
     }
   }

@@ -129,7 +129,7 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Ga
 }
 
 /** Adds each source's stored articles of the look-back window (read per source, so no busy source hides another). */
-function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: Gathered): number {
+async function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: Gathered): Promise<number> {
   const since = new Date(deps.clock.now().getTime() - def.lookbackHours * 3_600_000).toISOString();
   const read = Math.max(DIGESTS_PER_SOURCE, def.maxArticles * 2);
   // Beyond `read`, an article can only be cut (a source's share is at most maxArticles); without keyword filters
@@ -138,7 +138,7 @@ function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readon
   let unreadable = 0;
   for (const source of sources) {
     const key = `source:${String(source.id)}`;
-    const articles = deps.store.articles.recent(def.workspace, since, STORED_PER_SOURCE, [source.id]);
+    const articles = await deps.store.articles.recent(def.workspace, since, STORED_PER_SOURCE, [source.id]);
     const rest = articles.slice(read).filter((a) => a.digestHash !== null).length;
     if (countRest && rest > 0) list.unread.set(key, rest);
     for (const article of articles.slice(0, read)) {
@@ -146,7 +146,7 @@ function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readon
         if (article.digestError !== null) unreadable++;
         continue;
       }
-      const digest = cachedDigest(deps.store, article.digestHash, deps.engineVersion);
+      const digest = await cachedDigest(deps.store, article.digestHash, deps.engineVersion);
       if (digest === null) continue;
       const url = article.link ?? article.canonicalUrl;
       list.add(key, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { digest, source: source.name, url });
@@ -210,12 +210,12 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
   const list = new Gathered(def);
   const failing: FailingSource[] = [];
   await addFolders(deps, def, list, failing);
-  let sources = definitionSources(deps.store, def, now.toISOString());
+  let sources = await definitionSources(deps.store, def, now.toISOString());
   if (sources.length > 0 && deps.refresh !== undefined) {
     await deps.refresh(sources);
-    sources = sources.map((s) => deps.store.sources.get(s.id) ?? s);
+    sources = await Promise.all(sources.map(async (s) => (await deps.store.sources.get(s.id)) ?? s));
   }
-  const unreadable = addStored(deps, def, sources, list);
+  const unreadable = await addStored(deps, def, sources, list);
   failing.push(...failingFromRecords(sources));
   const de = def.language === 'de';
   const timeZone = def.schedule?.timezone ?? 'UTC';
@@ -231,7 +231,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
     n === 0 ? (de ? 'Keine neuen Artikel im Zeitraum.' : 'No new articles in this period.') : null,
     unreadable > 0 ? (de ? `${String(unreadable)} Artikel nicht lesbar (Seite nicht erreichbar oder ohne Text).` : `${String(unreadable)} article(s) could not be read (page unreachable or without text).`) : null,
     healthLine(failing, def.language, timeZone),
-    def.summary === 'llm' && deps.llm !== undefined ? deps.llm.usageLine(def.workspace) : null,
+    def.summary === 'llm' && deps.llm !== undefined ? await deps.llm.usageLine(def.workspace) : null,
   ].filter((x): x is string => x !== null);
   if (footer.length > 0) message.footer = footer.join('\n');
   const image = def.chart ? digestChart(def, entries.map(([first]) => (first as Article).digest)) : null;

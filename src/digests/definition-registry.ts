@@ -28,10 +28,10 @@ export interface DefinitionRegistry {
    * of its own, samples first before), or of all workspaces (without implicit defaults). Samples of a workspace
    * with own sources are left out.
    */
-  list(workspaceId?: string): RegisteredDefinition[];
-  get(workspaceId: string, name: string): RegisteredDefinition | null;
+  list(workspaceId?: string): Promise<RegisteredDefinition[]>;
+  get(workspaceId: string, name: string): Promise<RegisteredDefinition | null>;
   /** Stores a definition made or changed from chat. */
-  save(def: DigestDefinition, at: string): void;
+  save(def: DigestDefinition, at: string): Promise<void>;
 }
 
 /** Name of the digest every workspace has from the start: all its sources. */
@@ -46,10 +46,10 @@ export function defaultDigest(workspaceId: string): DigestDefinition {
 }
 
 /** Whether a workspace has sources of its own (added from chat, or registered by its definition files). */
-export const hasOwnSources = (store: Store, workspaceId: string): boolean => store.sources.list(workspaceId).length > 0;
+export const hasOwnSources = async (store: Store, workspaceId: string): Promise<boolean> => (await store.sources.list(workspaceId)).length > 0;
 
 export function createDefinitionRegistry(store: Store, files: readonly { def: DigestDefinition; dir: string }[], logger: Logger): DefinitionRegistry {
-  const stored = (workspaceId?: string): RegisteredDefinition[] => store.definitions.list(workspaceId).flatMap((row) => {
+  const stored = async (workspaceId?: string): Promise<RegisteredDefinition[]> => (await store.definitions.list(workspaceId)).flatMap((row) => {
     const parsed = digestDefinitionSchema.safeParse(JSON.parse(row.json));
     if (!parsed.success) {
       logger.error('stored definition invalid', { workspaceId: row.workspaceId, name: row.name });
@@ -58,35 +58,29 @@ export function createDefinitionRegistry(store: Store, files: readonly { def: Di
     const file = files.find((f) => f.def.workspace === row.workspaceId && f.def.name === row.name);
     return [{ def: parsed.data, dir: file?.dir ?? null, origin: 'chat' as const }];
   });
-  const explicit = (workspaceId?: string): RegisteredDefinition[] => {
-    const chat = stored(workspaceId);
+  const explicit = async (workspaceId?: string): Promise<RegisteredDefinition[]> => {
+    const chat = await stored(workspaceId);
     const fromFiles = files
       .filter((f) => workspaceId === undefined || f.def.workspace === workspaceId)
       .filter((f) => !chat.some((c) => c.def.workspace === f.def.workspace && c.def.name === f.def.name))
       .map((f) => ({ def: f.def, dir: f.dir, origin: 'file' as const }));
     const all = [...fromFiles, ...chat];
     const own = new Map<string, boolean>();
-    const ownSources = (ws: string): boolean => {
-      const known = own.get(ws);
-      if (known !== undefined) return known;
-      const has = hasOwnSources(store, ws);
-      own.set(ws, has);
-      return has;
-    };
-    return all.filter((d) => !d.def.sample || !ownSources(d.def.workspace));
+    for (const ws of new Set(all.filter((d) => d.def.sample).map((d) => d.def.workspace))) own.set(ws, await hasOwnSources(store, ws));
+    return all.filter((d) => !d.def.sample || own.get(d.def.workspace) !== true);
   };
-  const list = (workspaceId?: string): RegisteredDefinition[] => {
-    const defs = explicit(workspaceId);
+  const list = async (workspaceId?: string): Promise<RegisteredDefinition[]> => {
+    const defs = await explicit(workspaceId);
     if (workspaceId === undefined) return defs;
     const withDefault = defs.some((d) => d.def.name === DEFAULT_DIGEST) ? defs : [...defs, { def: defaultDigest(workspaceId), dir: null, origin: 'default' as const }];
-    if (!hasOwnSources(store, workspaceId)) return [...withDefault.filter((d) => d.def.sample), ...withDefault.filter((d) => !d.def.sample)];
+    if (!(await hasOwnSources(store, workspaceId))) return [...withDefault.filter((d) => d.def.sample), ...withDefault.filter((d) => !d.def.sample)];
     return [...withDefault.filter((d) => d.def.name === DEFAULT_DIGEST), ...withDefault.filter((d) => d.def.name !== DEFAULT_DIGEST)];
   };
   return {
     list,
-    get: (workspaceId, name) => list(workspaceId).find((d) => d.def.name === name) ?? null,
-    save(def, at) {
-      store.definitions.put(def.workspace, def.name, JSON.stringify(digestDefinitionSchema.parse(def)), at);
+    get: async (workspaceId, name) => (await list(workspaceId)).find((d) => d.def.name === name) ?? null,
+    async save(def, at) {
+      await store.definitions.put(def.workspace, def.name, JSON.stringify(digestDefinitionSchema.parse(def)), at);
     },
   };
 }

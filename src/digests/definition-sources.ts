@@ -6,8 +6,8 @@ import type { DigestDefinition } from './definition.ts';
 /** Who "added" sources that come from digest files. */
 export const FILE_SOURCE_OWNER = 'digests/';
 
-export function definitionSources(store: Store, def: DigestDefinition, at: string): SourceRecord[] {
-  const existing = store.sources.list(def.workspace);
+export async function definitionSources(store: Store, def: DigestDefinition, at: string): Promise<SourceRecord[]> {
+  const existing = await store.sources.list(def.workspace);
   const out = new Map<number, SourceRecord>();
   for (const source of def.sources) {
     if (source.type === 'workspace') {
@@ -22,7 +22,7 @@ export function definitionSources(store: Store, def: DigestDefinition, at: strin
       const taken = new Set(existing.map((s) => s.name));
       let name = source.name;
       for (let n = 2; taken.has(name); n++) name = `${source.name} (${String(n)})`;
-      const added = store.sources.add({ workspaceId: def.workspace, name, url: sourceAddress(source.url), type: 'unknown', addedBy: FILE_SOURCE_OWNER }, at);
+      const added = await store.sources.add({ workspaceId: def.workspace, name, url: sourceAddress(source.url), type: 'unknown', addedBy: FILE_SOURCE_OWNER }, at);
       existing.push(added);
       out.set(added.id, added);
     }

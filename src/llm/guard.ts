@@ -73,23 +73,23 @@ export class TokenBudget {
   constructor(private readonly ledger: LlmLedger, private readonly clock: Clock, private readonly dailyTokens: number) {}
 
   /** Tokens the workspace spent today. */
-  spent(workspaceId: string): number {
+  spent(workspaceId: string): Promise<number> {
     return this.ledger.tokensOn(workspaceId, dayOf(this.clock.now()));
   }
 
   /** @throws DigestError `llm/budget-exceeded` when `estimate` more tokens would pass today's budget. */
-  reserve(workspaceId: string, estimate: number): void {
-    if (this.spent(workspaceId) + estimate > this.dailyTokens) {
+  async reserve(workspaceId: string, estimate: number): Promise<void> {
+    if ((await this.spent(workspaceId)) + estimate > this.dailyTokens) {
       throw new DigestError('llm/budget-exceeded', 'the daily token budget of this workspace is spent', { context: { workspaceId } });
     }
   }
 
-  record(workspaceId: string, tokens: number): void {
-    this.ledger.addTokens(workspaceId, dayOf(this.clock.now()), tokens);
+  async record(workspaceId: string, tokens: number): Promise<void> {
+    await this.ledger.addTokens(workspaceId, dayOf(this.clock.now()), tokens);
   }
 
   /** "LLM: 1,234 of 200,000 tokens today". */
-  line(workspaceId: string): string {
-    return `LLM: ${this.spent(workspaceId).toLocaleString('en')} of ${this.dailyTokens.toLocaleString('en')} tokens today`;
+  async line(workspaceId: string): Promise<string> {
+    return `LLM: ${(await this.spent(workspaceId)).toLocaleString('en')} of ${this.dailyTokens.toLocaleString('en')} tokens today`;
   }
 }

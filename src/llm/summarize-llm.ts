@@ -66,7 +66,7 @@ export interface LlmSummary {
 export interface LlmSummarizer {
   summarize(request: LlmSummaryRequest): Promise<LlmSummary>;
   /** The workspace's token use today, for the health line. */
-  usageLine(workspaceId: string): string;
+  usageLine(workspaceId: string): Promise<string>;
 }
 
 const wordCount = (sentences: readonly string[]): number => sentences.join(' ').split(/\s+/u).filter((w) => w !== '').length;
@@ -85,14 +85,14 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): LlmSummarize
 
   async function answer(request: LlmSummaryRequest, language: RuleLanguage): Promise<{ output: LlmOutput; cached: boolean }> {
     const key = createHash('sha256').update([request.contentHash, options.model.model, PROMPT_VERSION, language].join('\n')).digest('hex');
-    const hit = options.ledger.cacheGet(key);
+    const hit = await options.ledger.cacheGet(key);
     if (hit !== null) return { output: parseOutput(hit), cached: true };
     const messages = summaryPrompt(request.article.title, request.article.sentences, language, words, options.maxInputTokens);
-    budget.reserve(request.workspaceId, estimateTokens(messages.map((m) => m.content).join('\n')) + options.maxOutputTokens);
+    await budget.reserve(request.workspaceId, estimateTokens(messages.map((m) => m.content).join('\n')) + options.maxOutputTokens);
     const reply = await limit.run(() => breaker.run(() => options.model.complete(messages, options.maxOutputTokens)));
-    budget.record(request.workspaceId, reply.tokens);
+    await budget.record(request.workspaceId, reply.tokens);
     const output = parseOutput(reply.text);
-    options.ledger.cachePut(key, JSON.stringify(output), options.clock.now().toISOString());
+    await options.ledger.cachePut(key, JSON.stringify(output), options.clock.now().toISOString());
     return { output, cached: false };
   }
 

@@ -70,8 +70,8 @@ export function backfillItems(items: readonly FeedItem[], options: Pick<Backfill
   return options.limit === undefined ? kept : kept.slice(0, options.limit);
 }
 
-function alreadyDigested(deps: DigestArticlesDeps, article: ArticleRecord): boolean {
-  return article.digestHash !== null && deps.store.digestCache.get(article.digestHash, deps.engineVersion) !== null;
+async function alreadyDigested(deps: DigestArticlesDeps, article: ArticleRecord): Promise<boolean> {
+  return article.digestHash !== null && (await deps.store.digestCache.get(article.digestHash, deps.engineVersion)) !== null;
 }
 
 /**
@@ -100,21 +100,21 @@ export async function backfillSource(deps: DigestArticlesDeps, source: SourceRec
 
 async function backfillItem(deps: DigestArticlesDeps, source: SourceRecord, item: FeedItem, report: BackfillReport): Promise<BackfillOutcome> {
   const fields = newArticleOf(item);
-  let article = deps.store.articles.find(source.workspaceId, fields);
+  let article = await deps.store.articles.find(source.workspaceId, fields);
   if (article === null) {
-    article = deps.store.articles.insertIfNew(source.workspaceId, source.id, fields, deps.clock.now().toISOString(), false);
+    article = await deps.store.articles.insertIfNew(source.workspaceId, source.id, fields, deps.clock.now().toISOString(), false);
     if (article === null) return 'skipped';
     report.added++;
   }
-  if (article.backfill) deps.store.articles.clearBackfill(article.id);
-  if (alreadyDigested(deps, article)) return 'skipped';
+  if (article.backfill) await deps.store.articles.clearBackfill(article.id);
+  if (await alreadyDigested(deps, article)) return 'skipped';
   try {
     const { hash } = await digestBytes(deps, await materialFor(deps, article, item));
-    deps.store.articles.setDigest(article.id, hash, null);
+    await deps.store.articles.setDigest(article.id, hash, null);
     return 'digested';
   } catch (err) {
     const error = toDigestError(err);
-    deps.store.articles.setDigest(article.id, null, error.message);
+    await deps.store.articles.setDigest(article.id, null, error.message);
     deps.logger.info('article not digested', { articleId: article.id, code: error.code });
     report.failures[error.code] = (report.failures[error.code] ?? 0) + 1;
     report.failedArticles.push({ article: item.url ?? item.title ?? `#${String(article.id)}`, code: error.code, message: error.message });
@@ -133,8 +133,8 @@ export interface NamedSource {
 }
 
 /** Every source a backfill can name: the stored ones, then the digest files' `url` sources not stored yet. */
-export function listBackfillSources(store: Store, definitions: readonly DigestDefinition[]): NamedSource[] {
-  const out: NamedSource[] = store.sources.all().map((s) => ({ id: s.id, name: s.name, workspaceId: s.workspaceId, url: s.url, origin: 'stored' }));
+export async function listBackfillSources(store: Store, definitions: readonly DigestDefinition[]): Promise<NamedSource[]> {
+  const out: NamedSource[] = (await store.sources.all()).map((s) => ({ id: s.id, name: s.name, workspaceId: s.workspaceId, url: s.url, origin: 'stored' }));
   for (const def of definitions) {
     for (const source of def.sources) {
       if (source.type !== 'url' || out.some((s) => s.workspaceId === def.workspace && s.url === source.url)) continue;
@@ -149,10 +149,10 @@ export function listBackfillSources(store: Store, definitions: readonly DigestDe
  * (registered in the store as digest building would). `workspaceId` narrows the search.
  * @throws DigestError `source/not-found` (with near names in the message) or `command/invalid` when several match.
  */
-export function resolveBackfillSource(
+export async function resolveBackfillSource(
   store: Store, definitions: readonly DigestDefinition[], wanted: string, at: string, workspaceId?: string,
-): SourceRecord {
-  const all = listBackfillSources(store, definitions).filter((s) => workspaceId === undefined || s.workspaceId === workspaceId);
+): Promise<SourceRecord> {
+  const all = (await listBackfillSources(store, definitions)).filter((s) => workspaceId === undefined || s.workspaceId === workspaceId);
   const byId = /^\d+$/u.test(wanted) ? all.filter((s) => s.id === Number(wanted)) : [];
   const exact = all.filter((s) => s.name === wanted || s.url === wanted);
   const matches = byId.length > 0 ? byId : exact.length > 0 ? exact : all.filter((s) => s.name.toLowerCase() === wanted.toLowerCase());
@@ -167,14 +167,14 @@ export function resolveBackfillSource(
   }
   const [match] = matches as [NamedSource];
   if (match.id !== null) {
-    const stored = store.sources.get(match.id);
+    const stored = await store.sources.get(match.id);
     if (stored === null) throw new DigestError('source/not-found', `source #${String(match.id)} was removed`);
     return stored;
   }
   const def = definitions.find((d) => d.workspace === match.workspaceId && d.sources.some((s) => s.type === 'url' && s.url === match.url));
   const source = def?.sources.find((s) => s.type === 'url' && s.url === match.url);
   if (def === undefined || source === undefined) throw new DigestError('source/not-found', `no source "${wanted}"`);
-  const [registered] = definitionSources(store, { ...def, sources: [source] }, at);
+  const [registered] = await definitionSources(store, { ...def, sources: [source] }, at);
   if (registered === undefined) throw new DigestError('source/not-found', `no source "${wanted}"`);
   return registered;
 }

@@ -68,14 +68,14 @@ export function pollDue(source: SourceRecord, now: Date, pollIntervalMs: number)
   return null;
 }
 
-function recordFailure(deps: PollDeps, source: SourceRecord, err: unknown): PollOutcome {
+async function recordFailure(deps: PollDeps, source: SourceRecord, err: unknown): Promise<PollOutcome> {
   const error = toDigestError(err);
   const now = deps.clock.now();
   const errors = source.errorCount + 1;
   const paused = errors >= deps.policy.pauseAfterFailures;
   const next = paused ? null : nextAttemptAfter(now, errors, error).toISOString();
   const reason = paused ? `paused after ${String(errors)} failures in a row; last: ${error.message}` : null;
-  deps.store.sources.recordFailure(source.id, now.toISOString(), error.message, next, reason);
+  await deps.store.sources.recordFailure(source.id, now.toISOString(), error.message, next, reason);
   deps.logger.warn(paused ? 'source paused' : 'source fetch failed', { sourceId: source.id, code: error.code, errors });
   return { status: 'failed', error, paused, nextAttemptAt: next };
 }
@@ -133,8 +133,8 @@ async function pollOnce(deps: PollDeps, source: SourceRecord, options: { force?:
     });
     if (fetched.status === 'not-modified') {
       fetchEnded('not-modified');
-      deps.store.sources.recordSuccess(source.id, now.toISOString(), { etag: source.etag, lastModified: source.lastModified });
-      await digestArticles(deps, deps.store.articles.pending(source.id, deps.policy.maxDigestsPerPoll ?? 20));
+      await deps.store.sources.recordSuccess(source.id, now.toISOString(), { etag: source.etag, lastModified: source.lastModified });
+      await digestArticles(deps, await deps.store.articles.pending(source.id, deps.policy.maxDigestsPerPoll ?? 20));
       return { status: 'not-modified' };
     }
     doc = readSourceDocument(fetched.bytes, fetched.contentType, fetched.url);
@@ -148,20 +148,20 @@ async function pollOnce(deps: PollDeps, source: SourceRecord, options: { force?:
   const fresh: { record: ArticleRecord; item: FeedItem }[] = [];
   let backfilled = 0;
   // The items and the source's new state go in one transaction: one commit per poll instead of one per item.
-  deps.store.batch(() => {
-    doc.items.forEach((item, index) => {
+  await deps.store.transaction(async () => {
+    for (const [index, item] of doc.items.entries()) {
       const backfill = firstPoll && index >= deps.policy.newSourceItems;
-      const stored = deps.store.articles.insertIfNew(source.workspaceId, source.id, newArticleOf(item), at, backfill);
-      if (stored === null) return;
+      const stored = await deps.store.articles.insertIfNew(source.workspaceId, source.id, newArticleOf(item), at, backfill);
+      if (stored === null) continue;
       if (backfill) backfilled++;
       else fresh.push({ record: stored, item });
-    });
-    deps.store.sources.recordSuccess(source.id, at, { etag: fetched.etag, lastModified: fetched.lastModified });
+    }
+    await deps.store.sources.recordSuccess(source.id, at, { etag: fetched.etag, lastModified: fetched.lastModified });
   });
   const cap = deps.policy.maxDigestsPerPoll ?? 20;
   const batch = fresh.slice(0, cap);
   // Articles left over from earlier polls (more new items than the cap) come next, fetched from their links.
-  const leftovers = batch.length < cap ? deps.store.articles.pending(source.id, cap).filter((a) => !fresh.some((f) => f.record.id === a.id)) : [];
+  const leftovers = batch.length < cap ? (await deps.store.articles.pending(source.id, cap)).filter((a) => !fresh.some((f) => f.record.id === a.id)) : [];
   const todo = [...batch.map((b) => b.record), ...leftovers].slice(0, cap);
   const items = new Map([...batch.map((b): [number, FeedItem] => [b.record.id, b.item]), ...listedItems(doc.items, leftovers)]);
   const digested = await digestArticles(deps, todo, items);

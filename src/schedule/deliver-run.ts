@@ -34,7 +34,7 @@ export interface DeliverDeps {
   /** Attempts per run and the first backoff delay. @defaultValue { attempts: 3, baseDelayMs: 2000 } */
   retry?: { attempts: number; baseDelayMs: number };
   /** Told about failures retrying cannot fix (channel gone, no permission), e.g. to write the admin log. @defaultValue none */
-  onPermanentFailure?(run: RunKey, error: DigestError): void;
+  onPermanentFailure?(run: RunKey, error: DigestError): void | Promise<void>;
   /** Told about each post and each failed attempt. @defaultValue noopMetrics (none) */
   metrics?: BotMetrics;
 }
@@ -65,7 +65,7 @@ function afterRecorded(logger: Logger, run: RunKey, onRecorded: (() => void) | u
 async function messageOf(deps: DeliverDeps, run: RunKey, claim: Delivery): Promise<Message> {
   if (claim.messageJson !== null) return messageFromJson(claim.messageJson);
   const built = await deps.buildMessage(run);
-  return messageFromJson(deps.ledger.storeMessage(run.digest, claim.scheduledFor, run.channel, messageToJson(built)));
+  return messageFromJson(await deps.ledger.storeMessage(run.digest, claim.scheduledFor, run.channel, messageToJson(built)));
 }
 
 /**
@@ -75,7 +75,7 @@ async function messageOf(deps: DeliverDeps, run: RunKey, claim: Delivery): Promi
 export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<DeliveryOutcome> {
   const at = (): string => deps.clock.now().toISOString();
   const scheduledFor = run.scheduledFor.toISOString();
-  const claim = deps.ledger.claim(run.digest, scheduledFor, run.channel, at(), run.late);
+  const claim = await deps.ledger.claim(run.digest, scheduledFor, run.channel, at(), run.late);
   if (claim.status === 'posted') {
     deps.logger.debug('run already posted', { run: runId(run) });
     return 'already-posted';
@@ -88,7 +88,7 @@ export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<Delive
       // Built once (an attempt whose build failed builds again); every post sends the stored message.
       message ??= await messageOf(deps, run, claim);
       const posted = await deps.publisher.publish(run.channel, message, runId(run));
-      deps.ledger.markPosted(run.digest, scheduledFor, run.channel, at(), posted.ref);
+      await deps.ledger.markPosted(run.digest, scheduledFor, run.channel, at(), posted.ref);
       deps.logger.info('digest posted', { run: runId(run), late: run.late, attempt });
       deps.metrics?.digestPosted({ platform: channelPlatform(run.channel), late: run.late });
       afterRecorded(deps.logger, run, posted.onRecorded);
@@ -100,13 +100,13 @@ export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<Delive
       const permanent = PERMANENT.has(error.code);
       deps.metrics?.deliveryFailed({ platform: channelPlatform(run.channel), kind: permanent ? 'permanent' : 'retryable', code: error.code });
       if (permanent) {
-        deps.onPermanentFailure?.(run, error);
+        await deps.onPermanentFailure?.(run, error);
         break;
       }
       if (attempt < attempts) await deps.sleep(baseDelayMs * 2 ** (attempt - 1));
     }
   }
-  deps.ledger.markFailed(run.digest, scheduledFor, run.channel, at(), lastError);
+  await deps.ledger.markFailed(run.digest, scheduledFor, run.channel, at(), lastError);
   deps.logger.error('digest not posted after retries', { run: runId(run), attempts });
   return 'failed';
 }

@@ -20,13 +20,13 @@ export interface DueRuns {
   leftOut: number;
 }
 
-export function dueRuns(digest: ScheduleSpec & { digest: string; channels: string[] }, now: Date, options: DueRunsOptions): DueRuns {
+export async function dueRuns(digest: ScheduleSpec & { digest: string; channels: string[] }, now: Date, options: DueRunsOptions): Promise<DueRuns> {
   const windowStart = now.getTime() - options.graceMs;
   const from = Math.max(windowStart, options.missedSince?.getTime() ?? -Infinity);
   const perChannel = new Map<string, Set<number>>(digest.channels.map((c) => [c, new Set<number>()]));
   for (const at of runsBetween(digest, new Date(from), now)) for (const set of perChannel.values()) set.add(at.getTime());
   // Unfinished runs in the window are due again; deliverRun's claim skips those already posted.
-  for (const row of options.ledger.since(digest.digest, new Date(windowStart).toISOString())) {
+  for (const row of await options.ledger.since(digest.digest, new Date(windowStart).toISOString())) {
     if (row.status !== 'posted') perChannel.get(row.channel)?.add(Date.parse(row.scheduledFor));
   }
   const runs = new Map<number, string[]>();

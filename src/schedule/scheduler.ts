@@ -155,7 +155,7 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     const now = deps.clock.now();
     let posted = 0;
     for (const digest of digests) {
-      const { runs, leftOut } = dueRuns(digest, now, { ledger: deps.ledger, graceMs, maxLateRuns, missedSince: deps.missedSince ?? null });
+      const { runs, leftOut } = await dueRuns(digest, now, { ledger: deps.ledger, graceMs, maxLateRuns, missedSince: deps.missedSince ?? null });
       if (leftOut > 0) deps.logger.warn('missed runs not posted (over the late-run limit)', { digest: digest.digest, leftOut, maxLateRuns });
       for (const { scheduledFor, channels } of runs) {
         if (stopped) return posted;

@@ -1,8 +1,9 @@
 /**
  * The Store port: everything the bot keeps between runs. Callers depend on
- * these interfaces only; the embedded default is SQLite (sqlite/), and a
- * server database can implement the same port later.
- * Times are ISO 8601 strings in UTC.
+ * these interfaces only; the embedded default is SQLite (sqlite/), and
+ * PostgreSQL (postgres/) implements the same port for several instances on
+ * one database. Every method is asynchronous (a server database answers over
+ * the network). Times are ISO 8601 strings in UTC.
  */
 
 export interface Workspace {
@@ -44,18 +45,18 @@ export interface NewSource {
 
 export interface SourceRepository {
   /** @throws DigestError `source/duplicate` when the workspace already has the URL or name. */
-  add(source: NewSource, at: string): SourceRecord;
-  remove(workspaceId: string, nameOrId: string): SourceRecord | null;
-  list(workspaceId: string): SourceRecord[];
+  add(source: NewSource, at: string): Promise<SourceRecord>;
+  remove(workspaceId: string, nameOrId: string): Promise<SourceRecord | null>;
+  list(workspaceId: string): Promise<SourceRecord[]>;
   /** Every source of every workspace (the poll loop). */
-  all(): SourceRecord[];
-  get(id: number): SourceRecord | null;
+  all(): Promise<SourceRecord[]>;
+  get(id: number): Promise<SourceRecord | null>;
   /** Records a successful fetch: clears errors, backoff and pause; keeps the conditional-GET validators. */
-  recordSuccess(id: number, at: string, validators: { etag: string | null; lastModified: string | null }): void;
+  recordSuccess(id: number, at: string, validators: { etag: string | null; lastModified: string | null }): Promise<void>;
   /** Counts a failure; the caller decides backoff and pausing. */
-  recordFailure(id: number, at: string, error: string, nextAttemptAt: string | null, pausedReason: string | null): SourceRecord;
+  recordFailure(id: number, at: string, error: string, nextAttemptAt: string | null, pausedReason: string | null): Promise<SourceRecord>;
   /** Clears a pause and the backoff (an admin re-adding or resuming a source). */
-  resume(id: number): void;
+  resume(id: number): Promise<void>;
 }
 
 /** Keys that recognise an item already seen from a source. */
@@ -89,25 +90,25 @@ export interface NewArticle extends ItemKeys {
 
 export interface ArticleRepository {
   /** Whether any of the keys matches an article already stored for the workspace. */
-  seen(workspaceId: string, keys: ItemKeys): boolean;
+  seen(workspaceId: string, keys: ItemKeys): Promise<boolean>;
   /** The stored article any of the keys matches (canonical URL first, then GUID, then content hash), or null. */
-  find(workspaceId: string, keys: ItemKeys): ArticleRecord | null;
+  find(workspaceId: string, keys: ItemKeys): Promise<ArticleRecord | null>;
   /** Stores a new article; returns null when it was already seen (by any key). */
-  insertIfNew(workspaceId: string, sourceId: number, item: NewArticle, at: string, backfill: boolean): ArticleRecord | null;
+  insertIfNew(workspaceId: string, sourceId: number, item: NewArticle, at: string, backfill: boolean): Promise<ArticleRecord | null>;
   /** Articles first seen after `since`, not backfilled, newest first; only from `sourceIds` when given. */
-  recent(workspaceId: string, since: string, limit: number, sourceIds?: readonly number[]): ArticleRecord[];
+  recent(workspaceId: string, since: string, limit: number, sourceIds?: readonly number[]): Promise<ArticleRecord[]>;
   /** A source's articles still waiting for their digest (not backfilled, no digest, no error), oldest first. */
-  pending(sourceId: number, limit: number): ArticleRecord[];
+  pending(sourceId: number, limit: number): Promise<ArticleRecord[]>;
   /** Records the outcome of digesting an article. */
-  setDigest(id: number, digestHash: string | null, digestError: string | null): void;
+  setDigest(id: number, digestHash: string | null, digestError: string | null): Promise<void>;
   /** Counts an article marked seen on subscribe as a regular one (an operator's backfill), so `recent` returns it. */
-  clearBackfill(id: number): void;
+  clearBackfill(id: number): Promise<void>;
 }
 
 export interface DigestCache {
   /** The cached digest JSON for an article version (content hash + engine version). */
-  get(contentHash: string, engineVersion: string): string | null;
-  put(contentHash: string, engineVersion: string, digestJson: string, at: string): void;
+  get(contentHash: string, engineVersion: string): Promise<string | null>;
+  put(contentHash: string, engineVersion: string, digestJson: string, at: string): Promise<void>;
 }
 
 export type DeliveryStatus = 'claimed' | 'posted' | 'failed';
@@ -134,17 +135,17 @@ export interface DeliveryLedger {
    * claim, or the existing row when the run was claimed before (the caller
    * posts only when the row is not `posted`).
    */
-  claim(digest: string, scheduledFor: string, channel: string, at: string, late: boolean): Delivery;
+  claim(digest: string, scheduledFor: string, channel: string, at: string, late: boolean): Promise<Delivery>;
   /**
    * Stores the run's built message with its claim unless one is stored already; returns the stored one (the
    * first wins), so every later attempt posts the same message.
    */
-  storeMessage(digest: string, scheduledFor: string, channel: string, messageJson: string): string;
-  markPosted(digest: string, scheduledFor: string, channel: string, at: string, messageRef: string | null): void;
-  markFailed(digest: string, scheduledFor: string, channel: string, at: string, error: string): void;
-  get(digest: string, scheduledFor: string, channel: string): Delivery | null;
+  storeMessage(digest: string, scheduledFor: string, channel: string, messageJson: string): Promise<string>;
+  markPosted(digest: string, scheduledFor: string, channel: string, at: string, messageRef: string | null): Promise<void>;
+  markFailed(digest: string, scheduledFor: string, channel: string, at: string, error: string): Promise<void>;
+  get(digest: string, scheduledFor: string, channel: string): Promise<Delivery | null>;
   /** Runs of a digest since a time (for catch-up and tests). */
-  since(digest: string, from: string): Delivery[];
+  since(digest: string, from: string): Promise<Delivery[]>;
 }
 
 export interface AuditEntry {
@@ -157,8 +158,8 @@ export interface AuditEntry {
 }
 
 export interface AuditLog {
-  append(entry: AuditEntry): void;
-  list(workspaceId: string, limit: number): AuditEntry[];
+  append(entry: AuditEntry): Promise<void>;
+  list(workspaceId: string, limit: number): Promise<AuditEntry[]>;
 }
 
 export interface StoredDefinition {
@@ -169,30 +170,31 @@ export interface StoredDefinition {
 
 /** Digest definitions created or changed from chat, per workspace (files in digests/ are loaded separately). */
 export interface DefinitionRepository {
-  put(workspaceId: string, name: string, json: string, at: string): void;
-  get(workspaceId: string, name: string): StoredDefinition | null;
+  put(workspaceId: string, name: string, json: string, at: string): Promise<void>;
+  get(workspaceId: string, name: string): Promise<StoredDefinition | null>;
   /** All stored definitions, or those of one workspace. */
-  list(workspaceId?: string): StoredDefinition[];
-  remove(workspaceId: string, name: string): boolean;
+  list(workspaceId?: string): Promise<StoredDefinition[]>;
+  remove(workspaceId: string, name: string): Promise<boolean>;
 }
 
 /** Small facts about the bot itself, by key (e.g. `alive_at`). */
 export interface BotState {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
 }
 
 /** What the optional LLM summaries keep: their cache and the tokens each workspace spent per day (UTC). */
 export interface LlmLedger {
-  cacheGet(key: string): string | null;
-  cachePut(key: string, json: string, at: string): void;
+  cacheGet(key: string): Promise<string | null>;
+  cachePut(key: string, json: string, at: string): Promise<void>;
   /** Tokens the workspace spent on `day` (YYYY-MM-DD). */
-  tokensOn(workspaceId: string, day: string): number;
-  addTokens(workspaceId: string, day: string, tokens: number): void;
+  tokensOn(workspaceId: string, day: string): Promise<number>;
+  addTokens(workspaceId: string, day: string, tokens: number): Promise<void>;
 }
 
-export interface Store {
-  workspaces: { upsert(workspace: Workspace, at: string): void; get(id: string): Workspace | null };
+/** The repositories, on the store itself or bound to one open transaction. */
+export interface StoreSession {
+  workspaces: { upsert(workspace: Workspace, at: string): Promise<void>; get(id: string): Promise<Workspace | null> };
   sources: SourceRepository;
   articles: ArticleRepository;
   digestCache: DigestCache;
@@ -203,12 +205,20 @@ export interface Store {
   /** LLM cache and token ledger. @defaultValue none (stores without it cannot run LLM summaries) */
   llm?: LlmLedger;
   /**
-   * Runs `fn` (synchronous: no awaits inside) as one write transaction: all its writes land together or not at
-   * all, and a poll's many small writes cost one commit instead of one each. Calls inside `fn` join it.
+   * Runs `fn` as one write transaction: all its writes land together or not at all, and a poll's many small
+   * writes cost one commit instead of one each. `fn` gets the repositories bound to the transaction; calls on
+   * the outer store from inside `fn` (in its async context) join it too, and a nested `transaction` is a
+   * savepoint (await nested ones one after another). SQLite: one `BEGIN IMMEDIATE` on the single connection,
+   * nothing else runs on it until the end; PostgreSQL: a pooled connection of its own.
    * @throws what `fn` throws, after rolling its writes back
    */
-  batch<T>(fn: () => T): T;
+  transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T>;
+}
+
+export interface Store extends StoreSession {
+  /** Which database holds the data. */
+  readonly dialect: 'sqlite' | 'postgres';
   /** The schema version after migrations. */
   schemaVersion(): number;
-  close(): void;
+  close(): Promise<void>;
 }

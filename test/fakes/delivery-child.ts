@@ -33,4 +33,4 @@ if (mode === 'catch-up') {
   const outcome = await deliverRun(deps, { digest: 'morning', scheduledFor: new Date('2026-11-20T06:30:00Z'), channel: 'discord:123', late: false });
   process.stdout.write(`${outcome}\n`);
 }
-store.close();
+await store.close();

@@ -122,7 +122,7 @@ export async function servedDigest(sources: readonly ServedSource[], extra: Part
         { 'content-type': 'application/rss+xml' });
       const url = server.url(`/feed/${String(i)}.xml`);
       feeds.set(source.name, url);
-      const record = store.sources.add({ workspaceId: WORKSPACE, name: source.name, url, type: 'rss', addedBy: 'console:test' }, now.toISOString());
+      const record = await store.sources.add({ workspaceId: WORKSPACE, name: source.name, url, type: 'rss', addedBy: 'console:test' }, now.toISOString());
       await pollSource({ store, http, clock, logger: silentLogger, engineVersion: 'layout-1', policy }, record);
     }
     const def = digestDefinitionSchema.parse({
@@ -132,13 +132,13 @@ export async function servedDigest(sources: readonly ServedSource[], extra: Part
     return {
       built, urls, feeds,
       async close() {
-        store.close();
+        await store.close();
         rmSync(dir, { recursive: true, force: true });
         await server.close();
       },
     };
   } catch (err) {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
     await server.close();
     throw err;

@@ -71,11 +71,11 @@ describe('digestbot backfill', () => {
 
     const store = openSqliteStore(join(env['DATA_DIR'] ?? '', 'digestbot.sqlite'));
     try {
-      const recent = store.articles.recent('console:local', '2000-01-01T00:00:00.000Z', 50);
+      const recent = await store.articles.recent('console:local', '2000-01-01T00:00:00.000Z', 50);
       expect(recent).toHaveLength(5);
       expect(recent.filter((a) => a.digestHash !== null).map((a) => a.title).sort()).toEqual(['Bericht 1', 'Bericht 3', 'Bericht 4', 'Bericht 5']);
     } finally {
-      store.close();
+      await store.close();
     }
 
     // The second run in-process (the same runCli the binary calls), sparing a process start.
@@ -97,9 +97,9 @@ describe('digestbot backfill', () => {
     expect(r.stdout).toMatch(/^backfill "Werke aus Datei" \(#\d+, rss\): 2 fetched \(5 listed, 2 new to the store\), 2 digested, 0 skipped, 0 failed\n$/u);
     const store = openSqliteStore(join(env['DATA_DIR'] ?? '', 'digestbot.sqlite'));
     try {
-      expect(store.sources.list('discord:42').map((x) => [x.name, x.addedBy])).toEqual([['Werke aus Datei', 'digests/']]);
+      expect((await store.sources.list('discord:42')).map((x) => [x.name, x.addedBy])).toEqual([['Werke aus Datei', 'digests/']]);
     } finally {
-      store.close();
+      await store.close();
     }
   }, SPAWNS_TIMEOUT_MS);
 

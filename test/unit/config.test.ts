@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       timeoutMs: 15_000, connectTimeoutMs: 5000, maxBytes: 5 * 1024 * 1024, maxCompressedBytes: 5 * 1024 * 1024,
       perHostConcurrency: 2, allowPrivateHosts: [], userAgent: null,
     });
-    expect(config.store).toEqual({ dataDir: './data', digestsDir: 'digests' });
+    expect(config.store).toEqual({ dataDir: './data', digestsDir: 'digests', databaseUrl: null });
     expect(config.schedule).toEqual({ graceMs: 6 * 3600 * 1000, minGapMinutes: 15 });
     expect(config.sources).toEqual({ pollIntervalMs: 15 * 60_000, pauseAfterFailures: 8, newSourceItems: 3, concurrency: 16 });
     expect(config.digest).toEqual({ workers: null, timeoutMs: 10_000, maxQueue: 64 });

@@ -41,7 +41,7 @@ export function startCoreEnv(http: HttpClient, digestEnv: Record<string, string>
     async close() {
       await bot.stop();
       await digester.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -52,8 +52,8 @@ function refusalLine(rendered: string): string {
 }
 
 /** Whether an audit entry `refused <command>` by `userId` was written after the log held `before` entries (newest first). */
-function audited(env: CoreEnv, workspaceId: string, userId: string, command: string, before: number): boolean {
-  const entries = env.store.audit.list(workspaceId, 500);
+async function audited(env: CoreEnv, workspaceId: string, userId: string, command: string, before: number): Promise<boolean> {
+  const entries = await env.store.audit.list(workspaceId, 500);
   return entries.slice(0, entries.length - before).some((e) => e.actor === userId && e.action === 'refused' && e.target === command);
 }
 
@@ -64,7 +64,7 @@ export async function runDiscordNonAdmin(env: CoreEnv): Promise<AdminAttemptRow[
   const workspaceId = `discord:${h.guildId}`;
   try {
     for (const attempt of ADMIN_ATTEMPTS) {
-      const before = env.store.audit.list(workspaceId, 500).length;
+      const before = (await env.store.audit.list(workspaceId, 500)).length;
       const started = performance.now();
       const sent = h.fake.dispatchInteraction({ command: attempt.command, subcommand: attempt.subcommand, options: attempt.options, userId: h.memberId });
       const call = await sent.callback();
@@ -74,19 +74,19 @@ export async function runDiscordNonAdmin(env: CoreEnv): Promise<AdminAttemptRow[
       const ephemeral = ((body.data?.flags ?? 0) & 64) === 64;
       rows.push({
         platform: 'discord', command: attempt.name, refused: ephemeral && text.includes(REFUSAL),
-        audited: audited(env, workspaceId, `discord:${h.memberId}`, attempt.name, before), reason: `${body.data?.embeds?.[0]?.title ?? '(none)'}: ${refusalLine(text)}`, ms,
+        audited: await audited(env, workspaceId, `discord:${h.memberId}`, attempt.name, before), reason: `${body.data?.embeds?.[0]?.title ?? '(none)'}: ${refusalLine(text)}`, ms,
       });
     }
     // In a DM there is no member and no Manage Server: the command is refused and audited in the DM's own workspace.
     const dmWorkspace = `discord:dm:${h.memberId}`;
-    const before = env.store.audit.list(dmWorkspace, 500).length;
+    const before = (await env.store.audit.list(dmWorkspace, 500)).length;
     const started = performance.now();
     const call = await h.fake.dispatchInteraction({ command: 'sources', subcommand: 'add', options: { url: 'https://example.org/feed.xml' }, userId: h.memberId, guildId: null }).callback();
     const body = call.body as { data?: { flags?: number; embeds?: { title?: string }[] } };
     const text = JSON.stringify(body.data?.embeds ?? []);
     rows.push({
       platform: 'discord', command: 'sources add (in a DM)', refused: ((body.data?.flags ?? 0) & 64) === 64 && text.includes(REFUSAL),
-      audited: audited(env, dmWorkspace, `discord:${h.memberId}`, 'sources add', before), reason: `${body.data?.embeds?.[0]?.title ?? '(none)'}: ${refusalLine(text)}`,
+      audited: await audited(env, dmWorkspace, `discord:${h.memberId}`, 'sources add', before), reason: `${body.data?.embeds?.[0]?.title ?? '(none)'}: ${refusalLine(text)}`,
       ms: Math.round(performance.now() - started),
     });
   } finally {
@@ -104,7 +104,7 @@ export async function runSlackNonAdmin(env: CoreEnv): Promise<AdminAttemptRow[]>
   const workspaceId = 'slack:T0001';
   try {
     for (const [i, attempt] of ADMIN_ATTEMPTS.entries()) {
-      const before = env.store.audit.list(workspaceId, 500).length;
+      const before = (await env.store.audit.list(workspaceId, 500)).length;
       const id = `member-${String(i)}`;
       const started = performance.now();
       const sent = await h.command(attempt.slackText, { id, userId: MEMBER.id });
@@ -115,7 +115,7 @@ export async function runSlackNonAdmin(env: CoreEnv): Promise<AdminAttemptRow[]>
       rows.push({
         platform: 'slack', command: attempt.name,
         refused: sent.status === 200 && reply['response_type'] === 'ephemeral' && text.includes(REFUSAL),
-        audited: audited(env, workspaceId, `slack:${MEMBER.id}`, attempt.name, before), reason: `${String(reply['text'] ?? '(none)')}: ${refusalLine(text)}`, ms,
+        audited: await audited(env, workspaceId, `slack:${MEMBER.id}`, attempt.name, before), reason: `${String(reply['text'] ?? '(none)')}: ${refusalLine(text)}`, ms,
       });
     }
   } finally {

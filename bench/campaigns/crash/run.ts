@@ -152,11 +152,11 @@ function inFlight(child: BotChild, world: World, dbPath: string): Phase | 'openi
 }
 
 /** How long the migrations take on a copy of the schema-1 file, in ms. */
-function timeMigrations(dbPath: string, dir: string): number {
+async function timeMigrations(dbPath: string, dir: string): Promise<number> {
   const copy = join(dir, 'migration-probe.sqlite');
   copyFileSync(dbPath, copy);
   const started = performance.now();
-  openSqliteStore(copy).close();
+  await openSqliteStore(copy).close();
   return performance.now() - started;
 }
 
@@ -169,7 +169,7 @@ export async function runCrashCampaign(options: CrashCampaignOptions): Promise<C
   const world = await startWorld();
   try {
     const files = writeCampaignFiles(dir, world, { everySeconds, articles: options.articles ?? 150_000 });
-    const migrationMs = timeMigrations(files.dbPath, dir);
+    const migrationMs = await timeMigrations(files.dbPath, dir);
     const command = await prepareChild();
     log(`child: ${command.mode}; migrations on the schema-1 file take ${migrationMs.toFixed(0)} ms`);
     const killsByPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;

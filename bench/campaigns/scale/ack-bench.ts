@@ -81,7 +81,7 @@ function realCore(workspace: string): { core: ChatCore; close(): Promise<void> }
     core: bot.core,
     async close() {
       await digester.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

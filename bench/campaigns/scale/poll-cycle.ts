@@ -73,12 +73,12 @@ class CountingMetrics implements BotMetrics {
   commandFinished(): void {}
 }
 
-function countArticles(store: Store, sourceIds: readonly number[]): { articles: number; digested: number; perSource: Map<number, number> } {
+async function countArticles(store: Store, sourceIds: readonly number[]): Promise<{ articles: number; digested: number; perSource: Map<number, number> }> {
   const perSource = new Map<number, number>();
   let articles = 0;
   let digested = 0;
   for (const id of sourceIds) {
-    const list = store.articles.recent('scale:ws', '1970-01-01T00:00:00.000Z', 1000, [id]);
+    const list = await store.articles.recent('scale:ws', '1970-01-01T00:00:00.000Z', 1000, [id]);
     perSource.set(id, list.length);
     articles += list.length;
     digested += list.filter((a) => a.digestHash !== null).length;
@@ -111,7 +111,7 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
       policy: { pollIntervalMs, pauseAfterFailures: 5, newSourceItems: ITEMS_PER_FEED },
       pollTickMs: 0, pollConcurrency: options.concurrency,
     });
-    store.workspaces.upsert({ id: 'scale:ws', name: 'scale' }, clock.now().toISOString());
+    await store.workspaces.upsert({ id: 'scale:ws', name: 'scale' }, clock.now().toISOString());
     const served = Object.fromEntries(Object.keys(EXPECTED_CODE).map((k) => [k, 0])) as Record<SourceKind, number>;
     const expectedErrors: Record<string, number> = {};
     const kinds = new Map<number, SourceKind>();
@@ -121,7 +121,7 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
       const code = EXPECTED_CODE[kind];
       if (code !== null) expectedErrors[code] = (expectedErrors[code] ?? 0) + 1;
       const port = server.ports[n % server.ports.length] ?? 0;
-      const record = store.sources.add({ workspaceId: 'scale:ws', name: `source ${n}`, url: `http://${hostOf(n)}:${port}/feed`, type: 'rss', addedBy: 'scale' }, clock.now().toISOString());
+      const record = await store.sources.add({ workspaceId: 'scale:ws', name: `source ${n}`, url: `http://${hostOf(n)}:${port}/feed`, type: 'rss', addedBy: 'scale' }, clock.now().toISOString());
       kinds.set(record.id, kind);
     }
     const cycle = async (): Promise<CycleFigures> => {
@@ -137,7 +137,7 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
       const memoryAtPeak = rss.atPeak();
       const errors: Record<string, number> = {};
       for (const f of metrics.fetches) if (f.outcome === 'error') errors[f.code ?? 'unknown'] = (errors[f.code ?? 'unknown'] ?? 0) + 1;
-      const counted = countArticles(store, [...kinds.keys()]);
+      const counted = await countArticles(store, [...kinds.keys()]);
       return {
         wallMs, cpuMs, peakRssMiB, memoryAtPeak, fetches: metrics.fetches.length,
         ok: metrics.fetches.filter((f) => f.outcome === 'ok').length,
@@ -148,10 +148,10 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
     const first = await cycle();
     now += pollIntervalMs + 60_000;
     const second = await cycle();
-    const { perSource } = countArticles(store, [...kinds.keys()]);
+    const { perSource } = await countArticles(store, [...kinds.keys()]);
     let feedsMissingItems = 0;
     let sourcesInWrongState = 0;
-    for (const source of store.sources.all()) {
+    for (const source of await store.sources.all()) {
       const kind = kinds.get(source.id);
       if (kind === undefined) continue;
       const failing = EXPECTED_CODE[kind] !== null;
@@ -162,7 +162,7 @@ export async function runPollScale(options: PollScaleOptions): Promise<PollScale
     return { sources: options.sources, concurrency: options.concurrency, served, expectedErrors, first, second, feedsMissingItems, sourcesInWrongState };
   } finally {
     await digester.close();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
     await server.close();
   }

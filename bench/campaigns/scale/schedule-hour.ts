@@ -111,7 +111,7 @@ async function runInThisProcess(options: ScheduleHourOptions): Promise<ScheduleH
   gcNow();
   const last = process.memoryUsage();
   trend.push(mib(last.rss));
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
   let duplicates = 0;
   let misses = 0;

@@ -8,13 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DigestError } from '../../errors.ts';
 import type { Store } from '../port.ts';
-import { sqliteArticles } from './articles.ts';
-import { sqliteLedger } from './ledger.ts';
+import { sqlStore } from '../sql/sql-store.ts';
 import { migrate } from './migrations.ts';
-import { sqliteAudit, sqliteDefinitions, sqliteState, sqliteDigestCache, sqliteLlmLedger, sqliteWorkspaces } from './misc.ts';
-import { sqliteSources } from './sources.ts';
+import { sqliteRunner } from './runner.ts';
 
-/** Opens the store at `path` (`:memory:` for a throwaway one). */
+/** Opens the store at `path` (`:memory:` for a throwaway one); opening is synchronous, every query a promise. */
 export function openSqliteStore(path: string): Store {
   let db: Database.Database;
   try {
@@ -27,22 +25,15 @@ export function openSqliteStore(path: string): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  const version = migrate(db);
-  return {
-    workspaces: sqliteWorkspaces(db),
-    sources: sqliteSources(db),
-    articles: sqliteArticles(db),
-    digestCache: sqliteDigestCache(db),
-    ledger: sqliteLedger(db),
-    audit: sqliteAudit(db),
-    definitions: sqliteDefinitions(db),
-    state: sqliteState(db),
-    llm: sqliteLlmLedger(db),
-    // better-sqlite3 turns a nested transaction into a savepoint, so batches nest.
-    batch: (fn) => db.transaction(fn)(),
-    schemaVersion: () => version,
+  const schemaVersion = migrate(db);
+  const runner = sqliteRunner(db);
+  return sqlStore({
+    ...runner,
+    dialect: 'sqlite',
+    schemaVersion,
     close: () => {
       db.close();
+      return Promise.resolve();
     },
-  };
+  });
 }

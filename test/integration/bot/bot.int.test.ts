@@ -60,7 +60,7 @@ function makeBot(allowPrivate: string[], options: { graceMs?: number; withFile?:
 async function botWithRunAMinuteAgo(channel: string): Promise<void> {
   now = new Date(Date.now());
   const minute = new Date(now.getTime() - 60_000);
-  store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
+  await store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
     ...SAMPLES_DEF, channels: [channel], schedule: { cron: `${String(minute.getUTCMinutes())} ${String(minute.getUTCHours())} * * *`, timezone: 'UTC' },
   })), now.toISOString());
   await bot.stop();
@@ -76,7 +76,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await bot.stop();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -92,22 +92,22 @@ describe('the bot through ChatCore', () => {
     // Newest items are plain lines: the renderer adds the bullet (no "• •" in the console).
     expect(added.split('\n').filter((l) => l.startsWith('•'))).toEqual([]);
     expect(added).toContain('The newest 2 will be in the next digest; 2 older one(s) were marked as already seen.');
-    expect(store.sources.list(WS)[0]).toMatchObject({ url: server.url('/rss'), type: 'rss', addedBy: 'discord:u1' });
-    expect(store.audit.list(WS, 5)[0]).toMatchObject({ actor: 'discord:u1', action: 'sources.add', target: 'Ledger Daily' });
+    expect((await store.sources.list(WS))[0]).toMatchObject({ url: server.url('/rss'), type: 'rss', addedBy: 'discord:u1' });
+    expect((await store.audit.list(WS, 5))[0]).toMatchObject({ actor: 'discord:u1', action: 'sources.add', target: 'Ledger Daily' });
   });
 
   it('given a feed with no items, then nothing is saved and the reply says why', async () => {
     const m = await ask('sources', ['add', server.url('/empty-feed')]);
     expect(m.ephemeral).toBe(true);
     expect(text(m)).toContain('nothing to follow');
-    expect(store.sources.list(WS)).toEqual([]);
+    expect(await store.sources.list(WS)).toEqual([]);
   });
 
   it('given a member (not admin), then admin commands are refused, the refusal audited, and nothing changes', async () => {
     const m = await ask('sources', ['add', server.url('/rss')], { isAdmin: false, userId: 'discord:u2' });
     expect(text(m)).toContain('can use /sources add');
-    expect(store.sources.list(WS)).toEqual([]);
-    expect(store.audit.list(WS, 5)[0]).toMatchObject({ actor: 'discord:u2', action: 'refused', target: 'sources add' });
+    expect(await store.sources.list(WS)).toEqual([]);
+    expect((await store.audit.list(WS, 5))[0]).toMatchObject({ actor: 'discord:u2', action: 'refused', target: 'sources add' });
   });
 
   it('given the default client (no allowlist), then summarize and sources add refuse loopback and metadata addresses', async () => {
@@ -147,7 +147,7 @@ describe('the bot through ChatCore', () => {
     // 07:00 UTC is 08:00 in Berlin: today's 07:30 has passed.
     expect(set).toContain('Next: Wed 25 Nov, 07:30 · Thu 26 Nov, 07:30 · Fri 27 Nov, 07:30');
     expect(text(await ask('schedule', ['show']))).toContain('samples: 30 7 * * 1-5 (Europe/Berlin) → discord:c1 · next Wed 25 Nov, 07:30');
-    expect(store.definitions.get(WS, 'samples')).not.toBeNull();
+    expect(await store.definitions.get(WS, 'samples')).not.toBeNull();
     expect(text(await ask('schedule', ['set', 'evening', '0 18 * * *', 'Mars/Olympus']))).toContain('IANA time zone');
     // Typed options (Discord) go through the same checks: no seconds field, runs at least 15 minutes apart; nothing stored.
     expect(text(await ask('schedule', ['set', 'fast', '*/1 * * * * *', 'UTC']))).toContain('has a seconds field');
@@ -156,7 +156,7 @@ describe('the bot through ChatCore', () => {
     expect(text(await ask('schedule', ['set', 'tech', '0 18 * * *', 'UTC', '<#777>']))).toContain('→ discord:777');
     expect(text(await ask('schedule', ['off', 'samples']))).toContain('no longer posted');
     expect(text(await ask('schedule', ['show']))).toContain('samples: on demand only');
-    expect(store.audit.list(WS, 10).map((e) => e.action)).toEqual(['schedule.off', 'schedule.set', 'schedule.set']);
+    expect((await store.audit.list(WS, 10)).map((e) => e.action)).toEqual(['schedule.off', 'schedule.set', 'schedule.set']);
   });
 
   it('given a scheduled channel that is gone, then delivery is not retried, and sources list reports it', async () => {
@@ -164,7 +164,7 @@ describe('the bot through ChatCore', () => {
     await botWithRunAMinuteAgo('discord:gone');
     bot.addPublisher('discord', { publish() { attempts++; return Promise.reject(new DigestError('publish/channel-missing', 'Unknown Channel')); } });
     // The bot was last running 10 minutes ago, so the run a minute ago was missed while it was down.
-    store.state.set('alive_at', new Date(now.getTime() - 10 * 60_000).toISOString());
+    await store.state.set('alive_at', new Date(now.getTime() - 10 * 60_000).toISOString());
     expect(await bot.start()).toBe(0);
     expect(attempts).toBe(1);
     expect(text(await ask('sources', ['list']))).toMatch(/Delivery problems[\s\S]*discord:gone: samples: Unknown Channel/u);
@@ -174,9 +174,9 @@ describe('the bot through ChatCore', () => {
     const posts: string[] = [];
     await botWithRunAMinuteAgo('discord:c1');
     bot.addPublisher('discord', { publish(channel) { posts.push(channel); return Promise.resolve({ ref: 'm1' }); } });
-    expect(store.state.get('alive_at')).toBeNull();
+    expect(await store.state.get('alive_at')).toBeNull();
     expect(await bot.start()).toBe(0);
     expect(posts).toEqual([]);
-    expect(store.state.get('alive_at')).toBe(now.toISOString());
+    expect(await store.state.get('alive_at')).toBe(now.toISOString());
   });
 });

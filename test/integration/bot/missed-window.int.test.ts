@@ -44,7 +44,7 @@ function bot(publisher: MessagePublisher): Bot {
 }
 const working: MessagePublisher = { publish: (_c, _m, key) => Promise.resolve({ ref: key }) };
 const hanging: MessagePublisher = { publish: () => new Promise(() => undefined) };
-const postedRuns = (): string[] => store.ledger.since(ID, '2000-01-01T00:00:00.000Z').filter((d) => d.status === 'posted').map((d) => d.scheduledFor);
+const postedRuns = async (): Promise<string[]> => (await store.ledger.since(ID, '2000-01-01T00:00:00.000Z')).filter((d) => d.status === 'posted').map((d) => d.scheduledFor);
 const runs = (from: string, to: string): string[] => runsBetween(DEF.schedule ?? { cron: '', timezone: 'UTC' }, new Date(from), new Date(to)).map((d) => d.toISOString());
 
 beforeEach(() => {
@@ -54,7 +54,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   for (const b of bots.splice(0)) await b.stop();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,19 +66,19 @@ describe('the missed-run window after a restart', () => {
     await first.stop();
     now = new Date('2026-11-20T12:05:30.000Z');
     expect(await bot(working).start()).toBe(5);
-    expect(postedRuns()).toEqual(runs('2026-11-20T12:00:30.000Z', '2026-11-20T12:05:30.000Z'));
+    expect(await postedRuns()).toEqual(runs('2026-11-20T12:00:30.000Z', '2026-11-20T12:05:30.000Z'));
   });
 
   it('given a process that dies during its catch-up, then its start does not count as a sign of life and the next start catches up everything', async () => {
-    store.state.set('first_started_at', '2026-11-20T10:00:00.000Z');
-    store.state.set(ALIVE_KEY, '2026-11-20T11:50:00.000Z');
+    await store.state.set('first_started_at', '2026-11-20T10:00:00.000Z');
+    await store.state.set(ALIVE_KEY, '2026-11-20T11:50:00.000Z');
     now = new Date('2026-11-20T12:00:30.000Z');
     void bot(hanging).start(); // stuck on its first post: as good as killed there
     await new Promise((r) => setTimeout(r, 50));
-    expect(store.state.get(ALIVE_KEY)).toBe('2026-11-20T11:50:00.000Z');
+    expect(await store.state.get(ALIVE_KEY)).toBe('2026-11-20T11:50:00.000Z');
     now = new Date('2026-11-20T12:03:30.000Z');
     await bot(working).start();
-    expect(postedRuns()).toEqual(runs('2026-11-20T11:48:00.000Z', '2026-11-20T12:03:30.000Z'));
-    expect(store.state.get(ALIVE_KEY)).toBe('2026-11-20T12:03:30.000Z');
+    expect(await postedRuns()).toEqual(runs('2026-11-20T11:48:00.000Z', '2026-11-20T12:03:30.000Z'));
+    expect(await store.state.get(ALIVE_KEY)).toBe('2026-11-20T12:03:30.000Z');
   });
 });

@@ -45,25 +45,25 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await bot.stop();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const ask = (command: string, args: string[]): Promise<Message> =>
   bot.core.run({ workspaceId: WS, userId: 'discord:u1', isAdmin: true, channelId: 'discord:c1', command, args });
 const text = (m: Message): string => [m.title, ...m.sections.flatMap((s) => [s.heading ?? '', ...s.lines])].join('\n');
-const stored = (): { chart: boolean; channels: string[] } => JSON.parse(store.definitions.get(WS, 'samples')?.json ?? '{}') as { chart: boolean; channels: string[] };
+const stored = async (): Promise<{ chart: boolean; channels: string[] }> => JSON.parse((await store.definitions.get(WS, 'samples'))?.json ?? '{}') as { chart: boolean; channels: string[] };
 
 describe('chart flag from chat', () => {
   it('given schedule set with chart:on, then the definition has chart: true and the digest carries the PNG', async () => {
     expect((await ask('digest', ['samples'])).image).toBeUndefined();
     const set = text(await ask('schedule', ['set', 'samples', '30 7 * * 1-5', 'Europe/Berlin', 'chart:on']));
     expect(set).toContain('→ discord:c1 · with key-figures chart');
-    expect(stored().chart).toBe(true);
+    expect((await stored()).chart).toBe(true);
     const image = (await ask('digest', ['samples'])).image;
     expect(image?.filename).toBe('figures.png');
     expect(decodePng(image?.png ?? new Uint8Array()).width).toBe(640);
-    expect(store.audit.list(WS, 1)[0]?.details).toContain('with chart');
+    expect((await store.audit.list(WS, 1))[0]?.details).toContain('with chart');
   });
 
   it('given chart:off before a channel, then both are taken and the chart is off again; a bad flag or two channels are refused', async () => {
@@ -71,19 +71,19 @@ describe('chart flag from chat', () => {
     const set = text(await ask('schedule', ['set', 'samples', '30 7 * * 1-5', 'Europe/Berlin', 'chart:off', '<#777>']));
     expect(set).toContain('→ discord:777');
     expect(set).not.toContain('chart');
-    expect(stored()).toMatchObject({ chart: false, channels: ['discord:777'] });
+    expect(await stored()).toMatchObject({ chart: false, channels: ['discord:777'] });
     expect(text(await ask('schedule', ['set', 'samples', '0 8 * * *', 'UTC', 'chart:maybe']))).toContain('chart:on or chart:off');
     expect(text(await ask('schedule', ['set', 'samples', '0 8 * * *', 'UTC', '<#1>', '<#2>']))).toContain('two channels');
-    expect(stored().channels).toEqual(['discord:777']);
+    expect((await stored()).channels).toEqual(['discord:777']);
   });
 
   it('given a stored digest with chart: true that was due while the bot was down, then the run posts the message with its chart', async () => {
     now = new Date(Date.now());
     const minute = new Date(now.getTime() - 60_000);
-    store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
+    await store.definitions.put(WS, 'samples', JSON.stringify(digestDefinitionSchema.parse({
       ...SAMPLES_DEF, chart: true, channels: ['discord:c1'], schedule: { cron: `${String(minute.getUTCMinutes())} ${String(minute.getUTCHours())} * * *`, timezone: 'UTC' },
     })), now.toISOString());
-    store.state.set('alive_at', new Date(now.getTime() - 10 * 60_000).toISOString());
+    await store.state.set('alive_at', new Date(now.getTime() - 10 * 60_000).toISOString());
     await bot.stop();
     bot = makeBot(3_600_000);
     const posts: Message[] = [];

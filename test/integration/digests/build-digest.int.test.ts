@@ -70,8 +70,8 @@ beforeEach(() => {
   store = openSqliteStore(join(dir, 'bot.sqlite'));
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -136,12 +136,12 @@ describe('buildDigest', () => {
   it('given a second build of the same article version, then the cached digest is used, not the engine', async () => {
     await buildDigest(deps(), definition());
     const hash = createHash('sha256').update(readFileSync(join(samples, 'en-harbor-foods.html'))).digest('hex');
-    const cached = store.digestCache.get(hash, 'test-1');
+    const cached = await store.digestCache.get(hash, 'test-1');
     expect(cached).not.toBeNull();
-    store.digestCache.put(hash, 'test-1', JSON.stringify({ ...JSON.parse(cached ?? '{}'), title: 'Aus dem Cache' }), '2026-11-20T06:31:00Z');
+    await store.digestCache.put(hash, 'test-1', JSON.stringify({ ...JSON.parse(cached ?? '{}'), title: 'Aus dem Cache' }), '2026-11-20T06:31:00Z');
     const second = await buildDigest(deps(), definition());
     expect(second.message.sections.map((s) => s.heading)).toContain('Aus dem Cache');
-    expect(store.digestCache.get(hash, 'test-2')).toBeNull();
+    expect(await store.digestCache.get(hash, 'test-2')).toBeNull();
   });
 
   it('given nothing new in the window, then the digest says so instead of being empty', async () => {

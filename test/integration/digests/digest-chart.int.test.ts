@@ -24,8 +24,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'digestbot-chart-'));
   store = openSqliteStore(join(dir, 'bot.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -122,7 +122,7 @@ describe('LLM summary against the fake OpenAI-compatible server', () => {
   });
 
   it('given the daily budget is spent, then no request is made and the extractive summary is used', async () => {
-    ledger.addTokens('console:local', '2026-12-07', 990);
+    await ledger.addTokens('console:local', '2026-12-07', 990);
     expect(await summarizer({ dailyTokens: 1000 }).summarize(request())).toMatchObject({ kind: 'extractive', reason: 'llm/budget-exceeded' });
     expect(fake.requests).toHaveLength(0);
   });

@@ -91,10 +91,10 @@ describe('the ops server on the real runtime', () => {
 
   it('given a missed run, a poll and commands, then /metrics counts the posts, failures, fetches, sources and commands', async () => {
     const at = new Date().toISOString();
-    runtime.store.sources.add({ workspaceId: WS, name: 'Ledger', url: pages.url('/rss'), type: 'rss', addedBy: 'console:operator' }, at);
-    runtime.store.sources.add({ workspaceId: WS, name: 'Broken', url: pages.url('/broken'), type: 'rss', addedBy: 'console:operator' }, at);
+    await runtime.store.sources.add({ workspaceId: WS, name: 'Ledger', url: pages.url('/rss'), type: 'rss', addedBy: 'console:operator' }, at);
+    await runtime.store.sources.add({ workspaceId: WS, name: 'Broken', url: pages.url('/broken'), type: 'rss', addedBy: 'console:operator' }, at);
     // The bot was last alive ten minutes ago, so the run a minute ago was missed and is posted late.
-    runtime.store.state.set('alive_at', new Date(Date.now() - 10 * 60_000).toISOString());
+    await runtime.store.state.set('alive_at', new Date(Date.now() - 10 * 60_000).toISOString());
     runtime.bot.addPublisher('console', publisher);
     expect(await runtime.bot.start()).toBe(1);
     expect(await runtime.bot.pollDue()).toBe(2);
@@ -146,7 +146,7 @@ describe('the ops server on the real runtime', () => {
   it('given the bot stopped, then the store closed, then /healthz says 503 with each reason and /metrics still answers', async () => {
     await runtime.bot.stop();
     expect(await health()).toMatchObject({ status: 503, body: { reason: 'the bot is not running (starting up or stopped)' } });
-    runtime.store.close();
+    await runtime.store.close();
     const { status, body } = await health();
     expect(status).toBe(503);
     expect(String(body['reason'])).toMatch(/^the store does not answer: .*not open/u);

@@ -81,7 +81,7 @@ describe('Discord and Slack in one process on the real core', () => {
     expect(embedsText(await add.edit())).toContain('Added “Ledger Daily”');
     const digest = discord.dispatchInteraction({ command: 'digest', userId: memberId });
     expect(embedsText(await digest.edit())).toContain('Harbor Foods raises outlook');
-    expect(runtime.store.sources.list(`discord:${guildId}`)).toHaveLength(1);
+    expect(await runtime.store.sources.list(`discord:${guildId}`)).toHaveLength(1);
   });
 
   it('given a Discord manager scheduling into a channel of another server or an unknown one, then it is refused; this server\'s channel works', async () => {
@@ -101,14 +101,14 @@ describe('Discord and Slack in one process on the real core', () => {
     const callback = (await sent.callback()).body as { type: number; data?: { flags?: number } };
     expect(callback.type).toBe(4);
     expect((callback.data?.flags ?? 0) & 64).toBe(64);
-    expect(runtime.store.audit.list(`discord:${guildId}`, 5)[0]).toMatchObject({ actor: `discord:${memberId}`, action: 'refused', target: 'sources list' });
+    expect((await runtime.store.audit.list(`discord:${guildId}`, 5))[0]).toMatchObject({ actor: `discord:${memberId}`, action: 'refused', target: 'sources list' });
   });
 
   it('given Slack users, then summarize works for anyone and sources add only for the workspace admin, in the Slack workspace', async () => {
     expect(await slash(`summarize <${pages.url('/story')}>`, 'UMEMBER', 'sum')).toContain('Harbor Foods raises outlook');
     expect(await slash(`sources add <${pages.url('/feed.xml')}> Ledger`, 'UMEMBER', 'no')).toContain('can use /sources add');
     expect(await slash(`sources add <${pages.url('/feed.xml')}> Ledger`, 'UADMIN', 'yes')).toContain('Added “Ledger”');
-    expect(runtime.store.sources.list('slack:T0001').map((s) => s.name)).toEqual(['Ledger']);
+    expect((await runtime.store.sources.list('slack:T0001')).map((s) => s.name)).toEqual(['Ledger']);
     expect(await slash('schedule set news 30 7 * * 1-5 Europe/Berlin', 'UADMIN', 'sched')).toContain('→ slack:C0001');
   });
 });

@@ -35,8 +35,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'poll-batch-'));
   store = openSqliteStore(join(dir, 'bot.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -45,7 +45,7 @@ const depsWith = (s: Store): PollDeps => ({
   http: createHttpClient({ allowPrivateHosts: ['127.0.0.1'], totalTimeoutMs: 3000 }),
   policy: { pollIntervalMs: 15 * 60_000, pauseAfterFailures: 3, newSourceItems: 3 },
 });
-const addFeed = () => store.sources.add({ workspaceId: WS, name: 'feed', url: server.url('/feed.xml'), type: 'rss', addedBy: 'test' }, '2026-12-07T07:00:00.000Z');
+const addFeed = async () => await store.sources.add({ workspaceId: WS, name: 'feed', url: server.url('/feed.xml'), type: 'rss', addedBy: 'test' }, '2026-12-07T07:00:00.000Z');
 const count = (table: string): number => {
   const db = new Database(join(dir, 'bot.sqlite'), { readonly: true });
   try {
@@ -55,35 +55,35 @@ const count = (table: string): number => {
   }
 };
 
-describe('Store.batch (SQLite)', () => {
-  it('given a batch that throws, then none of its writes are kept; nested batches join the outer one', () => {
-    store.workspaces.upsert({ id: WS, name: 'local' }, '2026-12-07T07:00:00.000Z');
-    expect(() => store.batch(() => {
-      store.state.set('a', '1');
-      store.batch(() => store.state.set('b', '2'));
+describe('Store.transaction (SQLite)', () => {
+  it('given a transaction that throws, then none of its writes are kept; nested transactions join the outer one', async () => {
+    await store.workspaces.upsert({ id: WS, name: 'local' }, '2026-12-07T07:00:00.000Z');
+    await expect(store.transaction(async () => {
+      await store.state.set('a', '1');
+      await store.transaction(async () => store.state.set('b', '2'));
       throw new Error('boom');
-    })).toThrow('boom');
-    expect(store.state.get('a')).toBeNull();
-    expect(store.state.get('b')).toBeNull();
-    expect(store.batch(() => {
-      store.state.set('a', '1');
-      return store.batch(() => 'inner');
+    })).rejects.toThrow('boom');
+    expect(await store.state.get('a')).toBeNull();
+    expect(await store.state.get('b')).toBeNull();
+    expect(await store.transaction(async () => {
+      await store.state.set('a', '1');
+      return store.transaction(() => Promise.resolve('inner'));
     })).toBe('inner');
-    expect(store.state.get('a')).toBe('1');
+    expect(await store.state.get('a')).toBe('1');
   });
 });
 
 describe('pollSource writes in batches', () => {
   it('given a feed whose source state cannot be recorded, then its items are not left stored, and the next poll takes them as new', async () => {
-    const source = addFeed();
+    const source = await addFeed();
     let failRecord = true;
     const flaky: Store = {
       ...store,
       sources: {
         ...store.sources,
-        recordSuccess: (...args) => {
+        recordSuccess: async (...args) => {
           if (failRecord) throw new Error('disk trouble');
-          store.sources.recordSuccess(...args);
+          await store.sources.recordSuccess(...args);
         },
       },
     };
@@ -96,14 +96,14 @@ describe('pollSource writes in batches', () => {
   });
 
   it('given an article whose digest link cannot be written, then its digest is not left in the cache', async () => {
-    const source = addFeed();
+    const source = await addFeed();
     const broken: Store = {
       ...store,
       articles: {
         ...store.articles,
-        setDigest: (id, hash, error) => {
+        setDigest: async (id, hash, error) => {
           if (hash !== null) throw new Error('disk trouble');
-          store.articles.setDigest(id, hash, error);
+          await store.articles.setDigest(id, hash, error);
         },
       },
     };
@@ -111,14 +111,14 @@ describe('pollSource writes in batches', () => {
     expect(count('digest_cache')).toBe(0);
     expect(count('articles')).toBe(3);
     // Every article records why it has no digest, so none is retried forever unnoticed.
-    expect(store.articles.pending(source.id, 10)).toEqual([]);
+    expect(await store.articles.pending(source.id, 10)).toEqual([]);
   });
 
   it('given a new feed, when polled, then every item and digest is stored as before', async () => {
-    const source = addFeed();
+    const source = await addFeed();
     expect(await pollSource(depsWith(store), source)).toMatchObject({ status: 'ok', items: 3, added: 3, digested: 3 });
     expect(count('digest_cache')).toBe(3);
-    expect(store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10).every((a) => a.digestHash !== null)).toBe(true);
-    expect(store.sources.get(source.id)?.lastSuccessAt).toBe('2026-12-07T08:00:00.000Z');
+    expect((await store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10)).every((a) => a.digestHash !== null)).toBe(true);
+    expect((await store.sources.get(source.id))?.lastSuccessAt).toBe('2026-12-07T08:00:00.000Z');
   });
 });

@@ -86,72 +86,72 @@ beforeEach(() => {
     policy: { pollIntervalMs: 15 * 60_000, pauseAfterFailures: 3, newSourceItems: 3 },
   };
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const add = (path: string): SourceRecord => store.sources.add({ workspaceId: WS, name: path, url: server.url(path), type: 'unknown', addedBy: 'test' }, now.toISOString());
-const reload = (s: SourceRecord): SourceRecord => store.sources.get(s.id) ?? s;
+const add = async (path: string): Promise<SourceRecord> => await store.sources.add({ workspaceId: WS, name: path, url: server.url(path), type: 'unknown', addedBy: 'test' }, now.toISOString());
+const reload = async (s: SourceRecord): Promise<SourceRecord> => await store.sources.get(s.id) ?? s;
 const failed = (o: PollOutcome): Extract<PollOutcome, { status: 'failed' }> => {
   if (o.status !== 'failed') throw new Error(`expected a failure, got ${o.status}`);
   return o;
 };
-const digestOf = (hash: string | null): ReturnType<typeof digestSchema.parse> => digestSchema.parse(JSON.parse(store.digestCache.get(hash ?? '', 'test') ?? 'null'));
+const digestOf = async (hash: string | null): Promise<ReturnType<typeof digestSchema.parse>> => digestSchema.parse(JSON.parse(await store.digestCache.get(hash ?? '', 'test') ?? 'null'));
 
 describe('pollSource against feeds and pages on 127.0.0.1', () => {
   it('given a new RSS source with 6 items, then the newest 3 are new and digested from their pages, the rest marked seen', async () => {
-    const source = add('/feed.xml');
+    const source = await add('/feed.xml');
     expect(await pollSource(deps, source)).toEqual({ status: 'ok', kind: 'rss', items: 6, added: 3, backfilled: 3, digested: 3 });
-    const recent = store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
+    const recent = await store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
     expect(recent.map((a) => a.guid).sort()).toEqual(['story-4', 'story-5', 'story-6']);
-    expect(digestOf(recent[0]?.digestHash ?? null).title).toMatch(/Harbor Foods/u);
+    expect((await digestOf(recent[0]?.digestHash ?? null)).title).toMatch(/Harbor Foods/u);
     expect(server.requests.filter((r) => r.path.startsWith('/news/')).length).toBe(3);
   });
 
   it('given the feed republished with new timestamps and tracking parameters, then nothing repeats; a new item is added once', async () => {
-    let source = add('/feed.xml');
+    let source = await add('/feed.xml');
     await pollSource(deps, source);
     feedStamp = 'Tue, 24 Nov 2026 07:30:00 GMT';
     now = new Date('2026-11-24T08:00:00.000Z');
-    source = reload(source);
+    source = await reload(source);
     expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 0, backfilled: 0 });
     feedIds = [1, 2, 3, 4, 5, 6, 8];
     now = new Date('2026-11-24T09:00:00.000Z');
-    expect(await pollSource(deps, reload(source))).toMatchObject({ status: 'ok', added: 1, backfilled: 0 });
-    expect(store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10)).toHaveLength(4);
+    expect(await pollSource(deps, await reload(source))).toMatchObject({ status: 'ok', added: 1, backfilled: 0 });
+    expect(await store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10)).toHaveLength(4);
   });
 
   it('given more new items than one poll digests, then the rest are digested by the next polls', async () => {
     deps.policy = { ...deps.policy, newSourceItems: 10, maxDigestsPerPoll: 4 };
-    const source = add('/feed.xml');
+    const source = await add('/feed.xml');
     expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 6, digested: 4 });
-    expect(await pollSource(deps, reload(source), { force: true })).toMatchObject({ status: 'ok', added: 0, digested: 2 });
-    expect(store.articles.pending(source.id, 10)).toEqual([]);
-    expect(store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10).every((a) => a.digestHash !== null)).toBe(true);
+    expect(await pollSource(deps, await reload(source), { force: true })).toMatchObject({ status: 'ok', added: 0, digested: 2 });
+    expect(await store.articles.pending(source.id, 10)).toEqual([]);
+    expect((await store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10)).every((a) => a.digestHash !== null)).toBe(true);
   });
 
   it('given a source polled less than an interval ago, then it is skipped unless forced', async () => {
-    const source = add('/feed.xml');
+    const source = await add('/feed.xml');
     await pollSource(deps, source);
-    expect(await pollSource(deps, reload(source))).toEqual({ status: 'skipped', reason: 'not-due' });
-    expect((await pollSource(deps, reload(source), { force: true })).status).toBe('ok');
+    expect(await pollSource(deps, await reload(source))).toEqual({ status: 'skipped', reason: 'not-due' });
+    expect((await pollSource(deps, await reload(source), { force: true })).status).toBe('ok');
   });
 
   it('given an ETag, then the next poll sends If-None-Match and a 304 adds nothing', async () => {
-    const source = add('/etag.xml');
+    const source = await add('/etag.xml');
     expect((await pollSource(deps, source)).status).toBe('ok');
-    expect(reload(source).etag).toBe('"v1"');
-    expect(await pollSource(deps, reload(source), { force: true })).toEqual({ status: 'not-modified' });
+    expect((await reload(source)).etag).toBe('"v1"');
+    expect(await pollSource(deps, await reload(source), { force: true })).toEqual({ status: 'not-modified' });
     expect(server.requests.filter((r) => r.path === '/etag.xml').at(-1)?.headers['if-none-match']).toBe('"v1"');
   });
 
   it('given an Atom feed with the full article in its content, then it is digested without fetching the page', async () => {
-    const outcome = await pollSource(deps, add('/atom.xml'));
+    const outcome = await pollSource(deps, await add('/atom.xml'));
     expect(outcome).toMatchObject({ status: 'ok', kind: 'atom', added: 1, digested: 1 });
     expect(server.requests.some((r) => r.path === '/not-served')).toBe(false);
-    const [article] = store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
-    const digest = digestOf(article?.digestHash ?? null);
+    const [article] = await store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
+    const digest = await digestOf(article?.digestHash ?? null);
     expect(digest.title).toBe('Full content story');
     expect(digest.figures.some((f) => f.kind === 'percent' && f.value === 12)).toBe(true);
     expect(digest.figures.some((f) => f.kind === 'money' && f.currency === 'EUR' && f.value === 3.4e9)).toBe(true);
@@ -159,27 +159,27 @@ describe('pollSource against feeds and pages on 127.0.0.1', () => {
 
   it('given a feed item whose page is gone but which carries a teaser, then the teaser is digested and flagged, not dropped', async () => {
     feedIds = [9];
-    expect(await pollSource(deps, add('/feed.xml'))).toMatchObject({ status: 'ok', added: 1, digested: 1 });
-    const [article] = store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
+    expect(await pollSource(deps, await add('/feed.xml'))).toMatchObject({ status: 'ok', added: 1, digested: 1 });
+    const [article] = await store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
     expect(article?.digestError).toBeNull();
-    expect(digestOf(article?.digestHash ?? null).summary.join(' ')).toContain('Short teaser 9');
+    expect((await digestOf(article?.digestHash ?? null)).summary.join(' ')).toContain('Short teaser 9');
   });
 
   it('given a JSON Feed, then its item is stored and digested from the linked page', async () => {
-    expect(await pollSource(deps, add('/feed.json'))).toMatchObject({ status: 'ok', kind: 'json-feed', added: 1, digested: 1 });
+    expect(await pollSource(deps, await add('/feed.json'))).toMatchObject({ status: 'ok', kind: 'json-feed', added: 1, digested: 1 });
   });
 
   it('given a windows-1252 German article page, then it is one article with correct umlauts', async () => {
-    expect(await pollSource(deps, add('/artikel.html'))).toMatchObject({ status: 'ok', kind: 'article', added: 1, digested: 1 });
-    const [article] = store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
-    const digest = digestOf(article?.digestHash ?? null);
+    expect(await pollSource(deps, await add('/artikel.html'))).toMatchObject({ status: 'ok', kind: 'article', added: 1, digested: 1 });
+    const [article] = await store.articles.recent(WS, '2026-01-01T00:00:00.000Z', 10);
+    const digest = await digestOf(article?.digestHash ?? null);
     expect(digest.title).toContain('Nordlicht Halbleiter');
     expect(JSON.stringify(digest)).toMatch(/[äöüß]/u);
     expect(JSON.stringify(digest)).not.toContain('\uFFFD');
   });
 
   it('given a listing page, then its article links are followed: the newest 3 digested, the rest seen', async () => {
-    expect(await pollSource(deps, add('/listing'))).toMatchObject({ status: 'ok', kind: 'listing', items: 6, added: 3, backfilled: 3, digested: 3 });
+    expect(await pollSource(deps, await add('/listing'))).toMatchObject({ status: 'ok', kind: 'listing', items: 6, added: 3, backfilled: 3, digested: 3 });
   });
 
   it.each([
@@ -188,42 +188,42 @@ describe('pollSource against feeds and pages on 127.0.0.1', () => {
     ['/loop-a', 'fetch/too-many-redirects'],
     ['/broken.xml', 'feed/malformed'],
   ])('given %s, then the poll fails with %s, counted, with a one-minute backoff', async (path, code) => {
-    const source = add(path);
+    const source = await add(path);
     const outcome = failed(await pollSource(deps, source));
     expect(outcome.error.code).toBe(code);
-    expect(reload(source)).toMatchObject({ errorCount: 1, failingSince: now.toISOString(), nextAttemptAt: new Date(now.getTime() + 60_000).toISOString() });
-    expect(await pollSource(deps, reload(source))).toEqual({ status: 'skipped', reason: 'backing-off' });
+    expect(await reload(source)).toMatchObject({ errorCount: 1, failingSince: now.toISOString(), nextAttemptAt: new Date(now.getTime() + 60_000).toISOString() });
+    expect(await pollSource(deps, await reload(source))).toEqual({ status: 'skipped', reason: 'backing-off' });
   });
 
   it('given a 429 with Retry-After 120, then the next attempt waits 120 s, longer than the first backoff', async () => {
-    const source = add('/busy');
+    const source = await add('/busy');
     expect(failed(await pollSource(deps, source)).error.code).toBe('fetch/rate-limited');
-    expect(reload(source).nextAttemptAt).toBe(new Date(now.getTime() + 120_000).toISOString());
+    expect((await reload(source)).nextAttemptAt).toBe(new Date(now.getTime() + 120_000).toISOString());
   });
 
   it('given a 429 asking to wait for ages, then the wait is capped at one day and nothing throws', async () => {
-    const source = add('/forever');
+    const source = await add('/forever');
     expect(failed(await pollSource(deps, source)).error.code).toBe('fetch/rate-limited');
-    expect(reload(source).nextAttemptAt).toBe(new Date(now.getTime() + 86_400_000).toISOString());
+    expect((await reload(source)).nextAttemptAt).toBe(new Date(now.getTime() + 86_400_000).toISOString());
   });
 
   it('given a source removed while it is being polled, then the poll reports a failure instead of throwing', async () => {
-    const source = add('/busy');
-    store.sources.remove(WS, source.name);
+    const source = await add('/busy');
+    await store.sources.remove(WS, source.name);
     expect((await pollSource(deps, source)).status).toBe('failed');
   });
 
   it('given 3 failures in a row, then backoff doubles and the source is paused with the reason; a paused source is not fetched', async () => {
-    const source = add('/flaky.xml');
+    const source = await add('/flaky.xml');
     failures = 0;
     failed(await pollSource(deps, source));
     now = new Date(now.getTime() + 61_000);
-    expect(failed(await pollSource(deps, reload(source))).nextAttemptAt).toBe(new Date(now.getTime() + 120_000).toISOString());
+    expect(failed(await pollSource(deps, await reload(source))).nextAttemptAt).toBe(new Date(now.getTime() + 120_000).toISOString());
     now = new Date(now.getTime() + 121_000);
-    const third = failed(await pollSource(deps, reload(source)));
+    const third = failed(await pollSource(deps, await reload(source)));
     expect(third.paused).toBe(true);
-    expect(reload(source).pausedReason).toMatch(/paused after 3 failures in a row; last: HTTP 503/u);
-    expect(await pollSource(deps, reload(source), { force: true })).toEqual({ status: 'skipped', reason: 'paused' });
+    expect((await reload(source)).pausedReason).toMatch(/paused after 3 failures in a row; last: HTTP 503/u);
+    expect(await pollSource(deps, await reload(source), { force: true })).toEqual({ status: 'skipped', reason: 'paused' });
     expect(failures).toBe(3);
   });
 });

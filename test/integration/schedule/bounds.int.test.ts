@@ -35,9 +35,9 @@ function scheduler(extra: Partial<SchedulerDeps> = {}, digest = EVERY_SECOND): R
     ledger: store.ledger, clock: { now: () => new Date() }, logger,
     async deliver(run): Promise<DeliveryOutcome> {
       delivered.push(run);
-      store.ledger.claim(run.digest, run.scheduledFor.toISOString(), run.channel, new Date().toISOString(), run.late);
+      await store.ledger.claim(run.digest, run.scheduledFor.toISOString(), run.channel, new Date().toISOString(), run.late);
       if (gate !== null) await gate;
-      store.ledger.markPosted(run.digest, run.scheduledFor.toISOString(), run.channel, new Date().toISOString(), null);
+      await store.ledger.markPosted(run.digest, run.scheduledFor.toISOString(), run.channel, new Date().toISOString(), null);
       return 'posted';
     },
     ...extra,
@@ -54,9 +54,9 @@ beforeEach(() => {
   gate = null;
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -125,7 +125,7 @@ describe('scheduler bounds', () => {
     expect(stopped).toBe(false);
     open();
     await stopping;
-    expect(store.ledger.get('tick', iso(T0 + 1000), 'console:a')?.status).toBe('posted');
+    expect((await store.ledger.get('tick', iso(T0 + 1000), 'console:a'))?.status).toBe('posted');
     await vi.advanceTimersByTimeAsync(5000);
     expect(runTimes()).toEqual([iso(T0 + 1000)]);
   });
@@ -143,7 +143,7 @@ describe('scheduler bounds', () => {
     await vi.advanceTimersByTimeAsync(200);
     await stopping;
     expect(warnings.find((w) => w.msg.startsWith('deliveries still in flight'))?.meta?.runs).toEqual([`tick|${iso(T0 + 1000)}|console:a`]);
-    expect(store.ledger.get('tick', iso(T0 + 1000), 'console:a')?.status).toBe('claimed');
+    expect((await store.ledger.get('tick', iso(T0 + 1000), 'console:a'))?.status).toBe('claimed');
   });
 
   it('given stop() during a catch-up, then the catch-up ends after the run in flight', async () => {

@@ -31,7 +31,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await h.close();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -40,9 +40,9 @@ function flakyLedger(failures: number): DeliveryLedger {
   let left = failures;
   return {
     ...store.ledger,
-    markPosted(...args) {
+    async markPosted(...args) {
       if (left-- > 0) throw new Error('SQLITE_BUSY: database is locked');
-      store.ledger.markPosted(...args);
+      await store.ledger.markPosted(...args);
     },
   };
 }
@@ -60,15 +60,15 @@ describe('ledger failure after Discord accepted the post', () => {
     expect(await deliverRun(deps(flakyLedger(1)), run)).toBe('posted');
     expect(posts()).toBe(2);
     expect(h.fake.messages).toHaveLength(1);
-    expect(store.ledger.get(run.digest, run.scheduledFor.toISOString(), run.channel)).toMatchObject({ status: 'posted', messageRef: h.fake.messages[0]?.id });
+    expect(await store.ledger.get(run.digest, run.scheduledFor.toISOString(), run.channel)).toMatchObject({ status: 'posted', messageRef: h.fake.messages[0]?.id });
   });
 
   it('given markPosted failing on every attempt, then the run is recorded failed and the next start posts nothing new but records the message', async () => {
     expect(await deliverRun(deps(flakyLedger(3)), run)).toBe('failed');
-    expect(store.ledger.get(run.digest, run.scheduledFor.toISOString(), run.channel)?.status).toBe('failed');
+    expect((await store.ledger.get(run.digest, run.scheduledFor.toISOString(), run.channel))?.status).toBe('failed');
     expect(await deliverRun(deps(store.ledger), { ...run, late: true })).toBe('posted');
     expect(posts()).toBe(4);
     expect(h.fake.messages).toHaveLength(1);
-    expect(store.ledger.get(run.digest, run.scheduledFor.toISOString(), run.channel)).toMatchObject({ status: 'posted', messageRef: h.fake.messages[0]?.id, attempts: 2 });
+    expect(await store.ledger.get(run.digest, run.scheduledFor.toISOString(), run.channel)).toMatchObject({ status: 'posted', messageRef: h.fake.messages[0]?.id, attempts: 2 });
   });
 });

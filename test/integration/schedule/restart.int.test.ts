@@ -72,8 +72,8 @@ describe('restart during a delivery', () => {
     expect((await first.done).signal).toBe('SIGKILL');
 
     const store = openSqliteStore(db);
-    expect(store.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'discord:123')?.status).toBe('claimed');
-    store.close();
+    expect((await store.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'discord:123'))?.status).toBe('claimed');
+    await store.close();
 
     const second = await start().done;
     expect(second.out.trim()).toBe('posted');
@@ -84,8 +84,8 @@ describe('restart during a delivery', () => {
     expect(new Set(received).size).toBe(1);
     expect(messages.size).toBe(1);
     const after = openSqliteStore(db);
-    expect(after.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'discord:123')).toMatchObject({ status: 'posted', attempts: 2, messageRef: 'm1' });
-    after.close();
+    expect(await after.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'discord:123')).toMatchObject({ status: 'posted', attempts: 2, messageRef: 'm1' });
+    await after.close();
   }, 30_000);
 
   it('given a daily run missed while down, then the next start posts it once, marked late, and the start after posts nothing', async () => {
@@ -99,8 +99,8 @@ describe('restart during a delivery', () => {
     expect(second.out.trim()).toBe('0');
     expect(received.length - before).toBe(1);
     const store = openSqliteStore(db);
-    const runs = store.ledger.since('daily', new Date(Date.now() - 86_400_000).toISOString());
-    store.close();
+    const runs = await store.ledger.since('daily', new Date(Date.now() - 86_400_000).toISOString());
+    await store.close();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'posted', late: true, channel: 'discord:456', attempts: 1 });
   }, 30_000);

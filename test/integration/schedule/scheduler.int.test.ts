@@ -67,13 +67,13 @@ beforeEach(() => {
   sleeps.length = 0;
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const postedTimes = (): string[] => store.ledger.since('morning', '2000-01-01T00:00:00.000Z').filter((d) => d.status === 'posted').map((d) => d.scheduledFor);
+const postedTimes = async (): Promise<string[]> => (await store.ledger.since('morning', '2000-01-01T00:00:00.000Z')).filter((d) => d.status === 'posted').map((d) => d.scheduledFor);
 
 describe('scheduler', () => {
   it('given the spring DST change in Berlin, then the weekday digest fires at 07:30 local before and after it', async () => {
@@ -83,7 +83,7 @@ describe('scheduler', () => {
     await vi.advanceTimersByTimeAsync(5 * 24 * 60 * 60 * 1000);
     await s.stop();
     // Fri 27 Mar 07:30 CET = 06:30Z; Mon 30 and Tue 31 Mar 07:30 CEST = 05:30Z; no weekend runs.
-    expect(postedTimes()).toEqual(['2026-03-27T06:30:00.000Z', '2026-03-30T05:30:00.000Z', '2026-03-31T05:30:00.000Z']);
+    expect(await postedTimes()).toEqual(['2026-03-27T06:30:00.000Z', '2026-03-30T05:30:00.000Z', '2026-03-31T05:30:00.000Z']);
   });
 
   it('given the autumn DST change in Berlin, then the weekday digest fires at 07:30 local before and after it', async () => {
@@ -92,7 +92,7 @@ describe('scheduler', () => {
     await s.start();
     await vi.advanceTimersByTimeAsync(5 * 24 * 60 * 60 * 1000);
     await s.stop();
-    expect(postedTimes()).toEqual(['2026-10-23T05:30:00.000Z', '2026-10-26T06:30:00.000Z', '2026-10-27T06:30:00.000Z']);
+    expect(await postedTimes()).toEqual(['2026-10-23T05:30:00.000Z', '2026-10-26T06:30:00.000Z', '2026-10-27T06:30:00.000Z']);
   });
 
   it('given a run missed while the bot was down, then it is posted once, marked late, and not again on the next start', async () => {
@@ -100,7 +100,7 @@ describe('scheduler', () => {
     expect(await scheduler().catchUp()).toBe(1);
     expect(await scheduler().catchUp()).toBe(0);
     expect(publisher.posts.map((p) => p.title)).toEqual(['morning (late)']);
-    expect(store.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'console:main')).toMatchObject({ status: 'posted', late: true });
+    expect(await store.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'console:main')).toMatchObject({ status: 'posted', late: true });
   });
 
   it('given downtime longer than the grace window, then the old run is not posted', async () => {
@@ -119,14 +119,14 @@ describe('scheduler', () => {
     vi.useFakeTimers({ now: new Date('2026-11-20T07:00:00Z') });
     publisher.failuresLeft = 3;
     expect(await scheduler().catchUp()).toBe(0);
-    expect(store.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'console:main')?.status).toBe('failed');
+    expect((await store.ledger.get('morning', '2026-11-20T06:30:00.000Z', 'console:main'))?.status).toBe('failed');
     expect(await scheduler().catchUp()).toBe(1);
     expect(publisher.posts).toHaveLength(1);
   });
 
   it('given a run that failed or was cut off before the bot was last seen alive, then catch-up still posts it once within the grace window', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-20T08:00:00Z') });
-    store.ledger.claim('morning', '2026-11-20T06:30:00.000Z', 'console:main', '2026-11-20T06:30:01.000Z', false);
+    await store.ledger.claim('morning', '2026-11-20T06:30:00.000Z', 'console:main', '2026-11-20T06:30:01.000Z', false);
     // Alive at 07:55: the 06:30 run is not "missed while down", but its claim was never completed.
     expect(await scheduler(undefined, new Date('2026-11-20T07:55:00Z')).catchUp()).toBe(1);
     expect(await scheduler(undefined, new Date('2026-11-20T07:55:00Z')).catchUp()).toBe(0);

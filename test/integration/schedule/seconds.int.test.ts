@@ -43,7 +43,7 @@ function scheduler(buildMs: number): ReturnType<typeof createScheduler> {
   return createScheduler({ ledger: store.ledger, clock, logger: silentLogger, deliver: (run) => deliverRun(deps, run) }, [EVERY_2S]);
 }
 
-const posted = (): string[] => store.ledger.since('fast', '2000-01-01T00:00:00.000Z').filter((d) => d.status === 'posted').map((d) => d.scheduledFor);
+const posted = async (): Promise<string[]> => (await store.ledger.since('fast', '2000-01-01T00:00:00.000Z')).filter((d) => d.status === 'posted').map((d) => d.scheduledFor);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'digestbot-seconds-'));
@@ -51,9 +51,9 @@ beforeEach(() => {
   keys = [];
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -77,7 +77,7 @@ describe('six-field (seconds) schedules', () => {
     await vi.advanceTimersByTimeAsync(60_000); // nothing waiting is delivered after stop
     await stopping;
     const due = runsBetween(EVERY_2S, new Date(T0), new Date(at(20))).map((d) => d.toISOString());
-    const got = posted();
+    const got = await posted();
     // 3 s per delivery over ~19 s of ticks: about six runs; the rest were replaced while waiting.
     expect(got.length).toBeGreaterThanOrEqual(5);
     expect(got.length).toBeLessThan(due.length);
@@ -95,7 +95,7 @@ describe('six-field (seconds) schedules', () => {
     await vi.advanceTimersByTimeAsync(2000); // node-cron's next beat (due for 12:00:04) now finds 4…12 s missed
     await s.stop();
     await vi.advanceTimersByTimeAsync(1000);
-    const got = posted();
+    const got = await posted();
     expect(got[0]).toBe(at(2));
     expect(got).toContain(at(12)); // the newest due tick of the burst
     expect(got.length).toBeLessThanOrEqual(3); // the run before the jump, at most one in flight and one waiting

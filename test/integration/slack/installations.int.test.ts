@@ -31,10 +31,10 @@ describe('Slack installations sealed in the SQLite store file (migration 6)', ()
   let file: string;
   let repo: SqliteInstallationRepository;
   const key = randomBytes(32).toString('base64');
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'digestbot-install-'));
     file = join(dir, 'digestbot.sqlite');
-    openSqliteStore(file).close();
+    await openSqliteStore(file).close();
     repo = openSqliteInstallationRepository(file);
   });
   afterEach(() => {
@@ -86,7 +86,7 @@ describe('Slack HTTP mode with OAuth installations (real Bolt against the fake S
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'digestbot-oauth-'));
     const file = join(dir, 'digestbot.sqlite');
-    openSqliteStore(file).close();
+    await openSqliteStore(file).close();
     repo = openSqliteInstallationRepository(file);
     api = await startFakeSlackApi({ botToken: 'xoxb-unused', otherBotTokens: [TEAM_TOKEN], users: [{ id: 'U0002', teamId: 'T0002', isAdmin: true }] });
     core = createFakeChatCore();

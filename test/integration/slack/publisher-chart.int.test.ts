@@ -27,7 +27,7 @@ afterEach(async () => {
   for (const release of releases.splice(0)) release();
   await h?.close();
   h = null;
-  store?.close();
+  await store?.close();
   store = null;
   if (dir !== null) rmSync(dir, { recursive: true, force: true });
   dir = null;

@@ -41,8 +41,8 @@ describe('digestbot backfill: arguments', () => {
 
   it('given an unknown source, then exit 1 with one line naming near matches and how to list the sources', async () => {
     const store = openSqliteStore(storePathOf(dir, join(dir, 'data')));
-    store.sources.add({ workspaceId: 'console:local', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
-    store.close();
+    await store.sources.add({ workspaceId: 'console:local', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
+    await store.close();
     const r = await cli(['backfill', 'wirtschft']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('error: no source "wirtschft" (did you mean "Wirtschaft"?); `digestbot backfill --list` lists the sources\n');
@@ -50,8 +50,8 @@ describe('digestbot backfill: arguments', () => {
 
   it('given --list, then stored sources and digest-file url sources, one per line', async () => {
     const store = openSqliteStore(storePathOf(dir, join(dir, 'data')));
-    const s = store.sources.add({ workspaceId: 'slack:T1', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
-    store.close();
+    const s = await store.sources.add({ workspaceId: 'slack:T1', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
+    await store.close();
     mkdirSync(join(dir, 'digests'));
     writeFileSync(join(dir, 'digests', 'm.json'), JSON.stringify({
       name: 'markets', title: 'Markets', sources: [{ type: 'url', name: 'Börse', url: 'https://boerse.example/rss' }],

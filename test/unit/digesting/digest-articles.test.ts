@@ -63,8 +63,8 @@ beforeEach(() => {
   store = openSqliteStore(join(dir, 'store.sqlite'));
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -72,19 +72,19 @@ describe('digestArticles with an ArticleDigester (through pollSource)', () => {
   it('given one article past its time budget and one refused as busy, then the first is recorded as failed and never retried, the second stays pending and is digested by the next poll', async () => {
     const digester = scriptedDigester(1);
     const deps: PollDeps = { store, http, clock, logger: silentLogger, engineVersion: 'v1', digester, policy: { pollIntervalMs: 60_000, pauseAfterFailures: 8, newSourceItems: 5 } };
-    const source = store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    const source = await store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
 
     expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 3, digested: 1 });
-    const byLink = (n: number) => store.articles.recent(WS, '2000-01-01T00:00:00Z', 10).find((a) => a.link === link(n));
-    expect(byLink(1)?.digestHash).not.toBeNull();
-    expect(byLink(2)).toMatchObject({ digestHash: null, digestError: `digesting ${link(2)} took longer than 10 ms` });
-    expect(byLink(3)).toMatchObject({ digestHash: null, digestError: null });
-    expect(store.articles.pending(source.id, 10).map((a) => a.link)).toEqual([link(3)]);
+    const byLink = async (n: number) => (await store.articles.recent(WS, '2000-01-01T00:00:00Z', 10)).find((a) => a.link === link(n));
+    expect((await byLink(1))?.digestHash).not.toBeNull();
+    expect(await byLink(2)).toMatchObject({ digestHash: null, digestError: `digesting ${link(2)} took longer than 10 ms` });
+    expect(await byLink(3)).toMatchObject({ digestHash: null, digestError: null });
+    expect((await store.articles.pending(source.id, 10)).map((a) => a.link)).toEqual([link(3)]);
 
-    const again = await pollSource(deps, store.sources.get(source.id) ?? source, { force: true });
+    const again = await pollSource(deps, await store.sources.get(source.id) ?? source, { force: true });
     expect(again).toMatchObject({ status: 'ok', added: 0, digested: 1 });
-    expect(byLink(3)?.digestHash).not.toBeNull();
-    expect(store.articles.pending(source.id, 10)).toEqual([]);
+    expect((await byLink(3))?.digestHash).not.toBeNull();
+    expect(await store.articles.pending(source.id, 10)).toEqual([]);
     expect(digester.calls.filter((c) => c === link(2))).toHaveLength(1);
     expect(digester.calls.filter((c) => c === link(3))).toHaveLength(2);
   });
@@ -92,9 +92,9 @@ describe('digestArticles with an ArticleDigester (through pollSource)', () => {
   it('given the same bytes digested twice, then the digester runs once and the second comes from the cache', async () => {
     const digester = scriptedDigester(0);
     const deps: PollDeps = { store, http, clock, logger: silentLogger, engineVersion: 'v1', digester, policy: { pollIntervalMs: 60_000, pauseAfterFailures: 8, newSourceItems: 5 } };
-    const one = store.sources.add({ workspaceId: WS, name: 'One', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    const one = await store.sources.add({ workspaceId: WS, name: 'One', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
     await pollSource(deps, one);
-    const other = store.sources.add({ workspaceId: 'console:other', name: 'Other', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    const other = await store.sources.add({ workspaceId: 'console:other', name: 'Other', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
     expect(await pollSource(deps, other)).toMatchObject({ status: 'ok', added: 3, digested: 2 });
     expect(digester.calls.filter((c) => c === link(1))).toHaveLength(1);
   });
@@ -107,32 +107,32 @@ describe('digestArticles with an ArticleDigester (through pollSource)', () => {
       close: () => Promise.resolve(),
     };
     const deps: PollDeps = { store, http: counting, clock, logger: silentLogger, engineVersion: 'v1', digester, policy };
-    const source = store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    const source = await store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
 
     expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 3, digested: 0 });
     expect(counting.fetched.filter((u) => u !== FEED_URL)).toHaveLength(1);
-    expect(store.articles.pending(source.id, 10)).toHaveLength(3);
+    expect(await store.articles.pending(source.id, 10)).toHaveLength(3);
 
-    expect(await pollSource(deps, store.sources.get(source.id) ?? source, { force: true })).toMatchObject({ status: 'ok', digested: 3 });
-    expect(store.articles.pending(source.id, 10)).toEqual([]);
+    expect(await pollSource(deps, await store.sources.get(source.id) ?? source, { force: true })).toMatchObject({ status: 'ok', digested: 3 });
+    expect(await store.articles.pending(source.id, 10)).toEqual([]);
   });
 
   it('given digest workers that cannot start, then the article stays pending (not failed) and a working pool digests it on the next poll', async () => {
     const broken = createWorkerPoolDigester({ workers: 1, entry: new URL(`${STUB.href}?start=fail`) });
     const deps: PollDeps = { store, http, clock, logger: silentLogger, engineVersion: 'v1', digester: broken, policy };
-    const source = store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    const source = await store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
     try {
       expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 3, digested: 0 });
     } finally {
       await broken.close();
     }
-    const articles = store.articles.recent(WS, '2000-01-01T00:00:00Z', 10);
+    const articles = await store.articles.recent(WS, '2000-01-01T00:00:00Z', 10);
     expect(articles.map((a) => a.digestError)).toEqual([null, null, null]);
-    expect(store.articles.pending(source.id, 10)).toHaveLength(3);
+    expect(await store.articles.pending(source.id, 10)).toHaveLength(3);
 
     const working = createWorkerPoolDigester({ workers: 1, entry: STUB });
     try {
-      const again = await pollSource({ ...deps, digester: working }, store.sources.get(source.id) ?? source, { force: true });
+      const again = await pollSource({ ...deps, digester: working }, await store.sources.get(source.id) ?? source, { force: true });
       expect(again).toMatchObject({ status: 'ok', digested: 3 });
     } finally {
       await working.close();
@@ -143,15 +143,15 @@ describe('digestArticles with an ArticleDigester (through pollSource)', () => {
     // The stub worker exits on material named `exit`: story 2's page comes back under that name.
     const pool = createWorkerPoolDigester({ workers: 1, entry: STUB });
     const deps: PollDeps = { store, http: fakeHttp(new Map([[link(2), 'exit']])), clock, logger: silentLogger, engineVersion: 'v1', digester: pool, policy };
-    const source = store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    const source = await store.sources.add({ workspaceId: WS, name: 'Feed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
     try {
       expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 3, digested: 2 });
     } finally {
       await pool.close();
     }
-    const crashed = store.articles.recent(WS, '2000-01-01T00:00:00Z', 10).find((a) => a.link === link(2));
+    const crashed = (await store.articles.recent(WS, '2000-01-01T00:00:00Z', 10)).find((a) => a.link === link(2));
     expect(crashed?.digestError).toContain('stopped its worker');
-    expect(store.articles.pending(source.id, 10)).toEqual([]);
+    expect(await store.articles.pending(source.id, 10)).toEqual([]);
   }, 30_000);
 
   it('given a full-content feed item without a link postponed as busy, then the next poll digests it from the feed text again (no input/empty)', async () => {
@@ -175,11 +175,11 @@ describe('digestArticles with an ArticleDigester (through pollSource)', () => {
       close: () => Promise.resolve(),
     };
     const deps: PollDeps = { store, http: feedOnly, clock, logger: silentLogger, engineVersion: 'v1', digester, policy };
-    const source = store.sources.add({ workspaceId: WS, name: 'Full', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+    const source = await store.sources.add({ workspaceId: WS, name: 'Full', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
 
     expect(await pollSource(deps, source)).toMatchObject({ status: 'ok', added: 1, digested: 0 });
-    expect(await pollSource(deps, store.sources.get(source.id) ?? source, { force: true })).toMatchObject({ status: 'ok', added: 0, digested: 1 });
-    const [article] = store.articles.recent(WS, '2000-01-01T00:00:00Z', 10);
+    expect(await pollSource(deps, await store.sources.get(source.id) ?? source, { force: true })).toMatchObject({ status: 'ok', added: 0, digested: 1 });
+    const [article] = await store.articles.recent(WS, '2000-01-01T00:00:00Z', 10);
     expect(article).toMatchObject({ link: null, digestError: null });
     expect(article?.digestHash).not.toBeNull();
     expect(names).toEqual(['Long story', 'Long story']);

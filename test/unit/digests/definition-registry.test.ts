@@ -29,37 +29,37 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'digestbot-registry-'));
   store = openSqliteStore(join(dir, 'db.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const registry = () => createDefinitionRegistry(store, [sample, own, other].map((def) => ({ def, dir })), silentLogger);
-const names = (ws?: string): string[] => registry().list(ws).map((d) => d.def.name);
+const names = async (ws?: string): Promise<string[]> => (await registry().list(ws)).map((d) => d.def.name);
 
 describe('definition registry: default digest and samples', () => {
-  it('given a workspace without sources, then samples come first and the default digest exists', () => {
-    expect(names(WS)).toEqual(['morning-markets', 'tech', DEFAULT_DIGEST]);
-    const news = registry().get(WS, DEFAULT_DIGEST);
+  it('given a workspace without sources, then samples come first and the default digest exists', async () => {
+    expect(await names(WS)).toEqual(['morning-markets', 'tech', DEFAULT_DIGEST]);
+    const news = await registry().get(WS, DEFAULT_DIGEST);
     expect(news?.origin).toBe('default');
     expect(news?.def.sources).toEqual([{ type: 'workspace' }]);
-    expect(registry().get('slack:T1', DEFAULT_DIGEST)?.def.workspace).toBe('slack:T1');
+    expect((await registry().get('slack:T1', DEFAULT_DIGEST))?.def.workspace).toBe('slack:T1');
   });
 
-  it('given the first own source, then the samples are gone from the workspace and the schedules, and the default digest comes first', () => {
-    store.sources.add({ workspaceId: WS, name: 'Feed', url: 'https://feed.example/rss', type: 'rss', addedBy: 'console:operator' }, T0);
-    expect(names(WS)).toEqual([DEFAULT_DIGEST, 'tech']);
-    expect(registry().get(WS, 'morning-markets')).toBeNull();
+  it('given the first own source, then the samples are gone from the workspace and the schedules, and the default digest comes first', async () => {
+    await store.sources.add({ workspaceId: WS, name: 'Feed', url: 'https://feed.example/rss', type: 'rss', addedBy: 'console:operator' }, T0);
+    expect(await names(WS)).toEqual([DEFAULT_DIGEST, 'tech']);
+    expect(await registry().get(WS, 'morning-markets')).toBeNull();
     // Other workspaces keep theirs; the all-workspace list (schedules) has no defaults.
-    expect(names()).toEqual(['tech', 'morning-markets']);
-    expect(registry().list().map((d) => d.def.workspace)).toEqual([WS, 'discord:1']);
-    store.sources.remove(WS, 'Feed');
-    expect(names(WS)).toEqual(['morning-markets', 'tech', DEFAULT_DIGEST]);
+    expect(await names()).toEqual(['tech', 'morning-markets']);
+    expect((await registry().list()).map((d) => d.def.workspace)).toEqual([WS, 'discord:1']);
+    await store.sources.remove(WS, 'Feed');
+    expect(await names(WS)).toEqual(['morning-markets', 'tech', DEFAULT_DIGEST]);
   });
 
-  it('given a stored definition named like the default, then it takes the default\'s place', () => {
-    registry().save(digestDefinitionSchema.parse({ name: DEFAULT_DIGEST, title: 'Mine', workspace: WS, sources: [{ type: 'workspace' }] }), T0);
-    const listed = registry().list(WS).filter((d) => d.def.name === DEFAULT_DIGEST);
+  it('given a stored definition named like the default, then it takes the default\'s place', async () => {
+    await registry().save(digestDefinitionSchema.parse({ name: DEFAULT_DIGEST, title: 'Mine', workspace: WS, sources: [{ type: 'workspace' }] }), T0);
+    const listed = (await registry().list(WS)).filter((d) => d.def.name === DEFAULT_DIGEST);
     expect(listed.map((d) => [d.def.title, d.origin])).toEqual([['Mine', 'chat']]);
   });
 });
@@ -78,12 +78,12 @@ describe('sample labels', () => {
 });
 
 describe('definitionSources: url sources of digest files', () => {
-  it('given a file url source in another spelling of a chat-added source, then that source is used, not a second one', () => {
-    const chat = store.sources.add({ workspaceId: WS, name: 'Heise', url: 'https://heise.example/rss', type: 'rss', addedBy: 'console:operator' }, T0);
+  it('given a file url source in another spelling of a chat-added source, then that source is used, not a second one', async () => {
+    const chat = await store.sources.add({ workspaceId: WS, name: 'Heise', url: 'https://heise.example/rss', type: 'rss', addedBy: 'console:operator' }, T0);
     const def = digestDefinitionSchema.parse({ name: 'x', title: 'X', workspace: WS, sources: [{ type: 'url', name: 'Heise-Feed', url: 'https://heise.example/rss/?utm_source=file' }] });
-    expect(definitionSources(store, def, T0).map((s) => s.id)).toEqual([chat.id]);
+    expect((await definitionSources(store, def, T0)).map((s) => s.id)).toEqual([chat.id]);
     const fresh = digestDefinitionSchema.parse({ ...def, sources: [{ type: 'url', name: 'Golem', url: 'https://golem.example/feed?utm_medium=x&id=1' }] });
-    expect(definitionSources(store, fresh, T0).map((s) => s.url)).toEqual(['https://golem.example/feed?id=1']);
-    expect(store.sources.list(WS)).toHaveLength(2);
+    expect((await definitionSources(store, fresh, T0)).map((s) => s.url)).toEqual(['https://golem.example/feed?id=1']);
+    expect(await store.sources.list(WS)).toHaveLength(2);
   });
 });

@@ -44,16 +44,16 @@ describe('ConcurrencyLimit', () => {
 });
 
 describe('TokenBudget', () => {
-  it('given spending per workspace and day, then the budget refuses past the limit and resets the next UTC day', () => {
+  it('given spending per workspace and day, then the budget refuses past the limit and resets the next UTC day', async () => {
     const store = openSqliteStore(':memory:');
     if (store.llm === undefined) throw new Error('ledger');
     const clock = clockAt('2026-12-07T23:00:00Z');
     const budget = new TokenBudget(store.llm, clock, 1000);
-    budget.record('slack:T1', 900);
-    expect(() => budget.reserve('slack:T1', 200)).toThrow(expect.objectContaining({ code: 'llm/budget-exceeded' }));
-    expect(() => budget.reserve('discord:9', 200)).not.toThrow();
-    expect(budget.line('slack:T1')).toBe('LLM: 900 of 1,000 tokens today');
+    await budget.record('slack:T1', 900);
+    await expect(budget.reserve('slack:T1', 200)).rejects.toThrow(expect.objectContaining({ code: 'llm/budget-exceeded' }));
+    await expect(budget.reserve('discord:9', 200)).resolves.toBeUndefined();
+    expect(await budget.line('slack:T1')).toBe('LLM: 900 of 1,000 tokens today');
     clock.set('2026-12-08T00:10:00Z');
-    expect(() => budget.reserve('slack:T1', 200)).not.toThrow();
+    await expect(budget.reserve('slack:T1', 200)).resolves.toBeUndefined();
   });
 });

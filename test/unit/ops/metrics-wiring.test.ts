@@ -70,11 +70,11 @@ describe('pollSource reports each fetch', () => {
     policy: { pollIntervalMs: 60_000, pauseAfterFailures: 2, newSourceItems: 0 },
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     store = openSqliteStore(':memory:');
     clock = new StepClock(Date.parse('2026-11-24T07:00:00Z'));
     metrics = new RecordingMetrics();
-    source = store.sources.add({ workspaceId: 'console:local', name: 'Feed', url: 'http://feed.test/rss', type: 'rss', addedBy: 'u' }, clock.now().toISOString());
+    source = await store.sources.add({ workspaceId: 'console:local', name: 'Feed', url: 'http://feed.test/rss', type: 'rss', addedBy: 'u' }, clock.now().toISOString());
   });
   afterEach(() => store.close());
 
@@ -85,12 +85,12 @@ describe('pollSource reports each fetch', () => {
       new DigestError('fetch/http-status', 'HTTP 500', { context: { status: 500 } }),
       new DigestError('fetch/rate-limited', 'HTTP 429'),
     ]);
-    const reload = (): SourceRecord => store.sources.get(source.id) ?? source;
+    const reload = async (): Promise<SourceRecord> => await store.sources.get(source.id) ?? source;
     expect((await pollSource(deps(http), source)).status).toBe('ok');
-    expect((await pollSource(deps(http), reload(), { force: true })).status).toBe('not-modified');
-    expect((await pollSource(deps(http), reload(), { force: true })).status).toBe('failed');
+    expect((await pollSource(deps(http), await reload(), { force: true })).status).toBe('not-modified');
+    expect((await pollSource(deps(http), await reload(), { force: true })).status).toBe('failed');
     clock.advance(24 * 3600_000);
-    expect(await pollSource(deps(http), reload())).toMatchObject({ status: 'failed', paused: true });
+    expect(await pollSource(deps(http), await reload())).toMatchObject({ status: 'failed', paused: true });
     expect(metrics.events).toEqual([
       { event: 'fetch', sourceType: 'rss', durationMs: 1500, outcome: 'ok' },
       { event: 'fetch', sourceType: 'rss', durationMs: 1500, outcome: 'not-modified' },
@@ -98,7 +98,7 @@ describe('pollSource reports each fetch', () => {
       { event: 'fetch', sourceType: 'rss', durationMs: 1500, outcome: 'error', code: 'fetch/rate-limited' },
     ]);
     // Paused: no fetch, so nothing to report.
-    expect((await pollSource(deps(http), reload(), { force: true })).status).toBe('skipped');
+    expect((await pollSource(deps(http), await reload(), { force: true })).status).toBe('skipped');
     expect(metrics.events).toHaveLength(4);
   });
 
@@ -125,22 +125,22 @@ function memoryLedger(): DeliveryLedger {
     if (row !== undefined) rows.set(key(d, s, c), { ...row, ...patch });
   };
   return {
-    claim(digest, scheduledFor, channel, at, late) {
+    async claim(digest, scheduledFor, channel, at, late) {
       const existing = rows.get(key(digest, scheduledFor, channel));
       if (existing !== undefined) return existing;
       const row: Delivery = { digest, scheduledFor, channel, status: 'claimed', attempts: 0, late, messageRef: null, lastError: null, claimedAt: at, postedAt: null, messageJson: null };
       rows.set(key(digest, scheduledFor, channel), row);
       return row;
     },
-    storeMessage(d, s, c, messageJson) {
+    async storeMessage(d, s, c, messageJson) {
       const row = rows.get(key(d, s, c));
       if (row?.messageJson == null) update(d, s, c, { messageJson });
       return rows.get(key(d, s, c))?.messageJson ?? messageJson;
     },
-    markPosted: (d, s, c, at, messageRef) => update(d, s, c, { status: 'posted', postedAt: at, messageRef }),
-    markFailed: (d, s, c, _at, lastError) => update(d, s, c, { status: 'failed', lastError }),
-    get: (d, s, c) => rows.get(key(d, s, c)) ?? null,
-    since: (d) => [...rows.values()].filter((r) => r.digest === d),
+    markPosted: async (d, s, c, at, messageRef) => update(d, s, c, { status: 'posted', postedAt: at, messageRef }),
+    markFailed: async (d, s, c, _at, lastError) => update(d, s, c, { status: 'failed', lastError }),
+    get: async (d, s, c) => rows.get(key(d, s, c)) ?? null,
+    since: async (d) => [...rows.values()].filter((r) => r.digest === d),
   };
 }
 
@@ -224,7 +224,7 @@ describe('core.run reports each command with a bounded name and its outcome', ()
   });
   afterEach(async () => {
     await bot.stop();
-    store.close();
+    await store.close();
   });
 
   it('given ok, refused, invalid, failing and unknown commands, then each outcome is told apart', async () => {
@@ -249,7 +249,7 @@ describe('core.run reports each command with a bounded name and its outcome', ()
       { event: 'fetch', sourceType: 'rss', durationMs: 300, outcome: 'ok' },
       { event: 'command', command: 'sources add', durationMs: 600, outcome: 'ok' },
     ]);
-    expect(store.sources.all()).toHaveLength(1);
+    expect(await store.sources.all()).toHaveLength(1);
   });
 
   it('given start and stop, then isRunning follows', async () => {

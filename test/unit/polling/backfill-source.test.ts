@@ -54,18 +54,18 @@ let http: ReturnType<typeof scriptedHttp>;
 
 const deps = (engineVersion = 'v1') => ({ store, http, clock, logger: silentLogger, engineVersion });
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'digestbot-backfill-'));
   store = openSqliteStore(join(dir, 'store.sqlite'));
-  source = store.sources.add({ workspaceId: WS, name: 'Testfeed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
+  source = await store.sources.add({ workspaceId: WS, name: 'Testfeed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, clock.now().toISOString());
   routes = new Map<string, string | DigestError>([[FEED_URL, feed([5, 4, 3, 2, 1])]]);
   for (const n of [1, 2, 4, 5]) routes.set(`https://news.example/a/${String(n)}`, page(n));
   routes.set('https://news.example/a/3', new DigestError('fetch/timeout', 'the page took too long'));
   http = scriptedHttp(routes);
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,7 +75,7 @@ describe('backfillSource', () => {
     const polled = await pollSource({ ...deps(), policy }, source);
     expect(polled).toMatchObject({ status: 'ok', added: 2, backfilled: 3, digested: 2 });
     const since = '2000-01-01T00:00:00Z';
-    expect(store.articles.recent(WS, since, 50)).toHaveLength(2);
+    expect(await store.articles.recent(WS, since, 50)).toHaveLength(2);
 
     const progress: BackfillProgress[] = [];
     const report = await backfillSource(deps(), source, { onProgress: (p) => progress.push(p) });
@@ -85,7 +85,7 @@ describe('backfillSource', () => {
     expect(progress.map((p) => `${String(p.done)}/${String(p.total)} ${p.label}`)).toEqual([
       '0/5 ', '1/5 Meldung 5', '2/5 Meldung 4', '3/5 Meldung 3', '4/5 Meldung 2', '5/5 Meldung 1',
     ]);
-    const recent = store.articles.recent(WS, since, 50);
+    const recent = await store.articles.recent(WS, since, 50);
     expect(recent).toHaveLength(5);
     expect(recent.filter((a) => a.digestHash !== null)).toHaveLength(4);
     expect(recent.find((a) => a.link === 'https://news.example/a/3')?.digestError).toBe('the page took too long');
@@ -110,14 +110,14 @@ describe('backfillSource', () => {
   it('given --limit and --since, then only the newest matching items are gone through', async () => {
     const report = await backfillSource(deps(), source, { since: new Date('2026-11-23T00:00:00Z'), limit: 2 });
     expect(report).toMatchObject({ listed: 5, considered: 2, added: 2, digested: 2 });
-    expect(store.articles.recent(WS, '2000-01-01T00:00:00Z', 50).map((a) => a.title)).toEqual(expect.arrayContaining(['Meldung 5', 'Meldung 4']));
+    expect((await store.articles.recent(WS, '2000-01-01T00:00:00Z', 50)).map((a) => a.title)).toEqual(expect.arrayContaining(['Meldung 5', 'Meldung 4']));
   });
 
   it('given a source that cannot be fetched, then the run fails with the fetch error and the store is unchanged', async () => {
     routes.set(FEED_URL, new DigestError('fetch/blocked-address', 'the address is private'));
     await expect(backfillSource(deps(), source)).rejects.toMatchObject({ code: 'fetch/blocked-address' });
-    expect(store.articles.recent(WS, '2000-01-01T00:00:00Z', 50)).toHaveLength(0);
-    expect(store.sources.get(source.id)?.errorCount).toBe(0);
+    expect(await store.articles.recent(WS, '2000-01-01T00:00:00Z', 50)).toHaveLength(0);
+    expect((await store.sources.get(source.id))?.errorCount).toBe(0);
   });
 });
 
@@ -138,31 +138,31 @@ describe('resolveBackfillSource', () => {
   });
   const at = '2026-11-26T12:00:00.000Z';
 
-  it('given an id, a name (any case) or a URL, then that stored source', () => {
-    expect(resolveBackfillSource(store, [], String(source.id), at).id).toBe(source.id);
-    expect(resolveBackfillSource(store, [], 'Testfeed', at).id).toBe(source.id);
-    expect(resolveBackfillSource(store, [], 'testfeed', at).id).toBe(source.id);
-    expect(resolveBackfillSource(store, [], FEED_URL, at).id).toBe(source.id);
+  it('given an id, a name (any case) or a URL, then that stored source', async () => {
+    expect((await resolveBackfillSource(store, [], String(source.id), at)).id).toBe(source.id);
+    expect((await resolveBackfillSource(store, [], 'Testfeed', at)).id).toBe(source.id);
+    expect((await resolveBackfillSource(store, [], 'testfeed', at)).id).toBe(source.id);
+    expect((await resolveBackfillSource(store, [], FEED_URL, at)).id).toBe(source.id);
   });
 
-  it('given an unknown name, then source/not-found naming the near matches', () => {
-    expect(() => resolveBackfillSource(store, [def], 'Testfed', at)).toThrow(/no source "Testfed" \(did you mean "Testfeed"\?\)/u);
-    expect(() => resolveBackfillSource(store, [def], 'zzz', at)).toThrow(expect.objectContaining({ code: 'source/not-found' }));
-    expect(() => resolveBackfillSource(store, [def], 'local', at)).toThrow(expect.objectContaining({ code: 'source/not-found' }));
+  it('given an unknown name, then source/not-found naming the near matches', async () => {
+    await expect(resolveBackfillSource(store, [def], 'Testfed', at)).rejects.toThrow(/no source "Testfed" \(did you mean "Testfeed"\?\)/u);
+    await expect(resolveBackfillSource(store, [def], 'zzz', at)).rejects.toThrow(expect.objectContaining({ code: 'source/not-found' }));
+    await expect(resolveBackfillSource(store, [def], 'local', at)).rejects.toThrow(expect.objectContaining({ code: 'source/not-found' }));
   });
 
-  it('given a name in two workspaces, then command/invalid until --workspace narrows it', () => {
-    const other = store.sources.add({ workspaceId: 'slack:T1', name: 'Testfeed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, at);
-    expect(() => resolveBackfillSource(store, [], 'Testfeed', at)).toThrow(expect.objectContaining({ code: 'command/invalid' }));
-    expect(resolveBackfillSource(store, [], 'Testfeed', at, 'slack:T1').id).toBe(other.id);
-    expect(() => resolveBackfillSource(store, [], 'Testfeed', at, 'discord:9')).toThrow(expect.objectContaining({ code: 'source/not-found' }));
+  it('given a name in two workspaces, then command/invalid until --workspace narrows it', async () => {
+    const other = await store.sources.add({ workspaceId: 'slack:T1', name: 'Testfeed', url: FEED_URL, type: 'rss', addedBy: 'admin' }, at);
+    await expect(resolveBackfillSource(store, [], 'Testfeed', at)).rejects.toThrow(expect.objectContaining({ code: 'command/invalid' }));
+    expect((await resolveBackfillSource(store, [], 'Testfeed', at, 'slack:T1')).id).toBe(other.id);
+    await expect(resolveBackfillSource(store, [], 'Testfeed', at, 'discord:9')).rejects.toThrow(expect.objectContaining({ code: 'source/not-found' }));
   });
 
-  it('given the name of a digest file url source not stored yet, then it is registered as digest building would, once', () => {
-    const first = resolveBackfillSource(store, [def], 'Börse', at);
+  it('given the name of a digest file url source not stored yet, then it is registered as digest building would, once', async () => {
+    const first = await resolveBackfillSource(store, [def], 'Börse', at);
     expect(first).toMatchObject({ workspaceId: 'discord:42', name: 'Börse', url: 'https://boerse.example/rss', addedBy: FILE_SOURCE_OWNER });
-    expect(resolveBackfillSource(store, [def], 'Börse', at).id).toBe(first.id);
-    expect(store.sources.list('discord:42')).toHaveLength(1);
+    expect((await resolveBackfillSource(store, [def], 'Börse', at)).id).toBe(first.id);
+    expect(await store.sources.list('discord:42')).toHaveLength(1);
   });
 });
 

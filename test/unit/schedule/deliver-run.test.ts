@@ -50,8 +50,8 @@ beforeEach(() => {
   failuresLeft = 0;
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -61,7 +61,7 @@ describe('deliverRun', () => {
     expect(await deliverRun(deps(), RUN)).toBe('posted');
     expect(builds).toBe(1);
     expect(posted.map((m) => m.title)).toEqual(['build 1']);
-    const row = store.ledger.get(RUN.digest, RUN.scheduledFor.toISOString(), RUN.channel);
+    const row = await store.ledger.get(RUN.digest, RUN.scheduledFor.toISOString(), RUN.channel);
     expect(row).toMatchObject({ status: 'posted', messageRef: 'm1' });
     expect(JSON.parse(row?.messageJson ?? '{}')).toMatchObject({ title: 'build 1' });
   });

@@ -10,8 +10,8 @@ function ledger(rows: Partial<Delivery>[]): DeliveryLedger {
 }
 
 describe('dueRuns', () => {
-  it('given three hours down and a 6-hour window, then the three missed runs are due on both channels, oldest first', () => {
-    const due = dueRuns(HOURLY, NOW, { ledger: ledger([]), graceMs: 6 * 3_600_000, maxLateRuns: 24, missedSince: new Date('2026-11-20T09:15:00.000Z') });
+  it('given three hours down and a 6-hour window, then the three missed runs are due on both channels, oldest first', async () => {
+    const due = await dueRuns(HOURLY, NOW, { ledger: ledger([]), graceMs: 6 * 3_600_000, maxLateRuns: 24, missedSince: new Date('2026-11-20T09:15:00.000Z') });
     expect(due.runs.map((r) => [r.scheduledFor.toISOString(), r.channels])).toEqual([
       ['2026-11-20T10:00:00.000Z', ['console:a', 'console:b']],
       ['2026-11-20T11:00:00.000Z', ['console:a', 'console:b']],
@@ -20,16 +20,16 @@ describe('dueRuns', () => {
     expect(due.leftOut).toBe(0);
   });
 
-  it('given a failed run before the bot was last alive, then it is due again on its channel only', () => {
-    const due = dueRuns(HOURLY, NOW, {
+  it('given a failed run before the bot was last alive, then it is due again on its channel only', async () => {
+    const due = await dueRuns(HOURLY, NOW, {
       ledger: ledger([{ digest: 'hourly', scheduledFor: '2026-11-20T08:00:00.000Z', channel: 'console:b', status: 'failed' }]),
       graceMs: 6 * 3_600_000, maxLateRuns: 24, missedSince: NOW,
     });
     expect(due.runs.map((r) => [r.scheduledFor.toISOString(), r.channels])).toEqual([['2026-11-20T08:00:00.000Z', ['console:b']]]);
   });
 
-  it('given more missed runs than maxLateRuns, then only the newest are due and the rest are counted per channel', () => {
-    const due = dueRuns(HOURLY, NOW, { ledger: ledger([]), graceMs: 6 * 3_600_000, maxLateRuns: 2, missedSince: null });
+  it('given more missed runs than maxLateRuns, then only the newest are due and the rest are counted per channel', async () => {
+    const due = await dueRuns(HOURLY, NOW, { ledger: ledger([]), graceMs: 6 * 3_600_000, maxLateRuns: 2, missedSince: null });
     expect(due.runs.map((r) => r.scheduledFor.toISOString())).toEqual(['2026-11-20T11:00:00.000Z', '2026-11-20T12:00:00.000Z']);
     expect(due.leftOut).toBe(2 * 4); // 07:00 … 10:00 on two channels
   });
