@@ -52,7 +52,7 @@ describe('LLM summary against the fake OpenAI-compatible server', () => {
     expect(out.sentences).toHaveLength(4);
     expect(fake.requests[0]?.authorization).toBe('Bearer sk-test');
     expect(fake.requests[0]?.body.model).toBe('fake-model');
-    expect(ledger.tokensOn('console:local', '2026-12-07')).toBe(500);
+    expect(await ledger.tokensOn('console:local', '2026-12-07')).toBe(500);
   });
 
   it.each([
@@ -118,7 +118,7 @@ describe('LLM summary against the fake OpenAI-compatible server', () => {
     const again = await llm.summarize(request());
     expect(again).toMatchObject({ kind: 'llm', cached: true });
     expect(fake.requests).toHaveLength(1);
-    expect(ledger.tokensOn('console:local', '2026-12-07')).toBe(400);
+    expect(await ledger.tokensOn('console:local', '2026-12-07')).toBe(400);
   });
 
   it('given the daily budget is spent, then no request is made and the extractive summary is used', async () => {
