@@ -128,12 +128,13 @@ function choicePrefix(option: OptionSpec): string | null {
 
 /**
  * The optional option a word is for: the one it is a choice of (or whose choice prefix it has), else the first
- * free-form one, else the first one still empty (whose check then says what it takes).
+ * empty free-form one (else the filled one: two given), else the first one still empty (whose check then says what it takes).
  */
 function flagFor(flags: readonly { option: OptionSpec; index: number }[], word: string, values: readonly (string | undefined)[]): { option: OptionSpec; index: number } | undefined {
   const w = word.toLowerCase();
   return flags.find((f) => f.option.choices?.some((c) => c.toLowerCase() === w) === true)
     ?? flags.find((f) => { const prefix = choicePrefix(f.option); return prefix !== null && w.startsWith(prefix); })
+    ?? flags.find((f) => f.option.choices === undefined && values[f.index] === undefined)
     ?? flags.find((f) => f.option.choices === undefined)
     ?? flags.find((f) => values[f.index] === undefined);
 }
