@@ -4,7 +4,7 @@
  * does not crowd out the others.
  */
 import type { Risk, RiskCategory } from '../schema.ts';
-import { cosine } from '../summarize/score.ts';
+import { cosine } from '../text/terms.ts';
 import { FINANCE_TERMS } from './categories.ts';
 import type { CueHit } from './detect.ts';
 
