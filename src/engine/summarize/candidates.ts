@@ -19,14 +19,13 @@ const QUOTE_CHAR_RE = /["„“”‚‘’»«›‹]/gu;
 /** Fewest words a good summary sentence has. */
 export const MIN_WORDS = 4;
 
-/** Classifies one sentence. */
-export function eligibility(sentence: Sentence): Eligibility {
+/** Classifies one sentence; `words` is its {@link wordCount}, when the caller has it. */
+export function eligibility(sentence: Sentence, words = wordCount(sentence.text)): Eligibility {
   if (sentence.heading) return 'never';
   const text = sentence.text.trim();
+  if (words < 3) return 'never';
   const bare = withoutClosers(text);
   if (isQuestion(text) || isFurniture(text) || furnitureKind(text) !== null) return 'never';
-  const words = wordCount(text);
-  if (words < 3) return 'never';
   if (isQuoteOnly(text)) return 'never';
   if (!TERMINAL_RE.test(bare) || words < MIN_WORDS) return 'fragment';
   return 'good';

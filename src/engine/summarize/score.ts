@@ -60,13 +60,15 @@ export function scoreCandidates(article: AnalysedArticle): Candidate[] {
   const candidates: Candidate[] = [];
   const title = simplify(article.title ?? '');
   for (const s of article.sentences) {
-    const e = eligibility(s);
+    if (s.heading) continue;
+    const words = wordCount(s.text);
+    const e = eligibility(s, words);
     if (e === 'never') continue;
     // A line that repeats the title adds nothing to it.
     if (repeatsTitle(s.text, title)) continue;
     const { terms, norm } = termVector(summaryTerms(s.text, lang));
     candidates.push({
-      index: s.index, text: s.text, eligibility: e, terms, norm, words: wordCount(s.text), size: countWords(s.text), score: 0,
+      index: s.index, text: s.text, eligibility: e, terms, norm, words, size: countWords(s.text), score: 0,
     });
   }
   // Document profile: in how many sentences each term occurs (repeats inside one sentence count once).

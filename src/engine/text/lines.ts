@@ -4,16 +4,18 @@
  * without lower-case letters) or a repeat of the title.
  */
 
+import { quickTest } from './quick-regex.ts';
+
 const TRAILING_CLOSERS_RE = /["'”“’‘»«)\]›‹\s]+$/u;
 const QUESTION_RE = /\?$/u;
-const FURNITURE_RE = new RegExp(
+const hasFurnitureMark = quickTest(new RegExp(
   [
     '[|➤✓✔►▶•©®]', 'https?://', 'www\\.', '@\\w+\\.\\w',
     '\\b(?:lesen sie (?:auch|mehr)|mehr zum thema|jetzt (?:abonnieren|anmelden|lesen|kaufen)|zum artikel|newsletter|anzeige|werbung|cookie)',
     '\\b(?:read more|click here|sign up|subscribe|advertisement|all rights reserved|follow us|share this)',
   ].join('|'),
   'iu',
-);
+));
 const LOWER_RE = /\p{Ll}/u;
 
 /** A sentence without its closing quotes and brackets (and trailing white space). */
@@ -28,7 +30,7 @@ export function isQuestion(text: string): boolean {
 
 /** Whether a line looks like page furniture: separators, tick marks, links, promos, or no lower-case letter. */
 export function isFurniture(text: string): boolean {
-  return FURNITURE_RE.test(text) || !LOWER_RE.test(text);
+  return hasFurnitureMark(text) || !LOWER_RE.test(text);
 }
 
 const SIMPLIFY_RE = /[^\p{L}\p{N}]+/gu;
@@ -38,7 +40,30 @@ export function simplify(text: string): string {
   return text.toLowerCase().replace(SIMPLIFY_RE, ' ').trim();
 }
 
-/** Whether `text` starts with the title, both {@link simplify simplified}: a line that adds nothing to the title. */
+const RUN_RE = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether `text` starts with the title, both {@link simplify simplified}: a line that adds nothing to the
+ * title. The simplified text is the runs of letters and digits of the lower-cased text joined by single
+ * spaces; it is compared run by run, so a line that differs early is not simplified to its end.
+ */
 export function repeatsTitle(text: string, simplifiedTitle: string): boolean {
-  return simplifiedTitle.length > 0 && simplify(text).startsWith(simplifiedTitle);
+  const t = simplifiedTitle;
+  if (t.length === 0) return false;
+  const lower = text.toLowerCase();
+  let at = 0;
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(lower); m !== null; m = RUN_RE.exec(lower)) {
+    if (at > 0) {
+      if (t[at] !== ' ') return false;
+      at++;
+      if (at === t.length) return true;
+    }
+    const run = m[0];
+    const n = Math.min(run.length, t.length - at);
+    if (!t.startsWith(n === run.length ? run : run.slice(0, n), at)) return false;
+    at += n;
+    if (at === t.length) return true;
+  }
+  return false;
 }
