@@ -32,9 +32,24 @@ function layerZones() {
   }))).filter((zone) => zone.from.length > 0);
 }
 
+/**
+ * Engine stages that must not reach into each other: risks/ and summarize/ share their text helpers
+ * (content terms, word counts, line tests) through the neutral src/engine/text/, which imports neither.
+ */
+function engineStageZones() {
+  const summarize = ['./src/engine/summarize', './src/engine/summarize.ts'];
+  const message = 'risks/ and summarize/ share text helpers through src/engine/text/, never each other\'s internals.';
+  return [
+    { target: './src/engine/risks', from: summarize, message },
+    { target: summarize, from: './src/engine/risks', message },
+    { target: './src/engine/text', from: [...summarize, './src/engine/risks'], message: 'src/engine/text/ is neutral: it imports neither risks/ nor summarize/.' },
+  ];
+}
+
 export const BOUNDARY_ZONES = [
   { target: './src/engine', from: './src', except: ['./engine'], message: 'The engine imports nothing outside src/engine.' },
   { target: './src/engine', from: ['./adapters', './bench', './test'], message: 'The engine imports nothing outside src/engine.' },
+  ...engineStageZones(),
   { target: './src', from: './adapters', message: 'src/ never imports adapters/.' },
   { target: './adapters', from: './src', except: ['./index.ts'], message: 'Adapters import the core only through src/index.ts.' },
   { target: './adapters/discord', from: './adapters/slack', message: 'Discord and Slack never import each other.' },

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { analyseArticle } from '../src/engine/analyse.ts';
 import { extractFromText } from '../src/engine/extract/text.ts';
 import { furnitureKind } from '../src/engine/summarize/furniture.ts';
-import { isFurniture } from '../src/engine/summarize/candidates.ts';
+import { isFurniture } from '../src/engine/text/lines.ts';
 import type { AnalysedArticle } from '../src/engine/types.ts';
 import { ENTRY_SUMMARY_WORDS, SUMMARY_WORDS, entrySummary, leadSentences, summarizeAt, summaryWords } from '../src/engine/summarize.ts';
 import { logOf, passOf, type EvalHooks } from './eval-progress.ts';

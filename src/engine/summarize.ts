@@ -8,12 +8,13 @@
  * picked. The number of sentences follows the article's length.
  */
 import { isRepeat } from './summarize/repeat.ts';
-import { cosine, scoreCandidates, type Candidate } from './summarize/score.ts';
+import { scoreCandidates, type Candidate } from './summarize/score.ts';
 import { SUMMARY_WORDS } from './summarize/budget.ts';
+import { cosine } from './text/terms.ts';
 import type { AnalysedArticle } from './types.ts';
 
 export { ENTRY_SUMMARY_WORDS, SUMMARY_WORDS, entrySummary, fitSummary, summaryWords } from './summarize/budget.ts';
-export { countWords } from './summarize/terms.ts';
+export { countWords } from './text/words.ts';
 
 /** Options for the extractive summary. */
 export interface SummaryOptions {

@@ -84,7 +84,13 @@ const HAS_DIGIT_RE = /\p{N}/u;
 
 /** A line or sentence made only of dates, times, time zones and stamp words ("14:11 EST, 25 October 2013 ."). */
 export function isDateStamp(text: string): boolean {
-  const tokens = text.toLowerCase().match(STAMP_TOKEN_RE) ?? [];
-  if (!tokens.some((t) => HAS_DIGIT_RE.test(t))) return false;
-  return tokens.every((t) => !HAS_LETTER_RE.test(t) || STAMP_WORDS.has(t) || ORDINAL_RE.test(t));
+  const lower = text.toLowerCase();
+  // Every digit of the text is in one of its tokens.
+  if (!HAS_DIGIT_RE.test(lower)) return false;
+  STAMP_TOKEN_RE.lastIndex = 0;
+  for (let m = STAMP_TOKEN_RE.exec(lower); m !== null; m = STAMP_TOKEN_RE.exec(lower)) {
+    const t = m[0];
+    if (HAS_LETTER_RE.test(t) && !STAMP_WORDS.has(t) && !ORDINAL_RE.test(t)) return false;
+  }
+  return true;
 }

@@ -4,7 +4,7 @@
  * rarely collide, and mixed-language articles ("Cloud", "Cashflow") are common.
  */
 import type { RiskCategory } from '../schema.ts';
-import { compound, LETTER, prefix, w, type CategoryKeyword } from './patterns.ts';
+import { compound, LETTER, prefix, w, wordScanner, type CategoryKeyword } from './patterns.ts';
 
 export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   // geopolitical-regulatory
@@ -50,11 +50,10 @@ export const CATEGORY_PRIORITY: readonly RiskCategory[] = [
 ];
 
 /** Words that make a risk matter to an investor. */
-export const FINANCE_TERMS = new RegExp(
+export const FINANCE_TERMS = wordScanner(
   [
     compound('(?:aktie|anleger|investor|investition|gewinn|umsatz|absatz|auftr[aä]g|bestellung|nachfrage|marge|cashflow|bilanz|dividende|bewertung|quartal|prognose|ergebnis|kurs|rendite|rentabilität|kosten|ausgaben)'),
     w('(?:shares?|stocks?|investors?|profits?|revenues?|sales|turnover|margins?|earnings|cash ?flow|guidance|forecast|valuation|dividends?|quarter(?:ly)?|outlook|costs?)'),
     prefix('analyst'),
   ].join('|'),
-  'giu',
 );

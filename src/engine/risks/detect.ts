@@ -9,6 +9,7 @@ import { CATEGORY_KEYWORDS, CATEGORY_PRIORITY } from './categories.ts';
 import { cancelledByContext } from './context.ts';
 import { DE_LEXICON } from './lexicon-de.ts';
 import { EN_LEXICON } from './lexicon-en.ts';
+import { scanFrom, type Scanner } from '../text/quick-regex.ts';
 import { alternation, matchedEntry, wordSpan, type RiskCue, type RiskLexicon } from './patterns.ts';
 
 /** One cue found in a sentence. */
@@ -20,7 +21,7 @@ export interface CueHit {
 
 interface CompiledLexicon {
   lexicon: RiskLexicon;
-  all: RegExp;
+  all: Scanner;
 }
 
 const compile = (lexicon: RiskLexicon): CompiledLexicon => ({ lexicon, all: alternation(lexicon.cues.map((c) => c.pattern)) });
@@ -94,16 +95,17 @@ function isCancelled(text: string, start: number, end: number, lex: RiskLexicon,
 export function findCues(text: string, language: RuleLanguage): CueHit[] {
   const { lexicon, all } = LEXICONS[language];
   const hits: CueHit[] = [];
-  all.lastIndex = 0;
-  for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+  let from = 0;
+  for (let m = scanFrom(all, text, from); m !== null; m = scanFrom(all, text, from)) {
+    from = m.index + m[0].length;
     if (m[0].length === 0) {
-      all.lastIndex++;
+      from++;
       continue;
     }
     const cue = lexicon.cues[matchedEntry(m)];
     if (cue === undefined) continue;
-    const [start, end] = wordSpan(text, m.index, m.index + m[0].length);
-    all.lastIndex = Math.max(all.lastIndex, end);
+    const [start, end] = wordSpan(text, m.index, from);
+    from = Math.max(from, end);
     if (!isCancelled(text, start, end, lexicon, cue, language)) hits.push({ cue, start, end });
   }
   return hits;
@@ -115,10 +117,11 @@ export function categorize(text: string, hits: readonly CueHit[]): RiskCategory 
   const add = (c: RiskCategory, v: number): void => {
     scores.set(c, (scores.get(c) ?? 0) + v);
   };
-  CATEGORY_RE.lastIndex = 0;
-  for (let m = CATEGORY_RE.exec(text); m !== null; m = CATEGORY_RE.exec(text)) {
+  let from = 0;
+  for (let m = scanFrom(CATEGORY_RE, text, from); m !== null; m = scanFrom(CATEGORY_RE, text, from)) {
+    from = m.index + m[0].length;
     if (m[0].length === 0) {
-      CATEGORY_RE.lastIndex++;
+      from++;
       continue;
     }
     const k = CATEGORY_KEYWORDS[matchedEntry(m)];

@@ -4,9 +4,8 @@
  * from the sentence, ranked and deduplicated.
  */
 import type { Risk, RiskCategory } from '../schema.ts';
-import { isFurniture, isQuestion } from '../summarize/candidates.ts';
-import { simplify } from '../summarize/score.ts';
-import { contentTerms } from '../summarize/terms.ts';
+import { isFurniture, isQuestion, repeatsTitle, simplify } from '../text/lines.ts';
+import { contentTerms, termVector } from '../text/terms.ts';
 import type { AnalysedArticle, Sentence } from '../types.ts';
 import { riskStatement } from './clause.ts';
 import { categorize, findCues, type CueHit } from './detect.ts';
@@ -28,8 +27,7 @@ function mainCue(hits: readonly CueHit[], category: RiskCategory): CueHit | unde
  */
 export function detectRisk(s: Sentence, article: AnalysedArticle): ScoredRisk | null {
   if (s.heading || isQuestion(s.text) || isFurniture(s.text)) return null;
-  const title = simplify(article.title ?? '');
-  if (title.length > 0 && simplify(s.text).startsWith(title)) return null;
+  if (repeatsTitle(s.text, simplify(article.title ?? ''))) return null;
   const hits = findCues(s.text, article.rules);
   if (hits.length === 0) return null;
   const category = categorize(s.text, hits);
@@ -38,11 +36,8 @@ export function detectRisk(s: Sentence, article: AnalysedArticle): ScoredRisk | 
   const score = riskScore(s.text, hits, category);
   if (score === null) return null;
   const text = riskStatement(s.text, main.start, main.end);
-  const terms = new Map<string, number>();
-  for (const t of contentTerms(s.text, article.rules)) terms.set(t, (terms.get(t) ?? 0) + 1);
-  let norm = 0;
-  for (const v of terms.values()) norm += v * v;
-  return { risk: { category, text, sentence: s.text }, score, index: s.index, terms, norm: Math.sqrt(norm) };
+  const { terms, norm } = termVector(contentTerms(s.text, article.rules));
+  return { risk: { category, text, sentence: s.text }, score, index: s.index, terms, norm };
 }
 
 /** The article's risks, best first, one per distinct risk. */

@@ -3,6 +3,7 @@
  * compound-word matchers, and the shape of one lexicon entry.
  */
 import type { RiskCategory } from '../schema.ts';
+import { scanner, type Scanner } from '../text/quick-regex.ts';
 
 /**
  * How a cue's meaning depends on its context (see context.ts):
@@ -64,10 +65,12 @@ export interface CategoryKeyword {
  */
 export const LETTER = '[0-9A-Za-zÀ-ÖØ-öø-ɏ]';
 const L = LETTER;
+/** Not after a letter: the start of a word. The cue scanners leave it out of their loose copies ({@link wordScanner}). */
+const WORD_START = `(?<!${L})`;
 
 /** Whole word(s): `w('droht')` matches "droht" but not "androht". */
 export function w(source: string): string {
-  return `(?<!${L})(?:${source})(?!${L})`;
+  return `${WORD_START}(?:${source})(?!${L})`;
 }
 
 /**
@@ -91,7 +94,7 @@ export function wordSpan(text: string, start: number, end: number): [number, num
 
 /** A word starting with `stem` ("verlust" → "Verluste", "Verlustzone"). */
 export function prefix(stem: string): string {
-  return `(?<!${L})(?:${stem})${L}*`;
+  return `${WORD_START}(?:${stem})${L}*`;
 }
 
 /** White space plus up to `n` intervening words inside a clause (no sentence punctuation). */
@@ -99,9 +102,14 @@ export function gap(n: number): string {
   return `\\s+(?:(?:[^\\s,.;:!?]|[.,](?=\\d))+\\s+){0,${n}}`;
 }
 
-/** Compiles entries into one global alternation; group i+1 belongs to entry i. */
-export function alternation(sources: readonly string[]): RegExp {
-  return new RegExp(sources.map((s) => `(${s})`).join('|'), 'giu');
+/** A {@link Scanner} for `source` (case-insensitive), its loose copy without word-start lookbehinds. */
+export function wordScanner(source: string): Scanner {
+  return scanner(source, [WORD_START]);
+}
+
+/** Compiles entries into one alternation with a {@link Scanner}; group i+1 belongs to entry i. */
+export function alternation(sources: readonly string[]): Scanner {
+  return wordScanner(sources.map((s) => `(${s})`).join('|'));
 }
 
 /** Index of the entry whose group matched. */

@@ -4,8 +4,9 @@
  * does not crowd out the others.
  */
 import type { Risk, RiskCategory } from '../schema.ts';
-import { cosine } from '../summarize/score.ts';
+import { cosine } from '../text/terms.ts';
 import { FINANCE_TERMS } from './categories.ts';
+import { countMatches } from '../text/quick-regex.ts';
 import type { CueHit } from './detect.ts';
 
 /** A risk with what ranking needs. */
@@ -54,7 +55,7 @@ export function cueStrength(hits: readonly CueHit[]): number {
 
 /** Score of a risk sentence, or null when the evidence is too weak. */
 export function riskScore(sentence: string, hits: readonly CueHit[], category: RiskCategory): number | null {
-  const finance = Math.min(3, (sentence.match(FINANCE_TERMS) ?? []).length);
+  const finance = Math.min(3, countMatches(FINANCE_TERMS, sentence));
   const strength = cueStrength(hits);
   if (strength + 0.2 * finance < RANK_WEIGHTS.threshold) return null;
   const names = Math.min(3, (sentence.match(NAME_RE) ?? []).length);

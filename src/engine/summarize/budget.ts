@@ -5,7 +5,7 @@
  * their budget; a digest definition with a budget of its own gets one of the
  * two, cut down without cutting a sentence ({@link entrySummary}).
  */
-import { countWords } from './terms.ts';
+import { countWords } from '../text/words.ts';
 
 /** Word budget of a summary (`/summarize`, the JSON output). */
 export const SUMMARY_WORDS = 75;

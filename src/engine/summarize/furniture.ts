@@ -8,6 +8,7 @@
  * ("Scroll down for video", "click here", "Lesen Sie auch", "mehr dazu").
  */
 import { isDateStamp } from '../extract/text-furniture.ts';
+import { quickTest } from '../text/quick-regex.ts';
 
 /** Publication stamps and bylines at the start of a sentence. */
 const STAMP_START_RE = new RegExp(
@@ -24,7 +25,7 @@ const BYLINE_RE = /^(?:[Bb]y|BY|[Vv]on|VON)\s+\p{Lu}[\p{L}.'-]*(?:\s*[,&|]|\s+(?
 const TITLE_CASE_RE = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){1,4}\s*[.:|]?$/u;
 
 /** Captions and credits: a position note in brackets, a credit label, an agency credit. */
-const CAPTION_RE = new RegExp(
+const isCaption = quickTest(new RegExp(
   '\\((?:pictured|pictured\\s+\\w+|left|right|centre|center|above|below|top|bottom|inset|file(?:\\s+(?:photo|picture|image))?'
   + '|l|r|c|im bild|links|rechts|mitte|oben|unten|archivbild|symbolbild)\\)'
   + '|(?:^|[\\s(])(?:photo|picture|image|credit|source|video|foto|bild|quelle|grafik|fotos|bilder|video)\\s*:'
@@ -33,7 +34,7 @@ const CAPTION_RE = new RegExp(
   + '|\\bfile photo\\b|\\bsymbolbild\\b|\\barchivbild\\b'
   + '|,\\s(?:(?:second|third|far|top|bottom|back|front|pictured)\\s)?(?:left|right|centre|center|above|below|inset|links|rechts|mitte)\\s?,',
   'iu',
-);
+));
 
 /** Calls to action and pointers to other pages that open a sentence, in English and German. */
 const CALL_TO_ACTION_START_RE = new RegExp(
@@ -46,11 +47,11 @@ const CALL_TO_ACTION_START_RE = new RegExp(
 );
 
 /** Calls to action anywhere in a sentence. */
-const CALL_TO_ACTION_RE = new RegExp(
+const hasCallToAction = quickTest(new RegExp(
   '\\b(?:scroll down|click here|klicken sie hier|hier klicken|lesen sie (?:auch|mehr|hier)|mehr dazu:|read more:'
   + '|siehe (?:bildstrecke|video|box|oben|unten)|bildstrecke (?:oben|unten))',
   'iu',
-);
+));
 
 /** Why a sentence is page furniture, or null when it is not. */
 export function furnitureKind(text: string): 'stamp' | 'byline' | 'caption' | 'call-to-action' | null {
@@ -58,7 +59,7 @@ export function furnitureKind(text: string): 'stamp' | 'byline' | 'caption' | 'c
   if (isDateStamp(t)) return 'stamp';
   if (BYLINE_RE.test(t) || /^by\s*\.$/iu.test(t) || TITLE_CASE_RE.test(t)) return 'byline';
   if (STAMP_START_RE.test(t)) return 'stamp';
-  if (CAPTION_RE.test(t)) return 'caption';
-  if (CALL_TO_ACTION_START_RE.test(t) || CALL_TO_ACTION_RE.test(t)) return 'call-to-action';
+  if (isCaption(t)) return 'caption';
+  if (CALL_TO_ACTION_START_RE.test(t) || hasCallToAction(t)) return 'call-to-action';
   return null;
 }

@@ -3,9 +3,12 @@
  * centrality (cosine to the article's content-term profile), overlap with
  * the title, numbers and names, and a length prior.
  */
+import { simplify, repeatsTitle } from '../text/lines.ts';
+import { cosine, termVector, vectorNorm } from '../text/terms.ts';
+import { countWords, wordCount } from '../text/words.ts';
 import type { AnalysedArticle } from '../types.ts';
 import { eligibility, type Eligibility } from './candidates.ts';
-import { countWords, summaryTerms, wordCount } from './terms.ts';
+import { summaryTerms } from './terms.ts';
 
 /** A sentence under consideration, with its features. */
 export interface Candidate {
@@ -43,33 +46,6 @@ const DIGIT_RE = /\p{N}/u;
 /** Capitalized word not at the start of the sentence (a name, in English). */
 const NAME_RE = /(?<=\s)\p{Lu}[\p{L}\p{M}]+/gu;
 
-const SIMPLIFY_RE = /[^\p{L}\p{N}]+/gu;
-/** Lower-case letters and digits only, single-spaced: for comparing lines with the title. */
-export function simplify(text: string): string {
-  return text.toLowerCase().replace(SIMPLIFY_RE, ' ').trim();
-}
-
-function countTerms(terms: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
-}
-
-function norm(m: Map<string, number>): number {
-  let s = 0;
-  for (const v of m.values()) s += v * v;
-  return Math.sqrt(s);
-}
-
-/** Cosine similarity of two term-count vectors. */
-export function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
-  if (an === 0 || bn === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, v] of small) dot += v * (large.get(t) ?? 0);
-  return dot / (an * bn);
-}
-
 /** Length prior: sentences of about 15–40 words are best; very short or very long ones less so. */
 function lengthPrior(words: number): number {
   if (words < 8) return words / 8 - 0.5;
@@ -84,20 +60,22 @@ export function scoreCandidates(article: AnalysedArticle): Candidate[] {
   const candidates: Candidate[] = [];
   const title = simplify(article.title ?? '');
   for (const s of article.sentences) {
-    const e = eligibility(s);
+    if (s.heading) continue;
+    const words = wordCount(s.text);
+    const e = eligibility(s, words);
     if (e === 'never') continue;
     // A line that repeats the title adds nothing to it.
-    if (title.length > 0 && simplify(s.text).startsWith(title)) continue;
-    const terms = countTerms(summaryTerms(s.text, lang));
+    if (repeatsTitle(s.text, title)) continue;
+    const { terms, norm } = termVector(summaryTerms(s.text, lang));
     candidates.push({
-      index: s.index, text: s.text, eligibility: e, terms, norm: norm(terms), words: wordCount(s.text), size: countWords(s.text), score: 0,
+      index: s.index, text: s.text, eligibility: e, terms, norm, words, size: countWords(s.text), score: 0,
     });
   }
   // Document profile: in how many sentences each term occurs (repeats inside one sentence count once).
   const profile = new Map<string, number>();
   for (const c of candidates) for (const t of c.terms.keys()) profile.set(t, (profile.get(t) ?? 0) + 1);
   for (const [t, v] of profile) if (v < 2) profile.delete(t);
-  const profileNorm = norm(profile);
+  const profileNorm = vectorNorm(profile);
   const titleTerms = new Set(summaryTerms(article.title ?? '', lang));
   const lead = candidates.find((c) => c.eligibility === 'good');
   let rank = 0;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { leadSentences, summarize } from '../../../src/engine/summarize.ts';
-import { contentTerms } from '../../../src/engine/summarize/terms.ts';
 import type { AnalysedArticle } from '../../../src/engine/types.ts';
 import { articleOf } from './summarize/helpers.ts';
 
@@ -137,23 +136,5 @@ describe('summarize and the title', () => {
     const summary = summarize(article);
     expect(summary.length).toBeGreaterThanOrEqual(2);
     expect(summary).not.toContain('Siemens erhält Großauftrag aus Saudi-Arabien.');
-  });
-});
-
-describe('content terms', () => {
-  it('given German compounds with a common first part, then they share a term', () => {
-    const a = new Set(contentTerms('Das Sturmtief zieht weiter.', 'de'));
-    const b = contentTerms('Eine Sturmflut wird erwartet.', 'de');
-    expect(b.some((t) => a.has(t))).toBe(true);
-  });
-
-  it('given inflected forms, then they reduce to the same stem', () => {
-    expect(contentTerms('Verluste', 'de')).toEqual(contentTerms('Verlusten', 'de'));
-    expect(contentTerms('profits', 'en')).toEqual(contentTerms('profit', 'en'));
-  });
-
-  it('given only stop words, then there are no content terms', () => {
-    expect(contentTerms('und die mit der von', 'de')).toEqual([]);
-    expect(contentTerms('and the of with from', 'en')).toEqual([]);
   });
 });

@@ -27,6 +27,9 @@ const CASES: { fixture: string; rule: string; message: RegExp }[] = [
   { fixture: 'engine-deep-imports-scheduler.ts', rule: 'import-x/no-restricted-paths', message: /engine imports nothing outside src\/engine/u },
   { fixture: 'engine-imports-discord-adapter.ts', rule: 'import-x/no-restricted-paths', message: /engine imports nothing outside src\/engine/u },
   { fixture: 'engine-imports-core-errors.ts', rule: 'import-x/no-restricted-paths', message: /engine imports nothing outside src\/engine/u },
+  { fixture: 'risks-imports-summarize.ts', rule: 'import-x/no-restricted-paths', message: /share text helpers through src\/engine\/text\//u },
+  { fixture: 'summarize-imports-risks.ts', rule: 'import-x/no-restricted-paths', message: /share text helpers through src\/engine\/text\//u },
+  { fixture: 'text-imports-summarize.ts', rule: 'import-x/no-restricted-paths', message: /src\/engine\/text\/ is neutral/u },
   { fixture: 'engine-imports-fs.ts', rule: 'no-restricted-imports', message: /engine is pure: no I\/O/u },
   { fixture: 'src-imports-adapters.ts', rule: 'import-x/no-restricted-paths', message: /src\/ never imports adapters\//u },
   { fixture: 'src-imports-chat-sdk.ts', rule: 'no-restricted-imports', message: /platform-neutral/u },
@@ -39,7 +42,8 @@ const CASES: { fixture: string; rule: string; message: RegExp }[] = [
   { fixture: 'store-imports-sources.ts', rule: 'import-x/no-restricted-paths', message: /src\/store imports only lower layers/u },
 ];
 
-describe('eslint.config.js import boundaries', () => {
+// Linting resolves and parses the imported modules (no-cycle): seconds per fixture on a busy machine.
+describe('eslint.config.js import boundaries', { timeout: 60_000 }, () => {
   for (const { fixture, rule, message } of CASES) {
     it(`given ${fixture}, then ${rule} fires with its message`, async () => {
       const got = await findings(fixture);

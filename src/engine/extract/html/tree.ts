@@ -68,98 +68,114 @@ function makeEl(tag: string, attrs: Record<string, string>, parent: El | null): 
  */
 const MAX_TEMPLATE_DEPTH = 2;
 
+/** The state of one parse: the element being built, nesting, and the head text being collected. */
+interface BuildState {
+  root: El;
+  meta: PageMeta;
+  current: El;
+  depth: number;
+  /** Elements opened below MAX_DEPTH: their content is attached to the deepest built element. */
+  flattened: number;
+  /** Depth inside a skipped subtree (0 = building). */
+  skipDepth: number;
+  inTitle: boolean;
+  jsonLd: string | null;
+  /** Markup of a client-side template (`<script type="text/template">`), parsed as part of the page. */
+  template: string | null;
+  templateDepth: number;
+}
+
+/** Head metadata carried by an opening tag: meta, link, html lang, title, JSON-LD and template scripts. */
+function readHeadTag(st: BuildState, name: string, attrs: Record<string, string>): void {
+  const { meta } = st;
+  if (name === 'meta') {
+    const key = (attrs['property'] ?? attrs['name'] ?? attrs['itemprop'] ?? attrs['http-equiv'])?.toLowerCase();
+    const content = attrs['content'];
+    if (key !== undefined && content !== undefined && !meta.meta.has(key)) meta.meta.set(key, content);
+  } else if (name === 'link') {
+    const rel = attrs['rel']?.toLowerCase();
+    if (rel !== undefined && attrs['href'] !== undefined && !meta.links.has(rel)) meta.links.set(rel, attrs['href']);
+  } else if (name === 'html') meta.lang ??= attrs['lang'] ?? attrs['xml:lang'] ?? null;
+  else if (name === 'title' && meta.title === '') st.inTitle = true;
+  else if (name === 'script') {
+    const type = (attrs['type'] ?? '').toLowerCase();
+    if (type.includes('ld+json')) st.jsonLd = '';
+    else if (type.endsWith('template') && st.skipDepth === 0 && st.templateDepth < MAX_TEMPLATE_DEPTH) st.template = '';
+  }
+}
+
+function openTag(st: BuildState, name: string, attrs: Record<string, string>): void {
+  readHeadTag(st, name, attrs);
+  if (st.skipDepth > 0 || SKIPPED.has(name)) {
+    st.skipDepth++;
+    return;
+  }
+  const { meta } = st;
+  if (name === 'time' && meta.timeDatetime === null && attrs['datetime'] !== undefined) meta.timeDatetime = attrs['datetime'];
+  if (meta.itempropDate === null && attrs['itemprop'] === 'datePublished') {
+    meta.itempropDate = attrs['datetime'] ?? attrs['content'] ?? null;
+  }
+  if (name === 'body' || name === 'html') return;
+  if (st.depth >= MAX_DEPTH) {
+    st.flattened++;
+    return;
+  }
+  st.depth++;
+  const el = makeEl(name, attrs, st.current);
+  // The head is built (an unclosed head must not swallow the body) but never read as text.
+  if (name === 'head') el.removed = true;
+  st.current.children.push(el);
+  st.current = el;
+}
+
+function closeTag(st: BuildState, name: string): void {
+  if (name === 'title') st.inTitle = false;
+  if (name === 'script' && st.jsonLd !== null) {
+    st.meta.jsonLd.push(st.jsonLd);
+    st.jsonLd = null;
+  }
+  if (st.skipDepth > 0) {
+    st.skipDepth--;
+    if (name === 'script' && st.template !== null && st.template.trimStart().startsWith('<')) {
+      for (const child of parsePage(st.template, st.templateDepth + 1).body.children) {
+        if (typeof child !== 'string') child.parent = st.current;
+        st.current.children.push(child);
+      }
+    }
+    if (name === 'script') st.template = null;
+    return;
+  }
+  if (name === 'body' || name === 'html') return;
+  if (st.flattened > 0) {
+    st.flattened--;
+    return;
+  }
+  if (st.current.parent !== null) {
+    st.current = st.current.parent;
+    st.depth--;
+  }
+}
+
 /**
  * Parses `html` into a lean tree rooted at a synthetic `body`, plus head metadata.
  * @param templateDepth - how many templates `html` is nested in. @defaultValue 0
  */
 export function parsePage(html: string, templateDepth = 0): ParsedPage {
   const root = makeEl('body', {}, null);
-  const meta: PageMeta = {
-    meta: new Map(), links: new Map(), title: '', lang: null, jsonLd: [], timeDatetime: null, itempropDate: null,
+  const st: BuildState = {
+    root,
+    meta: { meta: new Map(), links: new Map(), title: '', lang: null, jsonLd: [], timeDatetime: null, itempropDate: null },
+    current: root, depth: 0, flattened: 0, skipDepth: 0, inTitle: false, jsonLd: null, template: null, templateDepth,
   };
-  let current = root;
-  let depth = 0;
-  /** Elements opened below MAX_DEPTH: their content is attached to the deepest built element. */
-  let flattened = 0;
-  /** Depth inside a skipped subtree (0 = building). */
-  let skipDepth = 0;
-  let inTitle = false;
-  let jsonLd: string | null = null;
-  /** Markup of a client-side template (`<script type="text/template">`), parsed as part of the page. */
-  let template: string | null = null;
-
-  const onMeta = (attrs: Record<string, string>): void => {
-    const key = (attrs['property'] ?? attrs['name'] ?? attrs['itemprop'] ?? attrs['http-equiv'])?.toLowerCase();
-    const content = attrs['content'];
-    if (key !== undefined && content !== undefined && !meta.meta.has(key)) meta.meta.set(key, content);
-  };
-
   parseHtml(html, {
-    onopentag(name, attrs) {
-      if (name === 'meta') onMeta(attrs);
-      else if (name === 'link') {
-        const rel = attrs['rel']?.toLowerCase();
-        if (rel !== undefined && attrs['href'] !== undefined && !meta.links.has(rel)) meta.links.set(rel, attrs['href']);
-      } else if (name === 'html') meta.lang ??= attrs['lang'] ?? attrs['xml:lang'] ?? null;
-      else if (name === 'title' && meta.title === '') inTitle = true;
-      else if (name === 'script') {
-        const type = (attrs['type'] ?? '').toLowerCase();
-        if (type.includes('ld+json')) jsonLd = '';
-        else if (type.endsWith('template') && skipDepth === 0 && templateDepth < MAX_TEMPLATE_DEPTH) template = '';
-      }
-      if (skipDepth > 0 || SKIPPED.has(name)) {
-        skipDepth++;
-        return;
-      }
-      if (name === 'time' && meta.timeDatetime === null && attrs['datetime'] !== undefined) meta.timeDatetime = attrs['datetime'];
-      if (meta.itempropDate === null && attrs['itemprop'] === 'datePublished') {
-        meta.itempropDate = attrs['datetime'] ?? attrs['content'] ?? null;
-      }
-      if (name === 'body' || name === 'html') return;
-      if (depth >= MAX_DEPTH) {
-        flattened++;
-        return;
-      }
-      depth++;
-      const el = makeEl(name, attrs, current);
-      // The head is built (an unclosed head must not swallow the body) but never read as text.
-      if (name === 'head') el.removed = true;
-      current.children.push(el);
-      current = el;
-    },
+    onopentag: (name, attrs) => openTag(st, name, attrs),
     ontext(text) {
-      if (inTitle) meta.title += text;
-      if (jsonLd !== null) jsonLd += text;
-      if (template !== null) template += text;
-      if (skipDepth === 0) current.children.push(text);
+      if (st.inTitle) st.meta.title += text;
+      if (st.jsonLd !== null) st.jsonLd += text;
+      if (st.template !== null) st.template += text;
+      if (st.skipDepth === 0) st.current.children.push(text);
     },
-    onclosetag(name) {
-      if (name === 'title') inTitle = false;
-      if (name === 'script' && jsonLd !== null) {
-        meta.jsonLd.push(jsonLd);
-        jsonLd = null;
-      }
-      if (skipDepth > 0) {
-        skipDepth--;
-        if (name === 'script' && template !== null && template.trimStart().startsWith('<')) {
-          for (const child of parsePage(template, templateDepth + 1).body.children) {
-            if (typeof child !== 'string') child.parent = current;
-            current.children.push(child);
-          }
-        }
-        if (name === 'script') template = null;
-        return;
-      }
-      if (name === 'body' || name === 'html') return;
-      if (flattened > 0) {
-        flattened--;
-        return;
-      }
-      if (current.parent !== null) {
-        current = current.parent;
-        depth--;
-      }
-    },
+    onclosetag: (name) => closeTag(st, name),
   }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
-  return { body: root, meta };
+  return { body: root, meta: st.meta };
 }
