@@ -3,7 +3,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DigestError, fail, ok, type Result } from '../errors.ts';
-import { hasSecondsField } from '../schedule/runs.ts';
 import { digestDefinitionSchema, type DigestDefinition } from './definition.ts';
 
 /** A definition with the file it came from. */
@@ -22,10 +21,6 @@ export async function loadDigestDefinitions(dir: string): Promise<Result<LoadedD
       const parsed = digestDefinitionSchema.safeParse(raw);
       if (!parsed.success) {
         return fail(new DigestError('config/invalid', `${name}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error }));
-      }
-      const cron = parsed.data.schedule?.cron;
-      if (cron !== undefined && hasSecondsField(cron)) {
-        return fail(new DigestError('config/invalid', `${name}: schedule.cron "${cron}" has a seconds field (6 fields); digests are posted at most once a minute, so give 5 fields: minute hour day month weekday`));
       }
       return ok({ file, definition: parsed.data });
     } catch (err) {

@@ -152,7 +152,7 @@ describe('the bot through ChatCore', () => {
     // Typed options (Discord) go through the same checks: no seconds field, runs at least 15 minutes apart; nothing stored.
     expect(text(await ask('schedule', ['set', 'fast', '*/1 * * * * *', 'UTC']))).toContain('has a seconds field');
     expect(text(await ask('schedule', ['set', 'fast', '*/5 * * * *', 'UTC']))).toContain('at least 15 minutes apart (MIN_SCHEDULE_MINUTES)');
-    expect(store.definitions.get(WS, 'fast')).toBeNull();
+    expect(await store.definitions.get(WS, 'fast')).toBeNull();
     expect(text(await ask('schedule', ['set', 'tech', '0 18 * * *', 'UTC', '<#777>']))).toContain('→ discord:777');
     expect(text(await ask('schedule', ['off', 'samples']))).toContain('no longer posted');
     expect(text(await ask('schedule', ['show']))).toContain('samples: on demand only');
