@@ -26,6 +26,31 @@ export function advisoryKey(name: string): string {
   return createHash('sha256').update(`digestbot:${name}`).digest().readBigInt64BE(0).toString();
 }
 
+/** A connection of its own for the lease (the lock lives and dies with its session); `dropped` hears its errors and end. */
+async function openLeaseConnection(options: PgLeaseOptions, timeoutMs: number, dropped: (which: pg.Client, reason: string) => void): Promise<pg.Client> {
+  const fresh = new pg.Client({
+    connectionString: options.connectionString, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs,
+    keepAlive: true, application_name: `digestbot lease ${options.name}`,
+  });
+  fresh.on('error', (err) => dropped(fresh, `connection error: ${err.message}`));
+  fresh.on('end', () => dropped(fresh, 'connection ended'));
+  try {
+    await fresh.connect();
+  } catch (err) {
+    throw new DigestError('lease/unavailable', `cannot reach the database for the ${options.name} lease (DATABASE_URL)`, { cause: err, userFacing: false });
+  }
+  return fresh;
+}
+
+/** Whether our own session still holds the lock (it would not if the session had been replaced). */
+async function sessionHoldsLock(c: pg.Client, key: string): Promise<boolean> {
+  const res = await c.query<{ n: string }>(
+    "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND ((classid::bigint << 32) | objid::bigint) = $1::bigint",
+    [key],
+  );
+  return Number(res.rows[0]?.n ?? 0) > 0;
+}
+
 export function createPgLease(options: PgLeaseOptions): Lease {
   const { logger, name } = options;
   const key = advisoryKey(name);
@@ -47,19 +72,8 @@ export function createPgLease(options: PgLeaseOptions): Lease {
 
   async function connection(): Promise<pg.Client> {
     if (client !== null) return client;
-    const fresh = new pg.Client({
-      connectionString: options.connectionString, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs,
-      keepAlive: true, application_name: `digestbot lease ${name}`,
-    });
-    fresh.on('error', (err) => dropped(fresh, `connection error: ${err.message}`));
-    fresh.on('end', () => dropped(fresh, 'connection ended'));
-    try {
-      await fresh.connect();
-    } catch (err) {
-      throw new DigestError('lease/unavailable', `cannot reach the database for the ${name} lease (DATABASE_URL)`, { cause: err, userFacing: false });
-    }
-    client = fresh;
-    return fresh;
+    client = await openLeaseConnection(options, timeoutMs, dropped);
+    return client;
   }
 
   return {
@@ -83,12 +97,7 @@ export function createPgLease(options: PgLeaseOptions): Lease {
       const c = client;
       if (!held || c === null) return false;
       try {
-        // Our own session still holds the lock (it would not if the session had been replaced).
-        const res = await c.query<{ n: string }>(
-          "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND ((classid::bigint << 32) | objid::bigint) = $1::bigint",
-          [key],
-        );
-        if (Number(res.rows[0]?.n ?? 0) > 0) return true;
+        if (await sessionHoldsLock(c, key)) return true;
         dropped(c, 'the lock is no longer held by this session');
       } catch (err) {
         dropped(c, `renew failed: ${err instanceof Error ? err.message : String(err)}`);
