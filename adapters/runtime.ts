@@ -6,7 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import {
-  countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, systemClock,
+  CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, systemClock,
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
@@ -49,7 +49,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const startedAt = new Date();
   // The Slack installations (OAuth) live in the SQLite file under DATA_DIR (a PostgreSQL repository is not built yet).
   const databaseFile = join(resolve(options.cwd, config.store.dataDir), 'digestbot.sqlite');
-  const store = await openStore({ dataDir: resolve(options.cwd, config.store.dataDir), databaseUrl: config.store.databaseUrl });
+  const owner = config.cluster.instanceId === null ? {} : { owner: { id: config.cluster.instanceId, staleAfterMs: CLAIM_STALE_MS } };
+  const store = await openStore({ dataDir: resolve(options.cwd, config.store.dataDir), databaseUrl: config.store.databaseUrl }, owner);
   const prom = config.ops === null ? null : createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
   const role = createInstanceRole(prom?.registry ?? null);
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.

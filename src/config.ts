@@ -251,7 +251,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           port: e.SLACK_PORT, host: e.SLACK_HOST, apiUrl: e.SLACK_API_URL ?? null, oauth: slackOAuthOf(e),
         }
       : null,
-    cluster: clusterOf(e.DATABASE_URL),
+    cluster: clusterOf(e.DATABASE_URL, e.INSTANCE_ID),
     ops: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     llm: e.LLM_BASE_URL === undefined || e.LLM_MODEL === null ? null : {
       baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, dailyTokens: e.LLM_DAILY_TOKENS,

@@ -26,6 +26,7 @@ export { chartRows, renderFiguresChart, type ChartRow, type FiguresChart } from 
 export type { Store, StoreSession } from './store/port.ts';
 export { openSqliteStore } from './store/sqlite/open.ts';
 export { openStore, storeLocation, type StoreConfig } from './store/open-store.ts';
+export { CLAIM_STALE_MS } from './store/postgres/open.ts';
 export { buildDigest, digestChart, CHART_FILENAME, type BuildDigestDeps, type BuiltDigest, type FolderSource, type RawArticle } from './digests/build-digest.ts';
 export { readFolderSource } from './sources/folder.ts';
 export { inProcessDigester, digestMaterial, type ArticleDigester, type Material } from './digesting/article-digester.ts';

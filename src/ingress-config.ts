@@ -20,6 +20,11 @@ export const ingressEnv = {
   /** How often an instance without the gateway lease tries to take it (and the holder checks it), in ms. @defaultValue 5000 */
   GATEWAY_LEASE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Slack OAuth installation to many workspaces: the app's client id; turns OAuth on (HTTP mode, no SLACK_BOT_TOKEN needed). */
+  /**
+   * This instance's name in the shared delivery ledger (PostgreSQL): a restarted instance with the same name takes
+   * over its own unposted runs at once, another instance only after 10 minutes. @defaultValue host name and process id
+   */
+  INSTANCE_ID: optionalText,
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
   /** Signs the OAuth state parameter (any long random string). */
@@ -57,6 +62,8 @@ export interface SlackOAuthConfig {
 export interface ClusterConfig {
   /** postgres://… when instances share PostgreSQL; null: one instance (SQLite). */
   postgresUrl: string | null;
+  /** INSTANCE_ID: this instance's name in the shared delivery ledger; null: host name and process id. */
+  instanceId: string | null;
 }
 
 /** The cross-key rules: http mode needs the public key; OAuth needs all its keys and HTTP mode. */
@@ -84,6 +91,6 @@ export function slackOAuthOf(e: IngressEnv): SlackOAuthConfig | null {
 }
 
 /** The cluster settings from DATABASE_URL (validated in src/config.ts): a Postgres URL, or null for one instance on SQLite. */
-export function clusterOf(databaseUrl: string | undefined): ClusterConfig {
-  return { postgresUrl: databaseUrl !== undefined && /^postgres(ql)?:\/\//u.test(databaseUrl) ? databaseUrl : null };
+export function clusterOf(databaseUrl: string | undefined, instanceId: string | null): ClusterConfig {
+  return { postgresUrl: databaseUrl !== undefined && /^postgres(ql)?:\/\//u.test(databaseUrl) ? databaseUrl : null, instanceId };
 }

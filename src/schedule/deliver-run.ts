@@ -42,7 +42,7 @@ export interface DeliverDeps {
 /** Publish errors that another attempt will not fix. */
 const PERMANENT = new Set(['publish/channel-missing', 'publish/forbidden']);
 
-export type DeliveryOutcome = 'posted' | 'already-posted' | 'failed';
+export type DeliveryOutcome = 'posted' | 'already-posted' | 'claimed-elsewhere' | 'failed';
 
 /** The ledger key of a run as text. */
 export function runId(run: RunKey): string {
@@ -79,6 +79,11 @@ export async function deliverRun(deps: DeliverDeps, run: RunKey): Promise<Delive
   if (claim.status === 'posted') {
     deps.logger.debug('run already posted', { run: runId(run) });
     return 'already-posted';
+  }
+  if (claim.claimedElsewhere === true) {
+    // Another instance on the same database holds the claim and posts the run.
+    deps.logger.debug('run claimed by another instance', { run: runId(run) });
+    return 'claimed-elsewhere';
   }
   const { attempts, baseDelayMs } = deps.retry ?? { attempts: 3, baseDelayMs: 2000 };
   let lastError = '';

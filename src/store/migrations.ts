@@ -264,4 +264,8 @@ export const SCHEMA_MIGRATIONS: readonly Migration[] = [
   );
   `,
   },
+  // 7
+  same('the instance that holds a run\'s claim, so that of several instances sharing one database only that one posts the run (another takes over a claim only once it is stale, or failed).', `
+  ALTER TABLE deliveries ADD COLUMN owner TEXT;
+  `),
 ];

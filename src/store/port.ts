@@ -127,13 +127,31 @@ export interface Delivery {
   postedAt: string | null;
   /** The run's message (messageToJson), stored with the claim once built; null until then. */
   messageJson: string | null;
+  /**
+   * Set on the row `claim` returns: true when another instance holds the claim (not stale, not failed), so this
+   * one must not post the run. @defaultValue false
+   */
+  claimedElsewhere?: boolean;
 }
+
+/** Whose claims a ledger makes, and when another instance's unposted claim may be taken over. */
+export interface ClaimOwner {
+  /** This instance's id (INSTANCE_ID; one constant for the single SQLite process). */
+  id: string;
+  /** Age after which an unposted claim of another instance counts as abandoned, in ms. */
+  staleAfterMs: number;
+}
+
+/** The single-process default: every claim is this process's own, so a restart takes over its runs at once. */
+export const LOCAL_OWNER: ClaimOwner = { id: 'local', staleAfterMs: 0 };
 
 export interface DeliveryLedger {
   /**
    * Records the intent to post a run before posting. Returns the row: a fresh
    * claim, or the existing row when the run was claimed before (the caller
-   * posts only when the row is not `posted`).
+   * posts only when the row is not `posted` and not `claimedElsewhere`). An
+   * unposted claim of another instance is taken over only when it failed or is
+   * older than the owner's `staleAfterMs`.
    */
   claim(digest: string, scheduledFor: string, channel: string, at: string, late: boolean): Promise<Delivery>;
   /**

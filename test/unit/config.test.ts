@@ -94,7 +94,7 @@ describe('loadConfig', () => {
 describe('.env.example used as an env file', () => {
   const text = readFileSync(resolve(import.meta.dirname, '..', '..', '.env.example'), 'utf8');
   /** Commented lines whose value is an example, not the default (tokens, an example port or database, the core-dependent worker count). */
-  const EXAMPLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'METRICS_PORT', 'DIGEST_WORKERS', 'ENV_FILE', 'DATABASE_URL']);
+  const EXAMPLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'METRICS_PORT', 'DIGEST_WORKERS', 'ENV_FILE', 'DATABASE_URL', 'INSTANCE_ID']);
 
   it('given node\'s own env-file parser, then it assigns no key at all (nothing overrides a deployment, e.g. DATA_DIR)', () => {
     expect(parseEnv(text)).toEqual({});

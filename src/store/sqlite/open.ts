@@ -7,13 +7,16 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DigestError } from '../../errors.ts';
-import type { Store } from '../port.ts';
+import { LOCAL_OWNER, type ClaimOwner, type Store } from '../port.ts';
 import { sqlStore } from '../sql/sql-store.ts';
 import { migrate } from './migrations.ts';
 import { sqliteRunner } from './runner.ts';
 
-/** Opens the store at `path` (`:memory:` for a throwaway one); opening is synchronous, every query a promise. */
-export function openSqliteStore(path: string): Store {
+/**
+ * Opens the store at `path` (`:memory:` for a throwaway one); opening is synchronous, every query a promise.
+ * `owner`: whose run claims it makes (one process per file: the default, whose restart re-claims at once).
+ */
+export function openSqliteStore(path: string, owner: ClaimOwner = LOCAL_OWNER): Store {
   let db: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -35,5 +38,5 @@ export function openSqliteStore(path: string): Store {
       db.close();
       return Promise.resolve();
     },
-  });
+  }, owner);
 }

@@ -34,21 +34,50 @@ if (!server.ok) {
     let a: Store;
     let b: Store;
     beforeAll(async () => {
-      [a, b] = await Promise.all([openPostgresStore(url(), { poolSize: 5 }), openPostgresStore(url(), { poolSize: 5 })]);
+      [a, b] = await Promise.all([
+        openPostgresStore(url(), { poolSize: 5, owner: { id: 'instance-a', staleAfterMs: 60_000 } }),
+        openPostgresStore(url(), { poolSize: 5, owner: { id: 'instance-b', staleAfterMs: 60_000 } }),
+      ]);
     });
     afterAll(async () => {
       await a.close();
       await b.close();
     });
 
-    it('given two instances claiming the same runs at once, then each run has one row and exactly one claim is the first', async () => {
+    it('given two instances claiming the same runs at once, then each run has one row and exactly one instance holds it', async () => {
       await truncateStore(url());
       const runs = Array.from({ length: 25 }, (_, i) => `2026-12-07T${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}:00.000Z`);
       const claims = await Promise.all(runs.map((at) => Promise.all([
         a.ledger.claim('morning', at, 'discord:1', T0, false), b.ledger.claim('morning', at, 'discord:1', T0, false),
       ])));
-      for (const pair of claims) expect(pair.map((d) => d.attempts).sort()).toEqual([1, 2]);
+      for (const pair of claims) {
+        // One instance won the claim (it posts); the other is told the run is another instance's.
+        expect(pair.map((d) => d.claimedElsewhere === true).sort()).toEqual([false, true]);
+        expect(pair.find((d) => d.claimedElsewhere !== true)?.attempts).toBe(1);
+      }
       expect(await a.ledger.since('morning', '2026-12-07T00:00:00.000Z')).toHaveLength(runs.length);
+    });
+
+    it('given a claim of another instance, then it is taken over only when stale or failed, and its own instance re-claims at once', async () => {
+      await truncateStore(url());
+      const run = '2026-12-07T07:30:00.000Z';
+      const later = (ms: number): string => new Date(Date.parse(T0) + ms).toISOString();
+      expect((await a.ledger.claim('morning', run, 'slack:C1', T0, false)).claimedElsewhere).toBeFalsy();
+      expect((await b.ledger.claim('morning', run, 'slack:C1', later(30_000), false)).claimedElsewhere).toBe(true);
+      // a restarted instance a (same name) takes its own run over at once
+      const again = await a.ledger.claim('morning', run, 'slack:C1', later(40_000), false);
+      expect([again.claimedElsewhere ?? false, again.attempts]).toEqual([false, 2]);
+      // b takes it over once a's claim is older than the stale bound (60 s here)
+      expect((await b.ledger.claim('morning', run, 'slack:C1', later(90_000), false)).claimedElsewhere).toBe(true);
+      const taken = await b.ledger.claim('morning', run, 'slack:C1', later(101_000), false);
+      expect([taken.claimedElsewhere ?? false, taken.attempts]).toEqual([false, 3]);
+      // a failed run is open to any instance at once
+      await b.ledger.markFailed('morning', run, 'slack:C1', later(102_000), 'publish/unavailable: down');
+      expect((await a.ledger.claim('morning', run, 'slack:C1', later(103_000), false)).claimedElsewhere).toBeFalsy();
+      // a posted run is nobody's to post again
+      await a.ledger.markPosted('morning', run, 'slack:C1', later(104_000), 'ref');
+      const posted = await b.ledger.claim('morning', run, 'slack:C1', later(999_000), false);
+      expect([posted.status, posted.claimedElsewhere ?? false]).toEqual(['posted', false]);
     });
 
     it('given two instances storing the same items at once, then each item is stored once and exactly one insert returns it', async () => {

@@ -81,4 +81,19 @@ describe('deliverRun', () => {
     expect(builds).toBe(1);
     expect(posted).toHaveLength(1);
   });
+
+  it('given a run another instance claimed a moment ago, then this one neither builds nor posts it', async () => {
+    // The other instance (its own owner name) claims on the same file first, five seconds before this one tries.
+    const other = openSqliteStore(join(dir, 'bot.sqlite'), { id: 'other', staleAfterMs: 60_000 });
+    const me = openSqliteStore(join(dir, 'bot.sqlite'), { id: 'me', staleAfterMs: 60_000 });
+    try {
+      await other.ledger.claim(RUN.digest, RUN.scheduledFor.toISOString(), RUN.channel, '2026-11-20T06:30:00.000Z', false);
+      expect(await deliverRun({ ...deps(), ledger: me.ledger }, RUN)).toBe('claimed-elsewhere');
+      expect(builds).toBe(0);
+      expect(posted).toHaveLength(0);
+    } finally {
+      await other.close();
+      await me.close();
+    }
+  });
 });
