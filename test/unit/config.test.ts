@@ -129,7 +129,8 @@ describe('loadConfig: chat ingress across instances', () => {
       DATABASE_URL: 'postgres://db/bot',
     });
     expect(config.slack).toMatchObject({ botToken: null, oauth: { clientId: '1.2', scopes: ['commands', 'chat:write', 'files:write', 'users:read'] } });
-    expect(config.cluster).toEqual({ postgresUrl: 'postgres://db/bot' });
-    expect(loadConfig({ DATABASE_URL: 'sqlite:./data/x.sqlite' }).cluster).toEqual({ postgresUrl: null });
+    expect(config.cluster).toEqual({ postgresUrl: 'postgres://db/bot', instanceId: null });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./data/x.sqlite' }).cluster).toEqual({ postgresUrl: null, instanceId: null });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/bot', INSTANCE_ID: 'bot2' }).cluster).toEqual({ postgresUrl: 'postgres://db/bot', instanceId: 'bot2' });
   });
 });
