@@ -6,7 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import {
-  CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, systemClock,
+  CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, SQLITE_FILE, storeLocation, systemClock,
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
@@ -47,10 +47,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     else definitionErrors.push(item.error.message);
   }
   const startedAt = new Date();
-  // The Slack installations (OAuth) live in the SQLite file under DATA_DIR (a PostgreSQL repository is not built yet).
-  const databaseFile = join(resolve(options.cwd, config.store.dataDir), 'digestbot.sqlite');
+  const storeConfig = { dataDir: resolve(options.cwd, config.store.dataDir), databaseUrl: config.store.databaseUrl };
+  // The Slack installations (OAuth) live in the store's SQLite file, or the one under DATA_DIR beside PostgreSQL
+  // (a PostgreSQL repository is not built yet).
+  const location = storeLocation(storeConfig);
+  const databaseFile = location.dialect === 'sqlite' ? location.path : join(storeConfig.dataDir, SQLITE_FILE);
   const owner = config.cluster.instanceId === null ? {} : { owner: { id: config.cluster.instanceId, staleAfterMs: CLAIM_STALE_MS } };
-  const store = await openStore({ dataDir: resolve(options.cwd, config.store.dataDir), databaseUrl: config.store.databaseUrl }, owner);
+  const store = await openStore(storeConfig, owner);
   const prom = config.ops === null ? null : createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
   const role = createInstanceRole(prom?.registry ?? null);
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.

@@ -25,7 +25,7 @@ export { idOn, parsePlatformId, platformId, platformOf, type PlatformId } from '
 export { chartRows, renderFiguresChart, type ChartRow, type FiguresChart } from './format/chart/index.ts';
 export type { Store, StoreSession } from './store/port.ts';
 export { openSqliteStore } from './store/sqlite/open.ts';
-export { openStore, storeLocation, type StoreConfig } from './store/open-store.ts';
+export { openStore, SQLITE_FILE, storeLocation, type StoreConfig } from './store/open-store.ts';
 export { CLAIM_STALE_MS } from './store/postgres/open.ts';
 export { buildDigest, digestChart, CHART_FILENAME, type BuildDigestDeps, type BuiltDigest, type FolderSource, type RawArticle } from './digests/build-digest.ts';
 export { readFolderSource } from './sources/folder.ts';

@@ -58,22 +58,25 @@ export function createDefinitionRegistry(store: Store, files: readonly { def: Di
     const file = files.find((f) => f.def.workspace === row.workspaceId && f.def.name === row.name);
     return [{ def: parsed.data, dir: file?.dir ?? null, origin: 'chat' as const }];
   });
-  const explicit = async (workspaceId?: string): Promise<RegisteredDefinition[]> => {
+  /** `own`: whether a workspace has sources of its own, filled here as needed (a caller may pass what it knows). */
+  const explicit = async (workspaceId?: string, own = new Map<string, boolean>()): Promise<RegisteredDefinition[]> => {
     const chat = await stored(workspaceId);
     const fromFiles = files
       .filter((f) => workspaceId === undefined || f.def.workspace === workspaceId)
       .filter((f) => !chat.some((c) => c.def.workspace === f.def.workspace && c.def.name === f.def.name))
       .map((f) => ({ def: f.def, dir: f.dir, origin: 'file' as const }));
     const all = [...fromFiles, ...chat];
-    const own = new Map<string, boolean>();
-    for (const ws of new Set(all.filter((d) => d.def.sample).map((d) => d.def.workspace))) own.set(ws, await hasOwnSources(store, ws));
+    for (const ws of new Set(all.filter((d) => d.def.sample).map((d) => d.def.workspace))) {
+      if (!own.has(ws)) own.set(ws, await hasOwnSources(store, ws));
+    }
     return all.filter((d) => !d.def.sample || own.get(d.def.workspace) !== true);
   };
   const list = async (workspaceId?: string): Promise<RegisteredDefinition[]> => {
-    const defs = await explicit(workspaceId);
-    if (workspaceId === undefined) return defs;
+    if (workspaceId === undefined) return explicit();
+    const hasOwn = await hasOwnSources(store, workspaceId);
+    const defs = await explicit(workspaceId, new Map([[workspaceId, hasOwn]]));
     const withDefault = defs.some((d) => d.def.name === DEFAULT_DIGEST) ? defs : [...defs, { def: defaultDigest(workspaceId), dir: null, origin: 'default' as const }];
-    if (!(await hasOwnSources(store, workspaceId))) return [...withDefault.filter((d) => d.def.sample), ...withDefault.filter((d) => !d.def.sample)];
+    if (!hasOwn) return [...withDefault.filter((d) => d.def.sample), ...withDefault.filter((d) => !d.def.sample)];
     return [...withDefault.filter((d) => d.def.name === DEFAULT_DIGEST), ...withDefault.filter((d) => d.def.name !== DEFAULT_DIGEST)];
   };
   return {
