@@ -68,7 +68,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     actor: new RegExp(w(`(?:Konzern${LETTER}*|Unternehmen${LETTER}*|Firm(?:a|en)|Bank(?:en)?|Versicher${LETTER}*|Hersteller${LETTER}*|Vorst(?:and|ände|ands)${LETTER}*|Manager${LETTER}*|Aktionär${LETTER}*|Anleger${LETTER}*|Investor${LETTER}*|Behörde${LETTER}*|(?:Bundes)?[Aa]mt|Bundesamt${LETTER}*|Kartellamt${LETTER}*|BaFin|Kommission|Staatsanwaltschaft|Branche|Industrie|AG|GmbH|SE|Chef${LETTER}*|Gesellschaft)`), 'u'),
     economicOffence: /(?:betrug|kartell|bilanzfälsch|untreue|bestechung|korruption|geldwäsche|steuerhinterzieh|insider|marktmanipulation|abgas|preisabsprach)/iu,
     mitigationBefore: new RegExp(`${w('(?:senk(?:t|en|te|ten)|verringer(?:t|n|te|ten)|reduzier(?:t|en|te|ten)|minimier(?:t|en|te|ten)|begrenz(?:t|en|te|ten)|vermeid(?:et|en)|verhinder(?:t|n|te|ten)|schütz(?:t|en|te|ten)|streu(?:t|en)|mindern?|mindert)')}(?:\\s+${LETTER}+){0,3}\\s*$`, 'iu'),
-    mitigationFinal: new RegExp(`${w('(?:zu\\s+)?(?:senken|verringern|reduzieren|minimieren|begrenzen|vermeiden|verhindern|entgehen|entkommen|entkommt|entging|schützen|einschätzen|einzuschätzen|abwägen|abzuwägen|bewerten|streuen|absichern|abzusichern|in kauf nehmen|in kauf|mindern|trägt|tragen)')}\\s*[.!?"'“”»«]*\\s*$`, 'iu'),
+    mitigationFinal: new RegExp(`${w('(?:zu\\s+)?(?:senken|verringern|reduzieren|minimieren|begrenzen|vermeiden|verhindern|gesenkt|verringert|reduziert|minimiert|begrenzt|vermieden|verhindert|abgesichert|entgehen|entkommen|entkommt|entging|schützen|einschätzen|einzuschätzen|abwägen|abzuwägen|bewerten|streuen|absichern|abzusichern|in kauf nehmen|in kauf|mindern|trägt|tragen)')}\\s*[.!?"'“”»«]*\\s*$`, 'iu'),
     lineItemBefore: new RegExp(`${w(`(?:gegenüber|im vergleich zu|nach)(?: einem| dem)?(?: vorjahres${LETTER}*)?`)}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:weniger|geringere[snm]?|kleinere[snm]?|niedrigere[snm]?|minimale[snm]?)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:trotz|ungeachtet)'), 'iu'),
@@ -118,11 +118,18 @@ function beforeList(lead: string): string[] {
 /** Whether the cue is dated by a temporal preposition, also across a list of nouns. */
 function isBackdrop(parts: ClauseParts, t: ContextTable): boolean {
   if (WARN_RE.test(parts.before)) return false;
-  if (t.backdrop.test(parts.before)) return true;
+  if (t.backdrop.test(parts.before) || DATED_RE.test(parts.after)) return true;
   return parts.lead !== undefined && beforeList(parts.lead).some((head) => t.backdrop.test(head));
 }
 
 const WARN_RE = /warn/iu;
+/** A crisis named by its year ("die Finanzkrise 2008", "the crisis of 2008"): a past event, not a risk ahead. */
+const DATED_RE = /^\s+(?:(?:von|aus|of|in)\s+)?(?:19|20)\d\d(?!\d)/u;
+/**
+ * A mitigation inside a necessary condition ("Nur wenn …, können wir eine Überlastung verhindern", "only if …
+ * can we avoid"): the harm is what follows when the condition fails, so the risk stands.
+ */
+const ONLY_IF_RE = /(?<![\p{L}])(?:nur\s+(?:wenn|falls)|only\s+if|unless)(?![\p{L}])/iu;
 
 /** Global copies of the tables' expressions, compiled once. */
 const GLOBAL = new Map<RegExp, RegExp>();
@@ -178,7 +185,19 @@ function nearestMetric(parts: ClauseParts, t: ContextTable, language: RuleLangua
  * the sentence are they a business risk ("Der Verlust an lichten Waldstrukturen", "hält ihn für gefährlich").
  * Wars fought with trade, prices or technology ("Handelskrieg", "Tech-Krieg") are economic by themselves.
  */
-const NEEDS_ANCHOR_DE = /^(?!.*(?:handels|tech|zoll|preis|wirtschafts|wettbewerbs|chip|subventions|währungs|rabatt)-?krieg)(?:.*(?:gefährlich|krieg|verlust))/iu;
+const NEEDS_ANCHOR_DE = /^(?!.*(?:handels|tech|zoll|preis|wirtschafts|wettbewerbs|chip|subventions|währungs|rabatt)-?krieg)(?:.*(?:gefährlich|krieg|verlust)|drohende[nmrs]?$)/iu;
+
+/**
+ * English "loss" names a loss of anything ("loss of appetite", "loss of life"): a financial risk only with a
+ * company, market or money in the sentence, not in a description of symptoms.
+ */
+const NEEDS_ANCHOR_EN = /^loss(?:es)?$/iu;
+
+/** Whether the cue `word` is a business risk only in a sentence about a company, a market or the economy. */
+function needsAnchor(word: string, parts: ClauseParts, language: RuleLanguage): boolean {
+  if (language === 'en') return NEEDS_ANCHOR_EN.test(word);
+  return NEEDS_ANCHOR_DE.test(word) || threatensWith(word, parts);
+}
 
 /** "mit Gewalt drohen", "droht mit Klage": someone threatens someone, a risk only in a business setting. */
 function threatensWith(word: string, parts: ClauseParts): boolean {
@@ -188,9 +207,12 @@ function threatensWith(word: string, parts: ClauseParts): boolean {
 /** Business words beyond the metric and actor tables: trade, competition, holdings. */
 const BUSINESS_DE = /(?:geschäft|konkurren|wettbewerb|handel|holding|group|e-commerce)/iu;
 
-/** Whether the text (the sentence without the cue itself) speaks of a company, a market or the economy. */
+/** An amount of money: "$45m", "£1.2bn", "3 Mio. Euro", "45 million dollars". */
+const MONEY_RE = /[$£€¥]\s?\d|\d\s?(?:[mk]|bn|mn)(?![\p{L}])|(?<![\p{L}])(?:mio|mrd|million|millionen|billion|milliarden?)(?![\p{L}])|(?<![\p{L}])(?:euro|dollars?|pounds?|franken|yen)(?![\p{L}])/iu;
+
+/** Whether the text (the sentence without the cue itself) speaks of a company, a market, money or the economy. */
 function hasEconomicAnchor(sentence: string, t: ContextTable): boolean {
-  return t.market.test(sentence) || t.goodMetric.test(sentence) || t.burden.test(sentence) || t.actor.test(sentence)
+  return MONEY_RE.test(sentence) || t.market.test(sentence) || t.goodMetric.test(sentence) || t.burden.test(sentence) || t.actor.test(sentence)
     || t.economicOffence.test(sentence) || BUSINESS_DE.test(sentence);
 }
 
@@ -212,11 +234,10 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
     }
     case 'hazard':
     case 'backdrop':
-      if (language === 'de' && (NEEDS_ANCHOR_DE.test(word) || threatensWith(word, parts))
-        && !hasEconomicAnchor(`${parts.lead ?? parts.before} ${parts.after}`, t)) return true;
+      if (needsAnchor(word, parts, language) && !hasEconomicAnchor(`${parts.lead ?? parts.before} ${parts.after}`, t)) return true;
       if (cue.kind === 'backdrop' && isBackdrop(parts, t)) return true;
-      return t.mitigationBefore.test(parts.before) || t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)
-        || t.mitigationFinal.test(parts.after);
+      if (t.lessBefore.test(parts.before) || t.lineItemBefore.test(parts.before)) return true;
+      return (t.mitigationBefore.test(parts.before) || t.mitigationFinal.test(parts.after)) && !ONLY_IF_RE.test(parts.sentence);
     case 'feeling':
       return !t.market.test(parts.sentence) || t.mitigationBefore.test(parts.before);
     case 'rival':

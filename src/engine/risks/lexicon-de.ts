@@ -28,10 +28,11 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: w('vor dem aus'), weight: 1.1, category: 'financial' },
   { pattern: w('aus dem ruder'), weight: 1.1 },
   { pattern: prefix('(?:eskalier|angespannt)'), weight: 0.8 },
-  { pattern: w('(?:mehr|teurer|länger) als (?:geplant|erwartet|veranschlagt|vorgesehen)'), weight: 1.0, category: 'execution-adoption' },
+  { pattern: w('(?:mehr|teurer|länger|langsamer|später) als (?:geplant|erwartet|veranschlagt|vorgesehen|erwünscht|gewünscht|erhofft|gedacht)'), weight: 1.0, category: 'execution-adoption' },
   { pattern: prefix('(?:verlor|verlier)'), weight: 0.7, kind: 'decline' },
   { pattern: w('(?:stürzt|stürzte|stürzten|sackt|sackte|rutscht|rutschte|fiel|fielen|sank|sanken|schrumpft|schrumpfte|bricht|brach|brachen)') + gap(10) + w('(?:ab|ein|ins|unter|um|auf)'), weight: 0.7, kind: 'decline' },
-  { pattern: w('(?:gesunken|gefallen|gesenkt|sinkt|sinken|fällt|fallen|niedriger|schwächer|geringer)'), weight: 0.8, kind: 'decline' },
+  // "zu gefallen" is the infinitive of "to please", not a fall.
+  { pattern: `${w('(?:gesunken|gesenkt|sinkt|sinken|fällt|fallen|niedriger|schwächer|geringer)')}|(?<!zu\\s)${w('gefallen')}`, weight: 0.8, kind: 'decline' },
   { pattern: w('(?:geht|ging|gingen|gehen)') + gap(8) + w('zurück'), weight: 0.8, kind: 'decline' },
   { pattern: prefix('schwächel|schwach|schwäche'), weight: 0.9, kind: 'decline' },
   { pattern: w('(?:weniger|schwächer|niedriger) als (?:erwartet|geplant|prognostiziert|erhofft|befürchtet)|(?:unter|hinter) (?:den |die )?(?:erwartungen|prognosen|zielen)|verfehlt(?:e|en)?'), weight: 1.1, category: 'financial' },
@@ -60,7 +61,8 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: w('in den keller'), weight: 1.0, category: 'market-volatility' },
   { pattern: prefix('scheiter'), weight: 1.0, category: 'execution-adoption' },
   { pattern: w('unter druck'), weight: 0.8, kind: 'feeling' },
-  { pattern: w('druck'), weight: 0.4, kind: 'feeling' },
+  // Bare "Druck" only as pressure on something or from someone ("Druck auf die Preise"), not "der Druck, zu gefallen".
+  { pattern: w('druck') + '(?=\\s+(?:auf|von|durch|seitens)(?![\\p{L}]))', weight: 0.4, kind: 'feeling' },
   { pattern: `${w('(?:eingetrübt|eintrüben|trübt|trübte|trüben)')}|${w('gestört')}`, weight: 0.9 },
   { pattern: w('(?:kämpft|kämpfen|kämpfte|kämpften|ringt|ringen|rang)') + '\\s+mit', weight: 0.9 },
   { pattern: w('(?:senkt|senkte|senkten)') + gap(4) + compound('(?:bonität|rating|kreditwürdigkeit|kreditnote|bonitätsnote)'), weight: 1.2, category: 'financial' },
@@ -91,6 +93,10 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: compound('(?:rezession|konjunkturschwäche|krise|krisen)'), weight: 0.9, category: 'macro', kind: 'backdrop', noun: true },
   { pattern: compound('inflation'), weight: 0.5, category: 'macro', noun: true },
   { pattern: compound('(?:gegenwind|störfeuer|flop)'), weight: 0.8, noun: true },
+  // Harm to the environment and to systems under strain; dunning letters and arrears.
+  { pattern: `${prefix('(?:verpest|verseuch|vergiftet)')}|${compound('(?:umweltschäden|umweltverschmutzung|umweltzerstörung)')}`, weight: 1.0, kind: 'hazard' },
+  { pattern: compound('überlastung(?:en)?'), weight: 1.0, kind: 'hazard', category: 'operational', noun: true },
+  { pattern: compound(`(?:mahnung(?:en)?|zahlungsrückst${LETTER}*|mietschulden|zahlungsverzug)`), weight: 0.9, category: 'financial', noun: true },
 ];
 
 export const DE_LEXICON: RiskLexicon = {

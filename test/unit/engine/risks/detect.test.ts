@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_STATEMENT } from '../../../../src/engine/risks/clause.ts';
 import { extractRisks } from '../../../../src/engine/risks/index.ts';
 import type { RiskCategory } from '../../../../src/engine/schema.ts';
 import type { RuleLanguage } from '../../../../src/engine/types.ts';
@@ -84,13 +85,43 @@ describe('extractRisks on single sentences', () => {
 describe('risk statements', () => {
   const long = 'Wenn die kommerzielle Akzeptanz der neuen Plattform ausbleibt oder die Kosten für die Skalierung weiter '
     + 'außer Kontrolle geraten, könnte das Vertrauen der Anleger endgültig brechen, was den Kurs der Aktie weiter belasten würde.';
+  const fronted = 'Sollten die Zölle wie angekündigt ab Januar auf 25 Prozent steigen, müsste der Hersteller nach eigenen Angaben '
+    + 'seine Preise in Europa und Nordamerika deutlich anheben und in den kommenden zwei Jahren mehrere hundert Stellen '
+    + 'in seinen Werken in Sachsen, Thüringen und Bayern streichen, sagte der Finanzvorstand am Dienstag.';
+  const late = 'Der Vorstand stellte am Dienstag in Frankfurt die Zahlen für das dritte Quartal vor, in dem der Umsatz in Europa '
+    + 'leicht zulegte und das Geschäft in Asien stabil blieb, die Ratingagentur stufte die Bonität des Konzerns am selben Tag '
+    + 'jedoch herab, weil die Schulden nach der Übernahme des Konkurrenten deutlich gestiegen sind.';
 
-  it('given a long risk sentence, then the statement is at most about 160 characters of its verbatim words', () => {
+  it('given a risk sentence of up to MAX_STATEMENT characters, then the statement is the whole sentence', () => {
+    expect(long.length).toBeLessThanOrEqual(MAX_STATEMENT);
     const [risk] = extractRisks(articleOf([long], 'de'));
-    expect(risk).toBeDefined();
-    expect(risk?.text.length).toBeLessThanOrEqual(162);
-    expect(long).toContain((risk?.text ?? '').replace(/^…|…$/gu, ''));
-    expect(risk?.sentence).toBe(long);
+    expect(risk?.text).toBe(long);
+  });
+
+  it('given a long sentence whose cue sits in a fronted condition, then the statement is the condition with its whole main clause', () => {
+    expect(fronted.length).toBeGreaterThan(MAX_STATEMENT);
+    const [risk] = extractRisks(articleOf([fronted], 'de'));
+    expect(risk?.text).toMatch(/^Sollten die Zölle .* steigen, müsste der Hersteller .* Sachsen, Thüringen und Bayern streichen$/u);
+    expect(fronted).toContain(risk?.text ?? '');
+  });
+
+  it('given a long sentence whose cue sits in a later clause, then the statement is whole clauses around it with a main clause', () => {
+    expect(late.length).toBeGreaterThan(MAX_STATEMENT);
+    const [risk] = extractRisks(articleOf([late], 'de'));
+    const text = risk?.text ?? '';
+    expect(text).toContain('die Ratingagentur stufte die Bonität des Konzerns am selben Tag jedoch herab');
+    expect(text).not.toMatch(/^(?:weil|in dem)|…/u);
+    expect(late).toContain(text);
+  });
+
+  it('given a sentence with a subordinate clause between cue and main clause, then the statement does not start with the subordinate clause', () => {
+    const s = 'Anleger reagierten am Mittwoch verunsichert auf die Nachricht, weil der Hersteller, der seit Jahren mit '
+      + 'schwachen Verkaufszahlen in China und steigenden Kosten für Batterien zu kämpfen hat, erneut seine Prognose senkte '
+      + 'und einen Verlust im dritten Quartal nicht mehr ausschließen wollte, wie der Finanzchef auf einer Telefonkonferenz sagte.';
+    expect(s.length).toBeGreaterThan(MAX_STATEMENT);
+    const text = extractRisks(articleOf([s], 'de'))[0]?.text ?? '';
+    expect(text).not.toMatch(/^(?:weil|der|wie)\s/u);
+    expect(s).toContain(text);
   });
 
   it('given a short risk sentence, then the statement is the sentence itself', () => {

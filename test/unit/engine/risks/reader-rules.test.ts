@@ -67,6 +67,13 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['en', 'The project is running over budget.', 'execution-adoption'],
   ['en', 'The chipmaker is losing market share to rivals.', 'competition'],
   ['en', 'Energy prices are squeezing margins.', 'macro'],
+  // fold-A rules: slower than hoped, harm to the environment, overload behind a necessary condition, dunning
+  ['de', 'Die Bestellungen werden wegen fehlender Chips langsamer als erhofft ausgeliefert.', 'execution-adoption'],
+  ['de', 'Giftige Abwässer der Mine verseuchen das Grundwasser der Region.', 'other'],
+  ['de', 'Nur wenn die Stadt rasch handelt, lässt sich eine Überlastung der Kliniken verhindern.', 'operational'],
+  ['de', 'Der Versorger verschickt Mahnungen an Tausende Kunden.', 'financial'],
+  ['de', 'Drohende Zölle belasten die Stimmung der Exporteure.', 'geopolitical-regulatory'],
+  ['en', 'The start-up posted a $45m loss.', 'financial'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -118,6 +125,15 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['en', 'We are proud of our record quarter.'],
   ['en', 'I am confident that we will show a meaningful increase in earnings for 2005.'],
   ['en', 'Exports surged on increasing domestic demand.'],
+  // fold-A rules: "zu gefallen" pleases, a dated crisis is history, pressure needs a target, a threat needs a market
+  ['de', 'Er tat alles, um dem Publikum zu gefallen.'],
+  ['de', 'Die Autorin spürte den Druck, allen zu gefallen.'],
+  ['de', 'Viele Sparer erinnern sich noch an die Bankenkrise von 2008.'],
+  ['de', 'Wanderer sollten sich vor drohenden Gewittern in den Bergen in Acht nehmen.'],
+  ['de', 'Der Netzbetreiber hat das Risiko einer Überlastung seiner Leitungen durch den Ausbau verringert.'],
+  ['de', 'Die Risiken wurden durch Derivate abgesichert.'],
+  // a medical description is no (financial) risk: a loss of appetite is not a loss of money
+  ['en', 'Symptoms of the infection include fever, fatigue and loss of appetite.'],
   ['de', 'Der Absatz wächst weiter.'],
   ['de', 'Die E-Mail setzt den Empfänger unter Druck, direkt zu antworten.'],
   ['en', 'He recalled the early days of the firm with a smile.'],
