@@ -61,18 +61,18 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     outdone: new RegExp(w(`(?:beat(?:s|ing)?|outpac${LETTER}*|outperform${LETTER}*|outgrow${LETTER}*|outsell${LETTER}*|ahead of|far behind|left (?:\\S+ )?behind|(?:win|won|gain(?:ed)?|take|took|taking) (?:market )?share from)`), 'iu'),
   },
   de: {
-    goodMetric: new RegExp(`(?:verkauf|vertrieb|lieferung|auslieferung|bilanz|umsatz|umsätze|erlös|gewinn|ergebnis|absatz|auftr[aä]g|bestellung|nachfrage|wachstum|marge|kredit|produktion|export|ausfuhr|wirtschaft|konjunktur|bruttoinlandsprodukt|bip|quartal|zahlen|prognose|ausblick|erwartung|dividende|cashflow|marktanteil|beschäftigung|arbeitsplätze|kunden|nutzer|rendite|einnahmen|ertrag|erträge)`, 'iu'),
+    goodMetric: new RegExp(`(?:betriebszeit|fördermittel|fördergeld|budget|etat|zuschüss|verkauf|vertrieb|lieferung|auslieferung|bilanz|umsatz|umsätze|erlös|gewinn|ergebnis|absatz|auftr[aä]g|bestellung|nachfrage|wachstum|marge|kredit|produktion|export|ausfuhr|wirtschaft|konjunktur|bruttoinlandsprodukt|bip|quartal|zahlen|prognose|ausblick|erwartung|dividende|cashflow|marktanteil|beschäftigung|arbeitsplätze|kunden|nutzer|rendite|einnahmen|ertrag|erträge)`, 'iu'),
     badMetric: new RegExp(`(?:kosten|ausgaben|schulden|verschuldung|verlust|defizit|arbeitslos|inflation|risik|abschreibung|steuer|fälle|unfälle|straftaten|einbrüche|emission|verbrauch)`, 'iu'),
     burden: /(?:kosten|ausgaben|schulden|verschuldung|arbeitslos|inflation|zinsen|zins\b|leitzins|energiepreis|strompreis|gaspreis|ölpreis|spritpreis|mieten|verlust|defizit|insolvenz|pleiten|kurzarbeit|ausfälle)/iu,
     benefit: new RegExp(w('(?:hilft|helfen|half|stützt|stützen|beflügelt|beflügeln|verbessert|verbessern|besser|profitiert|profitieren)'), 'iu'),
     actor: new RegExp(w(`(?:Konzern${LETTER}*|Unternehmen${LETTER}*|Firm(?:a|en)|Bank(?:en)?|Versicher${LETTER}*|Hersteller${LETTER}*|Vorst(?:and|ände|ands)${LETTER}*|Manager${LETTER}*|Aktionär${LETTER}*|Anleger${LETTER}*|Investor${LETTER}*|Behörde${LETTER}*|(?:Bundes)?[Aa]mt|Bundesamt${LETTER}*|Kartellamt${LETTER}*|BaFin|Kommission|Staatsanwaltschaft|Branche|Industrie|AG|GmbH|SE|Chef${LETTER}*|Gesellschaft)`), 'u'),
     economicOffence: /(?:betrug|kartell|bilanzfälsch|untreue|bestechung|korruption|geldwäsche|steuerhinterzieh|insider|marktmanipulation|abgas|preisabsprach)/iu,
-    mitigationBefore: new RegExp(`${w('(?:senk(?:t|en|te|ten)|verringer(?:t|n|te|ten)|reduzier(?:t|en|te|ten)|minimier(?:t|en|te|ten)|begrenz(?:t|en|te|ten)|vermeid(?:et|en)|verhinder(?:t|n|te|ten)|schütz(?:t|en|te|ten)|streu(?:t|en)|mindern?|mindert)')}(?:\\s+${LETTER}+){0,3}\\s*$`, 'iu'),
+    mitigationBefore: new RegExp(`${w('(?:(?:zur |die )?(?:abfederung|eindämmung|bekämpfung|begrenzung|vermeidung|verringerung|absicherung) (?:der|des|von|gegen)|senk(?:t|en|te|ten)|verringer(?:t|n|te|ten)|reduzier(?:t|en|te|ten)|minimier(?:t|en|te|ten)|begrenz(?:t|en|te|ten)|vermeid(?:et|en)|verhinder(?:t|n|te|ten)|schütz(?:t|en|te|ten)|streu(?:t|en)|mindern?|mindert)')}(?:\\s+${LETTER}+){0,3}\\s*$`, 'iu'),
     mitigationFinal: new RegExp(`${w('(?:zu\\s+)?(?:senken|verringern|reduzieren|minimieren|begrenzen|vermeiden|verhindern|gesenkt|verringert|reduziert|minimiert|begrenzt|vermieden|verhindert|abgesichert|entgehen|entkommen|entkommt|entging|schützen|einschätzen|einzuschätzen|abwägen|abzuwägen|bewerten|streuen|absichern|abzusichern|in kauf nehmen|in kauf|mindern|trägt|tragen)')}\\s*[.!?"'“”»«]*\\s*$`, 'iu'),
     lineItemBefore: new RegExp(`${w(`(?:gegenüber|im vergleich zu|nach)(?: einem| dem)?(?: vorjahres${LETTER}*)?`)}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:weniger|geringere[snm]?|kleinere[snm]?|niedrigere[snm]?|minimale[snm]?)')}\\s*$`, 'iu'),
     concessive: new RegExp(w('(?:trotz|ungeachtet)'), 'iu'),
-    backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus|in zeiten (?:von|der|des))')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
+    backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus|in zeiten (?:von|der|des)|im zuge|angesichts)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
     market: /(?:anleger|investor|aktionär|märkte|markt|händler|analyst|ökonom|volkswirt|kunde|verbraucher|käufer|gläubiger|bank|konzern|unternehm|firma|firmen|branche|industrie|wirtschaft|konjunktur|beschäftigt|mitarbeit|belegschaft|arbeitnehmer|arbeitsplätz|gewerkschaft|export|zuliefer|händler|hersteller|notenbank|regierung|preis|zins|inflation|nachfrage|umsatz|gewinn|aktie|anleihe|börse|vermieter|mieter|sparer)/iu,
     outdone: new RegExp(w('(?:abgehängt|abhängen|hinter sich gelassen|lässt|ließ|überholt|überholen|davongezogen|ausgestochen|voraus|geschlagen|schlägt|Marktanteile? (?:abgenommen|gewonnen))'), 'iu'),
   },
@@ -229,6 +229,7 @@ export function cancelledByContext(cue: RiskCue, word: string, parts: ClausePart
       return !(t.goodMetric.test(parts.previous) && !t.badMetric.test(clause));
     }
     case 'rise': {
+      if (t.mitigationBefore.test(parts.before)) return true;
       const what = nearestMetric(parts, { ...t, badMetric: t.burden }, language, word);
       return what !== 'bad';
     }

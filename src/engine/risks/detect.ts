@@ -71,6 +71,15 @@ function negates(before: string, lex: RiskLexicon, cue: RiskCue): boolean {
   return !(ATTRIBUTIVE_RE.test(last) && /^nicht$/iu.test(beforeLast));
 }
 
+/**
+ * German negation after a finite verb (verb second): "droht keine Überlastung mehr", "sinken nicht". Not
+ * "nicht nur" (not only), which adds rather than negates.
+ */
+const NEGATED_AFTER_DE = /^\s+(?:[\p{L}-]+\s+)?(?:kein(?:e[nmrs]?)?|keinerlei|nicht)(?![\p{L}])(?!\s+nur(?![\p{L}]))/iu;
+/** "statt …, … zu erhöhen", "instead of …": the infinitive clauses after it name what does not happen. */
+const INSTEAD_RE = /(?<![\p{L}])(?:(?:an)?statt|instead of|rather than)(?![\p{L}])[^.;!?]*$/iu;
+const INFINITIVE_END_RE = /(?<![\p{L}])zu\s+\p{L}+[\s.!?"'“”«»]*$/u;
+
 /** The clause before `start` and the clause before that one. */
 function previousClause(text: string, start: number): string {
   const own = clauseBefore(text, start);
@@ -88,6 +97,8 @@ function isCancelled(text: string, start: number, end: number, lex: RiskLexicon,
   const clauseRest = clauseAfter(text, end);
   if (negates(before, lex, cue) && !lex.negationExceptions.test(clauseRest) && !lex.negationExceptions.test(before)) return true;
   if (lex.minimizers.test(clauseRest) && !lex.negators.test(clauseRest)) return true;
+  if (language === 'de' && cue.noun !== true && NEGATED_AFTER_DE.test(clauseRest) && !lex.negationExceptions.test(clauseRest)) return true;
+  if (INSTEAD_RE.test(text.slice(0, start)) && INFINITIVE_END_RE.test(text.slice(0, end + clauseRest.length))) return true;
   return cancelledByContext(cue, word, { before: ownBefore, after: clauseRest, previous: previousClause(text, start), sentence: text, lead: text.slice(0, start) }, language);
 }
 

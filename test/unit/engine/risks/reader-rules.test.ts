@@ -74,6 +74,22 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['de', 'Der Versorger verschickt Mahnungen an Tausende Kunden.', 'financial'],
   ['de', 'Drohende Zölle belasten die Stimmung der Exporteure.', 'geopolitical-regulatory'],
   ['en', 'The start-up posted a $45m loss.', 'financial'],
+  // fold-B rules: idioms, ruin, weighted problems, exhausted funds, a gap to the need, not enough, negated recovery
+  ['de', 'Das Sparprogramm der Regierung ist ein Tanz auf dem Vulkan.', 'geopolitical-regulatory'],
+  ['de', 'Für den Traditionsverlag geht es um Sieg oder Untergang.', 'other'],
+  ['de', 'Der Mangel an Fachkräften ist eines der größten Probleme der Branche.', 'operational'],
+  ['de', 'Die Fördermittel für das laufende Jahr sind bereits ausgeschöpft.', 'financial'],
+  ['de', 'Der Ausbau erreicht nur die Hälfte dessen, was für die Klimaziele nötig wäre.', 'execution-adoption'],
+  ['de', 'Das Geschäft mit Druckern reicht nicht mehr aus, um die Investoren zufriedenzustellen.', 'other'],
+  ['de', 'Händler rechnen nicht mit einer Erholung der Nachfrage.', 'execution-adoption'],
+  ['de', 'Der Markt für Lieferdienste ist hart umkämpft.', 'competition'],
+  ['de', 'In Sorge um ihre Jobs streikten die Beschäftigten des Werks.', 'operational'],
+  ['de', 'Die Stadt kürzt die Zuschüsse für Theater um zehn Prozent.', 'other'],
+  ['de', 'Die Rabattaktion ist ein Verzweiflungsakt des Händlers.', 'other'],
+  ['de', 'Der Flughafen informierte die Fluggesellschaften über einen Vorfall mit Schaden an der Start- und Landebahn.', 'operational'],
+  ['de', 'Zölle drohen nicht nur den Autobauern.', 'geopolitical-regulatory'],
+  ['de', 'Als wäre das Geschäft nicht schon riskant genug, steigen nun auch die Zinsen.', 'macro'],
+  ['de', 'Statt zu sparen, erhöht der Konzern die Schulden.', 'financial'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -134,6 +150,19 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['de', 'Die Risiken wurden durch Derivate abgesichert.'],
   // a medical description is no (financial) risk: a loss of appetite is not a loss of money
   ['en', 'Symptoms of the infection include fever, fatigue and loss of appetite.'],
+  // fold-B rules: mitigation nouns, negation after the verb, "statt … zu", combustion, law fields, residual risk,
+  // the drug-leaflet idiom, crisis times, "im Zuge", the reporting verb of an attribution
+  ['de', 'Die Zuschüsse dienen zur Abfederung der steigenden Energiekosten.'],
+  ['de', 'Durch die neuen Impfstoffe droht keine Überlastung der Kliniken mehr.'],
+  ['de', 'Die Preise sinken nicht.'],
+  ['de', 'Die Reform soll helfen, statt die Betriebe zu belasten und das Risiko von Pleiten zu erhöhen.'],
+  ['de', 'Der Ingenieur erklärt die Verbrennung von Wasserstoff in der Turbine.'],
+  ['de', 'Die Kanzlei berät Unternehmen im Insolvenzrecht.'],
+  ['de', 'Ein gewisses Restrisiko bleibt bei jeder Reise.'],
+  ['de', 'Der Ratgeber erklärt Risiken und Nebenwirkungen des neuen Medikaments.'],
+  ['de', 'In Krisenzeiten suchen Mitarbeitende Halt bei ihren Vorgesetzten.'],
+  ['de', 'Im Zuge der Finanzkrise entstand eine neue Aufsicht.'],
+  ['de', 'Die Steuer sei völlig überflüssig, warnt er.'],
   ['de', 'Der Absatz wächst weiter.'],
   ['de', 'Die E-Mail setzt den Empfänger unter Druck, direkt zu antworten.'],
   ['en', 'He recalled the early days of the firm with a smile.'],
