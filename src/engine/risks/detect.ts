@@ -80,6 +80,13 @@ const NEGATED_AFTER_DE = /^\s+(?:[\p{L}-]+\s+)?(?:kein(?:e[nmrs]?)?|keinerlei|ni
 const INSTEAD_RE = /(?<![\p{L}])(?:(?:an)?statt|instead of|rather than)(?![\p{L}])[^.;!?]*$/iu;
 const INFINITIVE_END_RE = /(?<![\p{L}])zu\s+\p{L}+[\s.!?"'“”«»]*$/u;
 
+/**
+ * A span of years in the clause after the cue ("tariffs from 1985 to 1992", "Zölle zwischen 2002 und 2004") in a
+ * sentence told in the past tense: history, not a risk ahead (a plan "from 2027 to 2030" stays one).
+ */
+const PAST_TENSE_RE = /(?<![\p{L}])(?:\p{Ll}{3,}ed|was|were|had|war|waren|hatte|hatten|wurde|wurden)(?![\p{L}])/u;
+const PAST_SPAN_RE = /(?<![\p{L}])(?:from|between|von|zwischen)\s+(?:19|20)\d\d\s+(?:to|and|until|bis|und)\s+(?:19|20)\d\d(?!\d)/iu;
+
 /** The clause before `start` and the clause before that one. */
 function previousClause(text: string, start: number): string {
   const own = clauseBefore(text, start);
@@ -98,6 +105,7 @@ function isCancelled(text: string, start: number, end: number, lex: RiskLexicon,
   if (negates(before, lex, cue) && !lex.negationExceptions.test(clauseRest) && !lex.negationExceptions.test(before)) return true;
   if (lex.minimizers.test(clauseRest) && !lex.negators.test(clauseRest)) return true;
   if (language === 'de' && cue.noun !== true && NEGATED_AFTER_DE.test(clauseRest) && !lex.negationExceptions.test(clauseRest)) return true;
+  if (PAST_SPAN_RE.test(clauseRest) && PAST_TENSE_RE.test(text)) return true;
   if (INSTEAD_RE.test(text.slice(0, start)) && INFINITIVE_END_RE.test(text.slice(0, end + clauseRest.length))) return true;
   return cancelledByContext(cue, word, { before: ownBefore, after: clauseRest, previous: previousClause(text, start), sentence: text, lead: text.slice(0, start) }, language);
 }

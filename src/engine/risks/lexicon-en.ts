@@ -64,7 +64,7 @@ export const EN_CUES: readonly RiskCue[] = [
   { pattern: w('tariffs?|trade war|trade tensions?|duties'), weight: 1.1, category: 'geopolitical-regulatory' },
   { pattern: w('lawsuits?|sued|su(?:e|es|ing)|litigation|class action|probe[sd]?|investigations?|antitrust|fined|fines?(?= of)|penalt(?:y|ies)'), weight: 1.1, category: 'legal', kind: 'legal' },
   { pattern: w(`charged with|(?:criminal |fraud |civil )?charges|convicted|convictions?|alleg(?:es|ed|edly|ations?)|accus(?:ed|es|ations?)|indict(?:ed|ment)|subpoena(?:s|ed)?|fraud${LETTER}*|ruled against`), weight: 1.1, category: 'legal', kind: 'legal' },
-  { pattern: w('(?:attorneys? general|regulators?|prosecutors?|authorities|sec|ftc|doj|fca|watchdog|commission|police)') + gap(3) + w(`(?:investigat${LETTER}*|prob(?:e|es|ed|ing)|looking into|examin${LETTER}*|su(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|fin(?:e|es|ed|ing)|raid(?:s|ed|ing)?|subpoena${LETTER}*)`), weight: 1.3, category: 'legal' },
+  { pattern: w('(?:attorneys? general|regulators?|prosecutors?|authorities|sec|ftc|doj|fca|cma|asa|ofcom|ofgem|watchdog|commission|police)') + gap(3) + w(`(?:rul(?:ed|es|ing)|ban(?:s|ned)|order(?:s|ed)|investigat${LETTER}*|prob(?:e|es|ed|ing)|looking into|examin${LETTER}*|su(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|fin(?:e|es|ed|ing)|raid(?:s|ed|ing)?|subpoena${LETTER}*)`), weight: 1.3, category: 'legal' },
   { pattern: w('(?:halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|idl(?:e|es|ed|ing)|shut(?:s|ting)?(?: down)?|clos(?:e|es|ed|ing))') + gap(3) + w('(?:production|output|plants?|factor(?:y|ies)|lines?|mines?|refiner(?:y|ies))'), weight: 1.0, category: 'operational' },
   // Competition and markets.
   { pattern: w('competition|competitors?|rivalry'), weight: 0.8, category: 'competition', kind: 'rival' },

@@ -90,6 +90,11 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['de', 'Zölle drohen nicht nur den Autobauern.', 'geopolitical-regulatory'],
   ['de', 'Als wäre das Geschäft nicht schon riskant genug, steigen nun auch die Zinsen.', 'macro'],
   ['de', 'Statt zu sparen, erhöht der Konzern die Schulden.', 'financial'],
+  // English fold-A rules: a regulator's ruling, allegations an institution investigates, a future span of years
+  ['en', 'The advertising watchdog ruled that the claims were misleading.', 'legal'],
+  ['en', 'Ofcom ruled against the broadcaster.', 'legal'],
+  ['en', 'The university is investigating allegations against its football coach.', 'legal'],
+  ['en', 'The tariffs will apply from 2027 to 2030.', 'geopolitical-regulatory'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -163,6 +168,9 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['de', 'In Krisenzeiten suchen Mitarbeitende Halt bei ihren Vorgesetzten.'],
   ['de', 'Im Zuge der Finanzkrise entstand eine neue Aufsicht.'],
   ['de', 'Die Steuer sei völlig überflüssig, warnt er.'],
+  // English fold-A rules: a threat put on hold, tariffs of a past span of years
+  ['en', 'Ministers put the threat of fines on hold.'],
+  ['en', 'Officials said the tariffs were in place from 2001 to 2003.'],
   ['de', 'Der Absatz wächst weiter.'],
   ['de', 'Die E-Mail setzt den Empfänger unter Druck, direkt zu antworten.'],
   ['en', 'He recalled the early days of the firm with a smile.'],
