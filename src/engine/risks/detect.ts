@@ -87,6 +87,9 @@ const INFINITIVE_END_RE = /(?<![\p{L}])zu\s+\p{L}+[\s.!?"'“”«»]*$/u;
 const PAST_TENSE_RE = /(?<![\p{L}])(?:\p{Ll}{3,}ed|was|were|had|war|waren|hatte|hatten|wurde|wurden)(?![\p{L}])/u;
 const PAST_SPAN_RE = /(?<![\p{L}])(?:from|between|von|zwischen)\s+(?:19|20)\d\d\s+(?:to|and|until|bis|und)\s+(?:19|20)\d\d(?!\d)/iu;
 
+/** A negated subject reaches the whole clause: "neither of them has to recall any cars", "none of the banks faces a fine". */
+const NEITHER_RE = /(?<![\p{L}])(?:neither|none) of (?:them|us|the\s+[\p{L}\p{N}\s-]+?)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
+
 /** The clause before `start` and the clause before that one. */
 function previousClause(text: string, start: number): string {
   const own = clauseBefore(text, start);
@@ -102,6 +105,7 @@ function isCancelled(text: string, start: number, end: number, lex: RiskLexicon,
   const ownBefore = clauseBefore(text, start);
   const before = lastWords(ownBefore, NEGATION_WINDOW);
   const clauseRest = clauseAfter(text, end);
+  if (NEITHER_RE.test(ownBefore)) return true;
   if (negates(before, lex, cue) && !lex.negationExceptions.test(clauseRest) && !lex.negationExceptions.test(before)) return true;
   if (lex.minimizers.test(clauseRest) && !lex.negators.test(clauseRest)) return true;
   if (language === 'de' && cue.noun !== true && NEGATED_AFTER_DE.test(clauseRest) && !lex.negationExceptions.test(clauseRest)) return true;

@@ -47,7 +47,10 @@ export const EN_CUES: readonly RiskCue[] = [
   { pattern: w('(?:out of control|spiral(?:led|ing)?)'), weight: 1.0 },
   { pattern: w('under pressure|pressure(?:s|d)?'), weight: 0.6 },
   { pattern: w('(?:pricing|price|margin|competitive) pressure'), weight: 1.2, category: 'competition' },
-  { pattern: w('delay(?:s|ed)?|setbacks?'), weight: 0.9, category: 'execution-adoption' },
+  // "delayed draw" is a kind of loan facility, not a delay.
+  { pattern: `${w('delay(?:s|ed)?|setbacks?')}(?!\\s+draw)`, weight: 0.9, category: 'execution-adoption' },
+  { pattern: w('unprofitab(?:le|ility)'), weight: 1.1, category: 'financial' },
+  { pattern: w('harmful'), weight: 1.0, kind: 'hazard' },
   { pattern: w('(?:pushed back|postponed|put on hold|scrapped|cancell?ed)'), weight: 0.9, category: 'execution-adoption' },
   { pattern: w('(?:hold|holds|holding|held) back') + gap(2) + w('(?:orders|spending|purchases|investments?|hiring)'), weight: 0.9, category: 'execution-adoption' },
   { pattern: w('recall(?:s|ed|ing)?') + '(?=\\s+(?:about |some |nearly |almost |more than |over )?(?:[\\d,.]+|vehicles|cars|trucks|products|units|models|batches|devices|phones))', weight: 1.0, category: 'operational' },
@@ -78,7 +81,7 @@ export const EN_LEXICON: RiskLexicon = {
   cues: EN_CUES,
   negators: new RegExp(w("(?:no|not|never|without|isn't|wasn't|aren't|don't|doesn't|didn't|won't|nor|neither|zero)"), 'iu'),
   negationExceptions: new RegExp(w('(?:rule out|ruled out|be excluded)'), 'iu'),
-  minimizers: new RegExp(w('(?:is|are|was|were|remains?|remained|seems?|looks?|as)') + gap(1) + w('(?:low|minimal|negligible|remote|small|smaller|narrower|contained|under control)'), 'iu'),
+  minimizers: new RegExp(`${w('(?:is|are|was|were|remains?|remained|seems?|looks?|as)') + gap(1) + w('(?:low|minimal|negligible|remote|small|smaller|narrower|contained|under control)')}|${w('(?:is|are|was|were)')}\\s+["'“‘]?${w('(?:speculation|speculative|unfounded|untrue|groundless|rumou?rs?)')}`, 'iu'),
   nonRiskWord: /^(?:risk-?free|riskless|lower-?risk|low-?risk)$/iu,
   nonRiskBefore: /(?:opportunities|benefits|rewards)\s+(?:and|&)\s+$/iu,
   nonRiskAfter: new RegExp(

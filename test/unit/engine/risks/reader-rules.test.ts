@@ -95,6 +95,10 @@ const RISKS: [RuleLanguage, string, RiskCategory][] = [
   ['en', 'Ofcom ruled against the broadcaster.', 'legal'],
   ['en', 'The university is investigating allegations against its football coach.', 'legal'],
   ['en', 'The tariffs will apply from 2027 to 2030.', 'geopolitical-regulatory'],
+  // English fold-B rules: unprofitability, harm
+  ['en', "The chain's shares fell because of the unprofitability of its online arm.", 'financial'],
+  ['en', 'Researchers said the additive may be harmful to children.', 'other'],
+  ['en', 'The launch was delayed by two months.', 'execution-adoption'],
 ];
 
 const NOT_RISKS: [RuleLanguage, string][] = [
@@ -171,6 +175,11 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   // English fold-A rules: a threat put on hold, tariffs of a past span of years
   ['en', 'Ministers put the threat of fines on hold.'],
   ['en', 'Officials said the tariffs were in place from 2001 to 2003.'],
+  // English fold-B rules: a denied report, a negated subject, a delayed-draw loan, falling capital spending
+  ['en', 'The company said reports of plant closures were "speculation".'],
+  ['en', 'Neither of the carmakers has to recall any vehicles.'],
+  ['en', 'The notes will fund on a delayed draw basis next year.'],
+  ['en', 'Operating cash flow improved, reflecting the decline in capital expenditures.'],
   ['de', 'Der Absatz wächst weiter.'],
   ['de', 'Die E-Mail setzt den Empfänger unter Druck, direkt zu antworten.'],
   ['en', 'He recalled the early days of the firm with a smile.'],
