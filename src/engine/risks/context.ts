@@ -33,7 +33,10 @@ interface ContextTable {
   lineItemBefore: RegExp;
   /** Comparatives just before a risk noun that make it smaller ("less risk", "weniger Risiken"). */
   lessBefore: RegExp;
-  /** Concessive prepositions: the cue is conceded, the clause says something else ("despite headwinds"). */
+  /**
+   * Concessive and crediting prepositions: the cue is conceded or named as the cause of good news, the clause
+   * says something else ("despite headwinds", "dank höherer Strompreise kletterte das Ergebnis").
+   */
   concessive: RegExp;
   /** Temporal prepositions that make a crisis word a time reference ("after the crisis"). */
   backdrop: RegExp;
@@ -55,7 +58,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     mitigationFinal: new RegExp(`${w('(?:on hold|at bay|in check|off the table)')}\\s*[.!?"'“”]*\\s*$`, 'iu'),
     lineItemBefore: new RegExp(`${w('(?:loan|credit|loan-loss|provisions? for(?:\\s+(?:loan|credit|expected))?|(?:compared|against) (?:with|to)(?: an?| the)?|swung from(?: an?)?|recovered from(?: an?)?)')}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:less|lower|smaller|fewer|reduced|minimal)')}\\s*$`, 'iu'),
-    concessive: new RegExp(w('(?:despite|in spite of|notwithstanding)'), 'iu'),
+    concessive: new RegExp(w('(?:despite|in spite of|notwithstanding|thanks to)'), 'iu'),
     backdrop: new RegExp(`${w('(?:during|through|throughout|after|since|before|post|from|out of|in times of)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
     market: new RegExp(w(`(?:investors?|shareholders?|markets?|traders?|analysts?|economists?|customers?|consumers?|buyers?|clients?|lenders?|creditors?|banks?|compan(?:y|ies)|firms?|businesses|industry|sector|economy|economic|employees|workers|staff|unions?|exporters?|importers?|suppliers?|retailers?|manufacturers?|the fed|central bank|government|officials|regulators?|prices?|rates?|inflation|demand|sales|profits?|earnings|shares|stocks?|bonds?)`), 'iu'),
     outdone: new RegExp(w(`(?:beat(?:s|ing)?|outpac${LETTER}*|outperform${LETTER}*|outgrow${LETTER}*|outsell${LETTER}*|ahead of|far behind|left (?:\\S+ )?behind|(?:win|won|gain(?:ed)?|take|took|taking) (?:market )?share from)`), 'iu'),
@@ -71,7 +74,7 @@ const TABLES: Readonly<Record<RuleLanguage, ContextTable>> = {
     mitigationFinal: new RegExp(`${w('(?:zu\\s+)?(?:senken|verringern|reduzieren|minimieren|begrenzen|vermeiden|verhindern|gesenkt|verringert|reduziert|minimiert|begrenzt|vermieden|verhindert|abgesichert|entgehen|entkommen|entkommt|entging|schützen|einschätzen|einzuschätzen|abwägen|abzuwägen|bewerten|streuen|absichern|abzusichern|in kauf nehmen|in kauf|mindern|trägt|tragen)')}\\s*[.!?"'“”»«]*\\s*$`, 'iu'),
     lineItemBefore: new RegExp(`${w(`(?:gegenüber|im vergleich zu|nach)(?: einem| dem)?(?: vorjahres${LETTER}*)?`)}\\s*$`, 'iu'),
     lessBefore: new RegExp(`${w('(?:weniger|geringere[snm]?|kleinere[snm]?|niedrigere[snm]?|minimale[snm]?)')}\\s*$`, 'iu'),
-    concessive: new RegExp(w('(?:trotz|ungeachtet)'), 'iu'),
+    concessive: new RegExp(w('(?:trotz|ungeachtet|dank)'), 'iu'),
     backdrop: new RegExp(`${w('(?:nach|seit|vor|während|aus|in zeiten (?:von|der|des)|im zuge|angesichts)')}(?:\\s+${LETTER}+){0,2}\\s*$`, 'iu'),
     market: /(?:anleger|investor|aktionär|märkte|markt|händler|analyst|ökonom|volkswirt|kunde|verbraucher|käufer|gläubiger|bank|konzern|unternehm|firma|firmen|branche|industrie|wirtschaft|konjunktur|beschäftigt|mitarbeit|belegschaft|arbeitnehmer|arbeitsplätz|gewerkschaft|export|zuliefer|händler|hersteller|notenbank|regierung|preis|zins|inflation|nachfrage|umsatz|gewinn|aktie|anleihe|börse|vermieter|mieter|sparer)/iu,
     outdone: new RegExp(w('(?:abgehängt|abhängen|hinter sich gelassen|lässt|ließ|überholt|überholen|davongezogen|ausgestochen|voraus|geschlagen|schlägt|Marktanteile? (?:abgenommen|gewonnen))'), 'iu'),

@@ -180,6 +180,9 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['en', 'Neither of the carmakers has to recall any vehicles.'],
   ['en', 'The notes will fund on a delayed draw basis next year.'],
   ['en', 'Operating cash flow improved, reflecting the decline in capital expenditures.'],
+  // a cue named as the cause of good news
+  ['de', 'Dank höherer Strompreise kletterte das Ergebnis auf 312 Millionen Euro.'],
+  ['en', 'Thanks to higher prices, operating profit climbed to $312m.'],
   ['de', 'Der Absatz wächst weiter.'],
   ['de', 'Die E-Mail setzt den Empfänger unter Druck, direkt zu antworten.'],
   ['en', 'He recalled the early days of the firm with a smile.'],
