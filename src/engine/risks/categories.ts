@@ -12,12 +12,12 @@ export const CATEGORY_KEYWORDS: readonly CategoryKeyword[] = [
   { pattern: w(`(?:pentagon|peking|beijing|washington|weißes haus|white house|regierung|government|ministry|ministerium|behörde|behörden|aufsicht|politik|politische?n?|tech-krieg|kalten? krieg${LETTER}*)`), category: 'geopolitical-regulatory', weight: 1 },
   { pattern: w(`(?:sanctions?|tariffs?|duties|regulators?|regulation|regulatory|export controls?|entity list|geopolitic${LETTER}*|trade war|trade tensions?|blacklist${LETTER}*|ban(?:s|ned)?|political|politics)`), category: 'geopolitical-regulatory', weight: 2 },
   { pattern: compound('china-risiko'), category: 'geopolitical-regulatory', weight: 2 },
-  { pattern: w(`(?:wars?|conflicts?|terror${LETTER}*|attacks?|security|krieg|kriege|konflikt${LETTER}*|anschl(?:ag|äge)|terror${LETTER}*)`), category: 'geopolitical-regulatory', weight: 1 },
+  { pattern: w(`(?:wars|(?<=(?:the|a|of|civil|trade|price|tech|cold|nuclear)\\s)war|conflicts?|terror${LETTER}*|attacks?|security|krieg|kriege|konflikt${LETTER}*|anschl(?:ag|äge)|terror${LETTER}*)`), category: 'geopolitical-regulatory', weight: 1 },
   // competition
   { pattern: compound('(?:konkurrenz|konkurrent|wettbewerb|preiskampf|marktanteil)'), category: 'competition', weight: 2 },
   { pattern: w('(?:competition|competitors?|competitive|rivals?|rivalry|market share|price war|low-cost)'), category: 'competition', weight: 2 },
   // legal
-  { pattern: compound('(?:klage|kartell|gericht|bußgeld|bussgeld|staatsanwalt|ermittlung|rechtsstreit)'), category: 'legal', weight: 2 },
+  { pattern: compound('(?:(?<!rüc)klage|kartell|gericht|bußgeld|bussgeld|staatsanwalt|ermittlung|rechtsstreit)'), category: 'legal', weight: 2 },
   { pattern: w('(?:lawsuits?|sued|court|litigation|antitrust|probe|investigation|fined?|penalt(?:y|ies)|settlement|sec|prosecutors?)'), category: 'legal', weight: 2 },
   // execution-adoption
   { pattern: compound('(?:akzeptanz|adoption|verzöger|skalierung|umsetzung|einführung|markteinführung|nachfrage)'), category: 'execution-adoption', weight: 2 },

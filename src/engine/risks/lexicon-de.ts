@@ -79,7 +79,7 @@ export const DE_CUES: readonly RiskCue[] = [
   { pattern: compound('zöll(?:e|en)|zoll'), weight: 1.1, category: 'geopolitical-regulatory', noun: true },
   { pattern: compound(`(?:exportverbot|exportkontrolle|handelskrieg|handelsstreit|tech-krieg|zollkrieg|krieg(?!skasse))${LETTER}*`), weight: 1.0, category: 'geopolitical-regulatory', kind: 'backdrop', noun: true },
   { pattern: w('spielball'), weight: 0.8, category: 'geopolitical-regulatory' },
-  { pattern: compound('(?:klage|klagen|kartellstrafe|kartellverfahren|bußgeld|bussgeld|geldbuße|strafzahlung|ermittlung(?:en)?|rechtsstreit|anklage|strafverfahren|razzia|durchsuchung(?:en)?|vorwürfe|betrug)'), weight: 1.2, category: 'legal', kind: 'legal', noun: true },
+  { pattern: compound('(?:(?<!rüc)klage|(?<!rüc)klagen|kartellstrafe|kartellverfahren|bußgeld|bussgeld|geldbuße|strafzahlung|ermittlung(?:en)?|rechtsstreit|anklage|strafverfahren|razzia|durchsuchung(?:en)?|vorwürfe|betrug)'), weight: 1.2, category: 'legal', kind: 'legal', noun: true },
   { pattern: w('(?:ermittelt|ermitteln|angeklagt|verklagt|vorgeworfen|verurteilt)'), weight: 1.1, category: 'legal', kind: 'legal' },
   { pattern: compound('(?:kartell|straf|ermittlungs|bußgeld|missbrauchs|vertragsverletzungs|gerichts)verfahren') + `|${w('verfahren')}(?=\\s+gegen)`, weight: 1.2, category: 'legal', kind: 'legal' },
   { pattern: w('(?:staatsanwaltschaft|staatsanwälte|kartellamt|bafin|behörden?|aufsicht|finanzaufsicht|kommission|bundesnetzagentur|polizei|ermittler)') + gap(4) + w('(?:ermittelt|ermitteln|prüft|prüfen|untersucht|untersuchen|durchsucht|durchsuchte|durchsuchten|verhängt|verhängte|leitete|leitet)'), weight: 1.3, category: 'legal' },

@@ -29,6 +29,8 @@ const TABLE: [RuleLanguage, string, RiskCategory | null][] = [
   ['de', 'Die Kosten für Rechenzentren fressen die Gewinne auf.', 'financial'],
   ['de', 'Der freie Cashflow rutschte zuletzt sogar ins Negative.', 'financial'],
   ['de', 'Alibaba ist ein Spielball im Handelskrieg zwischen Washington und Peking.', 'geopolitical-regulatory'],
+  // categories: German "war" (was) is no war, "Rücklagen" no lawsuit
+  ['de', 'Die Lage war so prekär, dass die Rücklagen des Konzerns kaum reichten.', 'other'],
   // German: negations and non-risk uses
   ['de', 'Das Start-up sammelte 20 Millionen Euro Risikokapital ein.', null],
   ['de', 'Für Anleger besteht kein Risiko eines Totalverlusts.', null],

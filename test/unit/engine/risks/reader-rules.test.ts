@@ -180,6 +180,8 @@ const NOT_RISKS: [RuleLanguage, string][] = [
   ['en', 'Neither of the carmakers has to recall any vehicles.'],
   ['en', 'The notes will fund on a delayed draw basis next year.'],
   ['en', 'Operating cash flow improved, reflecting the decline in capital expenditures.'],
+  // "Rücklagen" (reserves) hold the letters of "Klage" but are no lawsuit
+  ['de', 'Der Konzern löste Rücklagen in Höhe von 40 Millionen Euro auf.'],
   // a cue named as the cause of good news
   ['de', 'Dank höherer Strompreise kletterte das Ergebnis auf 312 Millionen Euro.'],
   ['en', 'Thanks to higher prices, operating profit climbed to $312m.'],
