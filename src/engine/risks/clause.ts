@@ -104,8 +104,8 @@ function wholeClauses(spans: readonly Span[], lo: number, hi: number): [number, 
   return [a, b];
 }
 
-/** The statement for a risk whose main cue starts at `cueStart` in `sentence` (`_cueEnd` kept for callers). */
-export function riskStatement(sentence: string, cueStart: number, _cueEnd: number): string {
+/** The statement for a risk whose main cue starts at `cueStart` in `sentence`. */
+export function riskStatement(sentence: string, cueStart: number): string {
   const text = sentence.trim();
   if (text.length <= MAX_STATEMENT) return text;
   const spans = clauses(text);

@@ -35,7 +35,7 @@ export function detectRisk(s: Sentence, article: AnalysedArticle): ScoredRisk | 
   if (main === undefined) return null;
   const score = riskScore(s.text, hits, category);
   if (score === null) return null;
-  const text = riskStatement(s.text, main.start, main.end);
+  const text = riskStatement(s.text, main.start);
   const { terms, norm } = termVector(contentTerms(s.text, article.rules));
   return { risk: { category, text, sentence: s.text }, score, index: s.index, terms, norm };
 }

@@ -116,6 +116,16 @@ describe('risk statements', () => {
     expect(late).toContain(text);
   });
 
+  it('given a long English sentence whose cue sits in a fronted if-clause, then the statement keeps the clause and its main clause', () => {
+    const s = 'If the proposed tariffs on imported steel take effect in January as the administration has announced, '
+      + 'the carmaker would have to raise prices for its pickup trucks and sport utility vehicles across North America '
+      + 'and cut shifts at three assembly plants in Ohio, Michigan and Kentucky, the finance chief told analysts on Tuesday.';
+    expect(s.length).toBeGreaterThan(MAX_STATEMENT);
+    const text = extractRisks(articleOf([s], 'en'))[0]?.text ?? '';
+    expect(text).toMatch(/^If the proposed tariffs .*, the carmaker would have to raise prices .* Ohio, Michigan and Kentucky$/u);
+    expect(s).toContain(text);
+  });
+
   it('given a sentence with a subordinate clause between cue and main clause, then the statement does not start with the subordinate clause', () => {
     const s = 'Anleger reagierten am Mittwoch verunsichert auf die Nachricht, weil der Hersteller, der seit Jahren mit '
       + 'schwachen Verkaufszahlen in China und steigenden Kosten für Batterien zu kämpfen hat, erneut seine Prognose senkte '
