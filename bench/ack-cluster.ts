@@ -4,9 +4,10 @@
  * load generator (its own event loop) and hosts the fake Discord REST API and fake Slack Web API that receive the
  * follow-ups. Per platform: commands one at a time (alone), `--n` (200) at once to one instance, and `--n` at once
  * spread round-robin over all instances; each timed from its write to the HTTP response (the ack). The command is
- * `/digest scale-news`, a folder digest of the bundled samples, so the follow-up work is real.
+ * `/digest scale-news`, a folder digest of the bundled samples, so the follow-up work is real (`--command help`:
+ * almost no follow-up work, to tell the ack path's own cost from the load of the follow-ups).
  *
- * `npm run bench:ack-cluster [-- --json] [--n 200] [--instances 3] [--alone 20]`; the database server is
+ * `npm run bench:ack-cluster [-- --json] [--n 200] [--instances 3] [--alone 20] [--command digest|help]`; the database server is
  * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), a database of its own is created and dropped.
  */
 import { Agent } from 'node:http';
@@ -15,14 +16,14 @@ import { snowflake, startFakeDiscord, type FakeDiscord } from '../test/fakes/dis
 import { interactionKeys } from '../test/fakes/discord/signed-interaction.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../test/fakes/slack/fake-slack-api.ts';
 import { createBenchDatabase, startCluster, type BotInstance } from './ack-cluster/bots.ts';
-import { discordCommand, figures, send, slackCommand, type AckFigures, type DiscordTarget, type SignedPost } from './ack-cluster/load.ts';
+import { discordCommand, figures, send, slackCommand, type AckFigures, type BenchCommand, type DiscordTarget, type SignedPost } from './ack-cluster/load.ts';
 
 const TARGET_P99_MS = 50;
 const SIGNING_SECRET = 'ack-cluster-signing-secret';
 const TEAM = 'T0001';
 
 export interface PlatformFigures { alone: AckFigures; oneInstance: AckFigures; allInstances: AckFigures }
-export interface AckClusterResult { instances: number; n: number; targetP99Ms: number; discord: PlatformFigures; slack: PlatformFigures }
+export interface AckClusterResult { instances: number; n: number; command: BenchCommand; targetP99Ms: number; discord: PlatformFigures; slack: PlatformFigures }
 
 interface Platform {
   command(instance: BotInstance): SignedPost;
@@ -30,19 +31,21 @@ interface Platform {
   replied(ids: readonly string[]): number;
 }
 
-function discordPlatform(fake: FakeDiscord, target: DiscordTarget): Platform {
+function discordPlatform(fake: FakeDiscord, target: DiscordTarget, command: BenchCommand): Platform {
   return {
-    command: (instance) => discordCommand(instance.interactionsUrl, target),
+    command: (instance) => discordCommand(instance.interactionsUrl, target, command),
     replied(ids) {
-      const edited = new Set(fake.calls.filter((c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original')).map((c) => c.path.split('/')[3]));
-      return ids.filter((id) => edited.has(id)).length;
+      // The answer edits the deferred response (PATCH @original) or, when ephemeral, is posted as a followup.
+      const answered = new Set(fake.calls.filter((c) => c.path.startsWith(`/webhooks/${target.applicationId}/`) && (c.method === 'PATCH' || c.method === 'POST'))
+        .map((c) => c.path.split('/')[3]));
+      return ids.filter((id) => answered.has(id)).length;
     },
   };
 }
 
-function slackPlatform(api: FakeSlackApi): Platform {
+function slackPlatform(api: FakeSlackApi, command: BenchCommand): Platform {
   return {
-    command: (instance) => slackCommand(instance.slackEventsUrl, SIGNING_SECRET, TEAM, (id) => api.responseUrl(id)),
+    command: (instance) => slackCommand(instance.slackEventsUrl, command, { signingSecret: SIGNING_SECRET, teamId: TEAM, responseUrl: (id) => api.responseUrl(id) }),
     replied(ids) {
       const answered = new Set(api.responses.map((r) => r.id));
       return ids.filter((id) => answered.has(id)).length;
@@ -77,7 +80,7 @@ async function alone(platform: Platform, agent: Agent, targets: readonly BotInst
 }
 
 async function measure(platform: Platform, instances: readonly BotInstance[], n: number, aloneN: number): Promise<PlatformFigures> {
-  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+  const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   try {
     await alone(platform, agent, instances, instances.length * 2);
     const quiet = await alone(platform, agent, instances, aloneN);
@@ -88,7 +91,7 @@ async function measure(platform: Platform, instances: readonly BotInstance[], n:
   }
 }
 
-export async function runAckCluster(options: { n: number; instances: number; alone: number; adminUrl: string }): Promise<AckClusterResult> {
+export async function runAckCluster(options: { n: number; instances: number; alone: number; command: BenchCommand; adminUrl: string }): Promise<AckClusterResult> {
   const guildId = snowflake();
   const fake = await startFakeDiscord({ guilds: [{ id: guildId, channels: [{ id: snowflake() }] }] });
   const api = await startFakeSlackApi();
@@ -102,9 +105,9 @@ export async function runAckCluster(options: { n: number; instances: number; alo
     });
     try {
       const target: DiscordTarget = { applicationId: fake.applicationId, guildId, channelId: snowflake(), userId: snowflake(), privateKey: keys.privateKey };
-      const discord = await measure(discordPlatform(fake, target), cluster.instances, options.n, options.alone);
-      const slack = await measure(slackPlatform(api), cluster.instances, options.n, options.alone);
-      return { instances: options.instances, n: options.n, targetP99Ms: TARGET_P99_MS, discord, slack };
+      const discord = await measure(discordPlatform(fake, target, options.command), cluster.instances, options.n, options.alone);
+      const slack = await measure(slackPlatform(api, options.command), cluster.instances, options.n, options.alone);
+      return { instances: options.instances, n: options.n, command: options.command, targetP99Ms: TARGET_P99_MS, discord, slack };
     } finally {
       await cluster.stop();
     }
@@ -133,10 +136,12 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, n: { type: 'string' }, instances: { type: 'string' }, alone: { type: 'string' } } });
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, n: { type: 'string' }, instances: { type: 'string' }, alone: { type: 'string' }, command: { type: 'string' } } });
+  const command = values.command ?? 'digest';
+  if (command !== 'digest' && command !== 'help') throw new Error('--command takes digest or help');
   const adminUrl = process.env['TEST_DATABASE_URL']?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
   const result = await runAckCluster({
-    n: positive(values.n, 200, 'n'), instances: positive(values.instances, 3, 'instances'), alone: positive(values.alone, 20, 'alone'), adminUrl,
+    n: positive(values.n, 200, 'n'), instances: positive(values.instances, 3, 'instances'), alone: positive(values.alone, 20, 'alone'), command, adminUrl,
   });
   process.stdout.write(values.json === true ? `${JSON.stringify(result)}\n` : `${table(result)}\n`);
   const complete = [result.discord, result.slack].every((p) => [p.alone, p.oneInstance, p.allInstances].every((f) => f.acked === f.commands && f.replies === f.commands));

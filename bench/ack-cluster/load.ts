@@ -33,9 +33,12 @@ export interface AckFigures {
 
 export interface DiscordTarget { applicationId: string; guildId: string; channelId: string; userId: string; privateKey: KeyObject }
 
-/** A `/digest scale-news` interaction for the endpoint at `url`, signed now. */
-export function discordCommand(url: string, target: DiscordTarget): SignedPost {
-  const { token, payload } = commandPayload({ ...target, command: 'digest', options: { digest: 'scale-news' } });
+/** Which command is sent: `/digest scale-news` (a folder digest: real follow-up work) or `/help` (almost none). */
+export type BenchCommand = 'digest' | 'help';
+
+/** The command as an interaction for the endpoint at `url`, signed now. */
+export function discordCommand(url: string, target: DiscordTarget, command: BenchCommand): SignedPost {
+  const { token, payload } = commandPayload({ ...target, command, options: command === 'digest' ? { digest: 'scale-news' } : {} });
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = sign(null, Buffer.from(timestamp + body, 'utf8'), target.privateKey).toString('hex');
@@ -44,18 +47,23 @@ export function discordCommand(url: string, target: DiscordTarget): SignedPost {
 
 let slackSeq = 0;
 
-/** A `/digest scale-news` slash command for the receiver at `url`, signed now; its reply goes to `responseUrl(id)`. */
-export function slackCommand(url: string, signingSecret: string, teamId: string, responseUrl: (id: string) => string): SignedPost {
+/** The command as a Slack slash command for the receiver at `url`, signed now; its reply goes to `responseUrl(id)`. */
+export function slackCommand(url: string, command: BenchCommand, slack: { signingSecret: string; teamId: string; responseUrl: (id: string) => string }): SignedPost {
+  const { signingSecret, teamId, responseUrl } = slack;
   slackSeq += 1;
   const replyId = `ack-${String(slackSeq)}`;
-  const signed = signedSlashCommand({ text: 'scale-news', teamId, responseUrl: responseUrl(replyId) }, { signingSecret });
+  const signed = signedSlashCommand({ text: command === 'digest' ? 'scale-news' : 'help', teamId, responseUrl: responseUrl(replyId) }, { signingSecret });
   return { url, body: signed.body, headers: signed.headers, replyId };
 }
 
-/** Sends one signed request; resolves with its status and time to the complete response. */
+/**
+ * Sends one signed request on a connection of its own (as requests through a load balancer arrive; a kept-alive
+ * socket the bot closed while idle would fail the request); resolves with its status (0: the connection failed)
+ * and the time to the complete response.
+ */
 export function send(agent: Agent, post: SignedPost): Promise<Ack> {
   const url = new URL(post.url);
-  return new Promise((ok, fail) => {
+  return new Promise((ok) => {
     const started = performance.now();
     const r = request({
       host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent,
@@ -64,7 +72,7 @@ export function send(agent: Agent, post: SignedPost): Promise<Ack> {
       res.resume();
       res.on('end', () => ok({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     });
-    r.on('error', fail);
+    r.on('error', () => ok({ status: 0, ms: performance.now() - started }));
     r.end(post.body);
   });
 }
