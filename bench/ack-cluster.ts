@@ -7,10 +7,12 @@
  * `/digest scale-news`, a folder digest of the bundled samples, so the follow-up work is real (`--command help`:
  * almost no follow-up work, to tell the ack path's own cost from the load of the follow-ups).
  *
- * `npm run bench:ack-cluster [-- --json] [--n 200] [--instances 3] [--alone 20] [--command digest|help]`; the database server is
+ * `npm run bench:ack-cluster [-- --json] [--n 200] [--instances 3] [--alone 20] [--command digest|help]
+ * [--cpu-prof DIR]` (each bot's V8 CPU profile, written when it stops); the database server is
  * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), a database of its own is created and dropped.
  */
 import { Agent } from 'node:http';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { snowflake, startFakeDiscord, type FakeDiscord } from '../test/fakes/discord/fake-discord.ts';
 import { interactionKeys } from '../test/fakes/discord/signed-interaction.ts';
@@ -91,7 +93,7 @@ async function measure(platform: Platform, instances: readonly BotInstance[], n:
   }
 }
 
-export async function runAckCluster(options: { n: number; instances: number; alone: number; command: BenchCommand; adminUrl: string }): Promise<AckClusterResult> {
+export async function runAckCluster(options: { n: number; instances: number; alone: number; command: BenchCommand; adminUrl: string; cpuProfileDir?: string }): Promise<AckClusterResult> {
   const guildId = snowflake();
   const fake = await startFakeDiscord({ guilds: [{ id: guildId, channels: [{ id: snowflake() }] }] });
   const api = await startFakeSlackApi();
@@ -99,7 +101,7 @@ export async function runAckCluster(options: { n: number; instances: number; alo
   const keys = interactionKeys();
   try {
     const cluster = await startCluster({
-      instances: options.instances, databaseUrl: db.url,
+      instances: options.instances, databaseUrl: db.url, ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
       discord: { apiUrl: fake.apiUrl, applicationId: fake.applicationId, guildId, publicKeyHex: keys.publicKeyHex },
       slack: { apiUrl: api.apiUrl, signingSecret: SIGNING_SECRET, teamId: TEAM },
     });
@@ -136,12 +138,13 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, n: { type: 'string' }, instances: { type: 'string' }, alone: { type: 'string' }, command: { type: 'string' } } });
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, n: { type: 'string' }, instances: { type: 'string' }, alone: { type: 'string' }, command: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
   const command = values.command ?? 'digest';
   if (command !== 'digest' && command !== 'help') throw new Error('--command takes digest or help');
   const adminUrl = process.env['TEST_DATABASE_URL']?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
   const result = await runAckCluster({
     n: positive(values.n, 200, 'n'), instances: positive(values.instances, 3, 'instances'), alone: positive(values.alone, 20, 'alone'), command, adminUrl,
+    ...(values['cpu-prof'] === undefined ? {} : { cpuProfileDir: resolve(values['cpu-prof']) }),
   });
   process.stdout.write(values.json === true ? `${JSON.stringify(result)}\n` : `${table(result)}\n`);
   const complete = [result.discord, result.slack].every((p) => [p.alone, p.oneInstance, p.allInstances].every((f) => f.acked === f.commands && f.replies === f.commands));

@@ -49,6 +49,8 @@ export interface ClusterSpec {
   databaseUrl: string;
   discord: { apiUrl: string; applicationId: string; guildId: string; publicKeyHex: string };
   slack: { apiUrl: string; signingSecret: string; teamId: string };
+  /** Write each bot's V8 CPU profile (on its exit) into this folder. @defaultValue none */
+  cpuProfileDir?: string;
 }
 
 export interface BotInstance {
@@ -102,7 +104,8 @@ async function startInstance(spec: ClusterSpec, dir: string, digestsDir: string,
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: spec.slack.signingSecret, SLACK_MODE: 'http',
     SLACK_HOST: '127.0.0.1', SLACK_PORT: String(slackPort), SLACK_API_URL: spec.slack.apiUrl,
   };
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'adapters', 'main.ts')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = spec.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${spec.cpuProfileDir}`];
+  const child = spawn(process.execPath, [...profile, '--import', import.meta.resolve('tsx'), join(ROOT, 'adapters', 'main.ts')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'inherit'] });
   await waitReady(child, id);
   return {
     child,
