@@ -38,7 +38,7 @@ export async function startPlatforms(runtime: Runtime, config: Config, logger: L
     }
     if (config.slack !== null) {
       const slack = await startSlackPlatform({
-        config: config.slack, core: runtime.bot.core, logger, adminUserIds: config.adminUserIds, databaseFile: runtime.databaseFile, role: runtime.role,
+        config: config.slack, core: runtime.bot.core, logger, adminUserIds: config.adminUserIds, database: runtime.database, role: runtime.role,
       });
       runtime.bot.addPublisher('slack', slack.publisher);
       stops.push(() => slack.stop());

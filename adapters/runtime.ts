@@ -4,9 +4,9 @@
  * platform-neutral bot (schedules, poll loop, commands); with METRICS_PORT set,
  * the Prometheus metrics and the operator server (/metrics, /healthz).
  */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
-  CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, SQLITE_FILE, storeLocation, systemClock,
+  CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, storeLocation, systemClock,
   type Bot, type Config, type DigestDefinition, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
@@ -23,8 +23,8 @@ export interface Runtime {
   ops: OpsServer | null;
   /** The instance's role in a cluster (gateway lease, HTTP ingress), shown by /healthz and counted in /metrics. */
   role: InstanceRole;
-  /** The SQLite store file (Slack installations are kept in it). */
-  databaseFile: string;
+  /** Where the store is (Slack installations are kept in its database too). */
+  database: ReturnType<typeof storeLocation>;
   /** Stops the operator server, the bot and the digest workers, then closes the store. */
   close(): Promise<void>;
 }
@@ -48,10 +48,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   const startedAt = new Date();
   const storeConfig = { dataDir: resolve(options.cwd, config.store.dataDir), databaseUrl: config.store.databaseUrl };
-  // The Slack installations (OAuth) live in the store's SQLite file, or the one under DATA_DIR beside PostgreSQL
-  // (a PostgreSQL repository is not built yet).
-  const location = storeLocation(storeConfig);
-  const databaseFile = location.dialect === 'sqlite' ? location.path : join(storeConfig.dataDir, SQLITE_FILE);
+  // The Slack installations (OAuth) live in the store's database, SQLite file or PostgreSQL.
+  const database = storeLocation(storeConfig);
   const owner = config.cluster.instanceId === null ? {} : { owner: { id: config.cluster.instanceId, staleAfterMs: CLAIM_STALE_MS } };
   const store = await openStore(storeConfig, owner);
   const prom = config.ops === null ? null : createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
@@ -80,7 +78,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger.info('ops server listening', { url: ops.url });
   }
   return {
-    bot, store, definitionErrors, ops, role, databaseFile,
+    bot, store, definitionErrors, ops, role, database,
     async close() {
       await ops?.close();
       await bot.stop();

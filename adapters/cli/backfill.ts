@@ -4,10 +4,10 @@
  * a summary line on standard output. `--list` prints the sources it can name.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  ENGINE_VERSION, backfillSource, listBackfillSources, loadDigestDefinitions, openSqliteStore, resolveBackfillSource, silentLogger, systemClock,
-  toDigestError, type ArticleDigester, type BackfillReport, type Clock, type DigestDefinition, type HttpClient, type Logger, type Store,
+  ENGINE_VERSION, backfillSource, listBackfillSources, loadDigestDefinitions, openStore, resolveBackfillSource, silentLogger, systemClock,
+  toDigestError, type ArticleDigester, type BackfillReport, type Clock, type DigestDefinition, type HttpClient, type Logger, type Store, type StoreConfig,
 } from '../../src/index.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
@@ -22,8 +22,8 @@ export interface BackfillCommand {
 }
 
 export interface BackfillDeps {
-  /** The SQLite file the bot uses. */
-  storePath: string;
+  /** The store the bot uses (DATABASE_URL: the SQLite file under DATA_DIR, or PostgreSQL). */
+  store: StoreConfig;
   /** Folder of the digest definition files. */
   digestsDir: string;
   http: HttpClient;
@@ -37,9 +37,9 @@ export interface BackfillDeps {
   digester?: ArticleDigester;
 }
 
-/** Where the bot's store lives for a data directory (as the runtime opens it). */
-export function storePathOf(cwd: string, dataDir: string): string {
-  return join(resolve(cwd, dataDir), 'digestbot.sqlite');
+/** The bot's store for DATA_DIR and DATABASE_URL, with DATA_DIR resolved against `cwd` (as the runtime opens it). */
+export function storeConfigOf(cwd: string, store: { dataDir: string; databaseUrl?: string | null }): StoreConfig {
+  return { dataDir: resolve(cwd, store.dataDir), databaseUrl: store.databaseUrl ?? null };
 }
 
 /** How many failed articles are listed one per line after the run. */
@@ -75,7 +75,7 @@ async function listSources(io: CliIo, store: Store, definitions: DigestDefinitio
 export async function runBackfill(io: CliIo, deps: BackfillDeps, command: BackfillCommand): Promise<number> {
   const clock = deps.clock ?? systemClock;
   const definitions = await validDefinitions(deps.digestsDir);
-  const store = openSqliteStore(deps.storePath);
+  const store = await openStore(deps.store);
   try {
     if (command.list) return await listSources(io, store, definitions);
     if (command.source === undefined) throw new Error('backfill needs a source');

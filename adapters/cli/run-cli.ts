@@ -5,7 +5,7 @@ import {
   createConfiguredDigester, createConfiguredHttpClient, digestArticle, silentLogger, toDigestError,
   type DigestConfig, type FetchConfig, type FetchOverrides, type LlmConfig,
 } from '../../src/index.ts';
-import { runBackfill, storePathOf } from './backfill.ts';
+import { runBackfill, storeConfigOf } from './backfill.ts';
 import { runBatch } from './batch.ts';
 import { runEvalCommand } from './eval.ts';
 import { runGround } from './ground.ts';
@@ -105,8 +105,8 @@ export interface CliContext {
   projectRoot: string;
   /** Fetch limits from configuration; command-line flags override them. */
   fetch: FetchConfig;
-  /** Where the store and the digest definitions are (`backfill`). */
-  store: { dataDir: string; digestsDir: string };
+  /** Where the store (DATA_DIR, DATABASE_URL) and the digest definitions are (`backfill`, `digest --lang`). */
+  store: { dataDir: string; digestsDir: string; databaseUrl?: string | null };
   /** How `backfill` digests: worker threads with a time budget, as the bot does. @defaultValue on the main thread */
   digest?: DigestConfig;
   /** The LLM summaries' configuration (`digest --lang`). @defaultValue none */
@@ -154,7 +154,7 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
       const limit = positiveInt(values.limit, 'limit');
       const since = parseSince(values.since, new Date());
       return await runBackfill(io, {
-        storePath: storePathOf(io.cwd, ctx.store.dataDir), digestsDir: resolve(ctx.projectRoot, ctx.store.digestsDir), http,
+        store: storeConfigOf(io.cwd, ctx.store), digestsDir: resolve(ctx.projectRoot, ctx.store.digestsDir), http,
         ...(ctx.digest === undefined ? {} : { digester: createConfiguredDigester(ctx.digest, silentLogger) }),
       }, {
         list, ...(rest[0] === undefined ? {} : { source: rest[0] }), ...(limit === undefined ? {} : { limit }),
@@ -174,7 +174,7 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext): Promis
       const lang = values.lang;
       if (lang !== 'de' && lang !== 'en' && lang !== 'article') throw new UsageError(`--lang takes de, en or article, got "${lang}"`);
       if (ctx.llm === undefined || ctx.llm === null) throw new UsageError('--lang needs an LLM: set LLM_BASE_URL and LLM_MODEL');
-      return await runLlmDigest(io, input, { llm: ctx.llm, storePath: storePathOf(io.cwd, ctx.store.dataDir), language: lang, json: values.json === true });
+      return await runLlmDigest(io, input, { llm: ctx.llm, store: storeConfigOf(io.cwd, ctx.store), language: lang, json: values.json === true });
     }
     const { digest, article } = digestArticle(input);
     if (values.json || withText) {

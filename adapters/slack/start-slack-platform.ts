@@ -9,7 +9,7 @@ import type { ChatCore, Logger, SlackConfig } from '../../src/index.ts';
 import type { InstanceRole } from '../ops/instance-role.ts';
 import { createInstallationCipher } from './installation-cipher.ts';
 import { createEncryptedInstallationStore } from './installation-store.ts';
-import { openSqliteInstallationRepository } from './sqlite-installation-repository.ts';
+import { openInstallationRepository, type StoreLocation } from './open-installation-repository.ts';
 import { startSlackAdapter, type SlackAdapter } from './start-slack.ts';
 import type { SlackInstallations } from './workspace-tokens.ts';
 
@@ -18,8 +18,8 @@ export interface SlackPlatformOptions {
   core: ChatCore;
   logger: Logger;
   adminUserIds: readonly string[];
-  /** The SQLite store file (installations live in its slack_installations table). */
-  databaseFile: string;
+  /** The store's database: installations live in its slack_installations table (SQLite file or PostgreSQL, shared by every instance). */
+  database: StoreLocation;
   role: InstanceRole;
 }
 
@@ -33,7 +33,7 @@ export async function startSlackPlatform(options: SlackPlatformOptions): Promise
     return adapter;
   }
   const cipher = createInstallationCipher(oauth.installationKey);
-  const repository = openSqliteInstallationRepository(options.databaseFile);
+  const repository = await openInstallationRepository(options.database);
   const installations: SlackInstallations = {
     clientId: oauth.clientId, clientSecret: oauth.clientSecret, stateSecret: oauth.stateSecret, scopes: oauth.scopes,
     store: createEncryptedInstallationStore({ repository, cipher, logger }), repository,
@@ -42,7 +42,7 @@ export async function startSlackPlatform(options: SlackPlatformOptions): Promise
   try {
     adapter = await startSlackAdapter({ ...options, installations });
   } catch (err) {
-    repository.close();
+    await repository.close();
     throw err;
   }
   options.role.setSlack('http-oauth');
@@ -50,7 +50,7 @@ export async function startSlackPlatform(options: SlackPlatformOptions): Promise
     ...adapter,
     async stop() {
       await adapter.stop();
-      repository.close();
+      await repository.close();
     },
   };
 }

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storePathOf } from '../../../adapters/cli/backfill.ts';
+import { storeConfigOf } from '../../../adapters/cli/backfill.ts';
 import { parseSince } from '../../../adapters/cli/run-cli.ts';
-import { openSqliteStore } from '../../../src/store/sqlite/open.ts';
+import { openStore } from '../../../src/store/open-store.ts';
 import { runCliCaptured, type CapturedRun } from '../../helpers/cli-runs.ts';
 
 let dir: string;
@@ -40,7 +40,7 @@ describe('digestbot backfill: arguments', () => {
   });
 
   it('given an unknown source, then exit 1 with one line naming near matches and how to list the sources', async () => {
-    const store = openSqliteStore(storePathOf(dir, join(dir, 'data')));
+    const store = await openStore(storeConfigOf(dir, { dataDir: 'data' }));
     await store.sources.add({ workspaceId: 'console:local', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
     await store.close();
     const r = await cli(['backfill', 'wirtschft']);
@@ -49,7 +49,7 @@ describe('digestbot backfill: arguments', () => {
   });
 
   it('given --list, then stored sources and digest-file url sources, one per line', async () => {
-    const store = openSqliteStore(storePathOf(dir, join(dir, 'data')));
+    const store = await openStore(storeConfigOf(dir, { dataDir: 'data' }));
     const s = await store.sources.add({ workspaceId: 'slack:T1', name: 'Wirtschaft', url: 'https://w.example/rss', type: 'rss', addedBy: 'a' }, '2026-11-26T00:00:00Z');
     await store.close();
     mkdirSync(join(dir, 'digests'));
