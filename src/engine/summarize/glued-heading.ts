@@ -1,0 +1,74 @@
+/**
+ * Intertitles glued to the next sentence. Plain text that lost its line
+ * breaks runs a German sub-heading into the sentence after it: "Pizza
+ * bestellen wird schwierig Das Schloss ist hunderte Jahre alt." or
+ * "«Die Verhandlung beginnt draussen» Die Verhandlungen fanden … statt."
+ * German capitalizes a closed class of words (conjunctions, sentence
+ * adverbs, pronouns, articles) only at the start of a sentence, so such a
+ * word after a short unpunctuated run marks where the heading ends and the
+ * sentence begins. A summary takes the sentence without the heading.
+ */
+import type { RuleLanguage } from '../types.ts';
+
+/** Words that, capitalized, only open a sentence: conjunctions, sentence adverbs, contracted prepositions, pronouns. */
+const OPENERS: ReadonlySet<string> = new Set([
+  'Aber', 'Doch', 'Denn', 'Nachdem', 'Als', 'Wenn', 'Während', 'Obwohl', 'Weil', 'Dabei', 'Damit', 'Danach', 'Dann',
+  'Deshalb', 'Daher', 'Zudem', 'Ausserdem', 'Außerdem', 'Allerdings', 'Eigentlich', 'Konkret', 'Zuvor', 'Nun',
+  'Jetzt', 'Bisher', 'Inzwischen', 'Trotzdem', 'Dennoch', 'Zunächst', 'Schliesslich', 'Schließlich', 'Laut', 'Gemäss',
+  'Gemäß', 'Seit', 'Im', 'Am', 'Beim', 'Zum', 'Zur', 'Vom', 'Er', 'Es', 'Wir', 'Ich', 'Man', 'Dieser', 'Diese', 'Dieses', 'Dies',
+]);
+
+/**
+ * Articles: they also open names and titles ("die Partei Die Linke"), so they count only when the word
+ * before them does not follow an article or preposition of its own.
+ */
+const ARTICLES: ReadonlySet<string> = new Set(['Der', 'Die', 'Das', 'Den', 'Dem', 'Ein', 'Eine', 'Einen', 'Einem']);
+
+/** Lower-case words after which a noun and a capitalized article form one phrase ("die Zeitung Die Welt"). */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set([
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines',
+  'von', 'vom', 'bei', 'beim', 'mit', 'für', 'in', 'im', 'an', 'am', 'auf', 'aus', 'zu', 'zum', 'zur', 'laut', 'nach',
+]);
+
+/** Fewest and most words of a glued heading. */
+const HEADING_WORDS = { min: 2, max: 7 } as const;
+/** Fewest words the sentence after the heading keeps. */
+const MIN_REST_WORDS = 5;
+
+/** A heading word: no sentence punctuation inside or after it. */
+const PLAIN_WORD_RE = /^[\p{L}\p{N}«»"„“”'’-]+$/u;
+const UPPER_START_RE = /^[«»"„“]?\p{Lu}/u;
+const QUOTED_HEADING_RE = /^[«»"„“][^«»"„“”]+[«»"“”]$/u;
+const TERMINAL_RE = /[.!…]["'“”»«]?$/u;
+
+/** Whether `words[k]` can open the sentence that follows a heading of `k` words. */
+function opensSentence(words: readonly string[], k: number): boolean {
+  const opener = words[k] ?? '';
+  if (OPENERS.has(opener)) return true;
+  if (!ARTICLES.has(opener)) return false;
+  return !PHRASE_OPENERS.has(words[k - 2] ?? '');
+}
+
+/** Where the sentence starts after a heading of `k` words, or -1 when `k` words are no heading. */
+function headingEnd(words: readonly string[], k: number): number {
+  const heading = words.slice(0, k);
+  if (!heading.every((w) => PLAIN_WORD_RE.test(w))) return -1;
+  const quoted = QUOTED_HEADING_RE.test(heading.join(' '));
+  if (quoted && UPPER_START_RE.test(words[k] ?? '')) return k;
+  if (/[«»"“”]$/u.test(words[k - 1] ?? '')) return -1;
+  return opensSentence(words, k) ? k : -1;
+}
+
+/**
+ * The sentence without a sub-heading glued to its start (German text only); the text itself when it has
+ * none. The result is a verbatim tail of the text.
+ */
+export function withoutGluedHeading(text: string, language: RuleLanguage): string {
+  if (language !== 'de' || !UPPER_START_RE.test(text) || !TERMINAL_RE.test(text)) return text;
+  const words = text.split(' ');
+  const last = Math.min(HEADING_WORDS.max, words.length - MIN_REST_WORDS);
+  for (let k = HEADING_WORDS.min; k <= last; k++) {
+    if (headingEnd(words, k) === k) return words.slice(k).join(' ');
+  }
+  return text;
+}
