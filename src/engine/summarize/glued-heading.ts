@@ -10,12 +10,15 @@
  */
 import type { RuleLanguage } from '../types.ts';
 
-/** Words that, capitalized, only open a sentence: conjunctions, sentence adverbs, contracted prepositions, pronouns. */
+/**
+ * Words that, capitalized, only open a sentence: conjunctions, sentence adverbs, contracted prepositions, pronouns
+ * ("Man" is left out: English names carry it, "Music Man", "Iron Man").
+ */
 const OPENERS: ReadonlySet<string> = new Set([
   'Aber', 'Doch', 'Denn', 'Nachdem', 'Als', 'Wenn', 'Während', 'Obwohl', 'Weil', 'Dabei', 'Damit', 'Danach', 'Dann',
   'Deshalb', 'Daher', 'Zudem', 'Ausserdem', 'Außerdem', 'Allerdings', 'Eigentlich', 'Konkret', 'Zuvor', 'Nun',
   'Jetzt', 'Bisher', 'Inzwischen', 'Trotzdem', 'Dennoch', 'Zunächst', 'Schliesslich', 'Schließlich', 'Laut', 'Gemäss',
-  'Gemäß', 'Seit', 'Im', 'Am', 'Beim', 'Zum', 'Zur', 'Vom', 'Er', 'Es', 'Wir', 'Ich', 'Man', 'Dieser', 'Diese', 'Dieses', 'Dies',
+  'Gemäß', 'Seit', 'Im', 'Am', 'Beim', 'Zum', 'Zur', 'Vom', 'Er', 'Es', 'Wir', 'Ich', 'Dieser', 'Diese', 'Dieses', 'Dies',
 ]);
 
 /**

@@ -40,6 +40,7 @@ describe('withoutGluedHeading', () => {
     ['a polite "Sie" mid-sentence', 'Bitte melden Sie sich bis Freitag bei der Gemeinde an.'],
     ['a comma before the capital', 'Laut Polizei, Die Einsatzkräfte waren rasch vor Ort und sperrten die Strasse.'],
     ['too little left after the capital', 'Die Wahl gewann am Ende Die Mitte klar.'],
+    ['an English name with "Man" in it', 'Der Music Man StingRay gehört ins Pantheon der klassischen E-Bässe.'],
   ])('given %s, then the sentence is unchanged', (_, text) => {
     expect(withoutGluedHeading(text, 'de')).toBe(text);
   });
