@@ -52,14 +52,18 @@ function opensSentence(words: readonly string[], k: number): boolean {
   return !PHRASE_OPENERS.has(words[k - 2] ?? '');
 }
 
-/** Where the sentence starts after a heading of `k` words, or -1 when `k` words are no heading. */
-function headingEnd(words: readonly string[], k: number): number {
-  const heading = words.slice(0, k);
-  if (!heading.every((w) => PLAIN_WORD_RE.test(w))) return -1;
-  const quoted = QUOTED_HEADING_RE.test(heading.join(' '));
-  if (quoted && UPPER_START_RE.test(words[k] ?? '')) return k;
-  if (/[«»"“”]$/u.test(words[k - 1] ?? '')) return -1;
-  return opensSentence(words, k) ? k : -1;
+/** Whether the first `k` words can be a heading that ends before `words[k]` (all of them `plain`). */
+function isHeading(words: readonly string[], k: number): boolean {
+  if (QUOTED_HEADING_RE.test(words.slice(0, k).join(' '))) return UPPER_START_RE.test(words[k] ?? '');
+  if (/[«»"“”]$/u.test(words[k - 1] ?? '')) return false;
+  return opensSentence(words, k);
+}
+
+/** Whether `text` has at least `n` space-separated words from `from` on. */
+function hasWords(text: string, from: number, n: number): boolean {
+  let count = 0;
+  for (let at = from; at !== -1 && count < n; at = text.indexOf(' ', at + 1)) count++;
+  return count >= n;
 }
 
 /**
@@ -68,10 +72,14 @@ function headingEnd(words: readonly string[], k: number): number {
  */
 export function withoutGluedHeading(text: string, language: RuleLanguage): string {
   if (language !== 'de' || !UPPER_START_RE.test(text) || !TERMINAL_RE.test(text)) return text;
-  const words = text.split(' ');
-  const last = Math.min(HEADING_WORDS.max, words.length - MIN_REST_WORDS);
-  for (let k = HEADING_WORDS.min; k <= last; k++) {
-    if (headingEnd(words, k) === k) return words.slice(k).join(' ');
+  const words = text.split(' ', HEADING_WORDS.max + 1);
+  let offset = 0;
+  for (let k = 1; k < words.length; k++) {
+    const previous = words[k - 1] ?? '';
+    if (!PLAIN_WORD_RE.test(previous)) return text;
+    offset += previous.length + 1;
+    if (k < HEADING_WORDS.min || !isHeading(words, k)) continue;
+    return hasWords(text, offset, MIN_REST_WORDS) ? text.slice(offset) : text;
   }
   return text;
 }
