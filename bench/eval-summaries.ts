@@ -51,6 +51,8 @@ export interface SummarySetResult {
   oursSentences: number;
   /** Milliseconds spent summarizing (both budgets) per article. */
   msPerArticle: number;
+  /** Per article: id, fold, and R1 and words of ours and of Lead-3 (printed for small sets, where one article moves the mean). */
+  perArticle: { id: string; fold: Fold; ours: SystemScores; lead3: SystemScores }[];
 }
 
 const SETS: { name: string; file: string; target: boolean }[] = [
@@ -60,6 +62,7 @@ const SETS: { name: string; file: string; target: boolean }[] = [
 ];
 
 interface Scored {
+  id: string;
   fold: Fold;
   scores: Record<SystemName, SystemScores>;
 }
@@ -103,6 +106,7 @@ export function evalSummarySet(name: string, file: string, hooks: EvalHooks = {}
     ms += performance.now() - t0;
     sentences += summary.length;
     rows.push({
+      id,
       fold: foldOfId.get(id) ?? 'A',
       scores: {
         ours: scored(summary, reference),
@@ -118,6 +122,7 @@ export function evalSummarySet(name: string, file: string, hooks: EvalHooks = {}
     name, items: items.length, all: part(rows),
     folds: { A: part(rows.filter((r) => r.fold === 'A')), B: part(rows.filter((r) => r.fold === 'B')) },
     oursSentences: sentences / n, msPerArticle: ms / n,
+    perArticle: rows.map((r) => ({ id: r.id, fold: r.fold, ours: r.scores.ours, lead3: r.scores.lead3 })),
   };
 }
 
@@ -139,6 +144,18 @@ function logPart(log: (line: string) => void, label: string, p: SummaryPartResul
   log(`    R1 vs Lead-3: ours ${signed(ours.r1 - lead3.r1)}, digest entry ${signed(entry.r1 - lead3.r1)}`);
 }
 
+/** Sets up to this size also get one line per article: with ten articles, one article moves the mean by points. */
+const PER_ARTICLE_MAX = 20;
+
+function logPerArticle(log: (line: string) => void, result: SummarySetResult): void {
+  if (result.items > PER_ARTICLE_MAX) return;
+  log('  per article (R1, words): ours vs Lead-3');
+  for (const a of result.perArticle) {
+    const cell = (s: SystemScores): string => `${s.r1.toFixed(1).padStart(5)} (${String(s.words).padStart(2)} w)`;
+    log(`    ${a.fold} ${a.id.padEnd(20)} ours ${cell(a.ours)}  Lead-3 ${cell(a.lead3)}  ${signed(a.ours.r1 - a.lead3.r1)}`);
+  }
+}
+
 export async function runSummaryEval(hooks: EvalHooks = {}): Promise<void> {
   const log = logOf(hooks);
   log('\n## Summaries (ROUGE F1 ×100, mean length in words; Lead-3 from the same run and splitter)');
@@ -155,6 +172,7 @@ export async function runSummaryEval(hooks: EvalHooks = {}): Promise<void> {
     logPart(log, 'all', result.all);
     logPart(log, 'fold A (tuning)', result.folds.A);
     logPart(log, 'fold B (held out)', result.folds.B);
+    logPerArticle(log, result);
   }
   if (!any) log(SKIP_MESSAGE);
 }

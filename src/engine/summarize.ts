@@ -1,6 +1,8 @@
 /**
  * Extractive summary: verbatim sentences of the article, in article order,
- * within a word budget. Sentences are scored by position, centrality, title
+ * within a word budget; a sentence opening with an agency dateline or with a
+ * sub-heading glued to it (summarize/dateline.ts, glued-heading.ts) is
+ * quoted from where its own text starts. Sentences are scored by position, centrality, title
  * overlap, numbers/names and length (summarize/score.ts), then picked
  * greedily with a redundancy penalty (maximal marginal relevance); a
  * sentence that would overrun the budget is passed over for one that fits,

@@ -8,6 +8,8 @@ import { cosine, termVector, vectorNorm } from '../text/terms.ts';
 import { countWords, wordCount } from '../text/words.ts';
 import type { AnalysedArticle } from '../types.ts';
 import { eligibility, type Eligibility } from './candidates.ts';
+import { withoutDateline } from './dateline.ts';
+import { withoutGluedHeading } from './glued-heading.ts';
 import { summaryTerms } from './terms.ts';
 
 /** A sentence under consideration, with its features. */
@@ -59,16 +61,17 @@ export function scoreCandidates(article: AnalysedArticle): Candidate[] {
   const lang = article.rules;
   const candidates: Candidate[] = [];
   const title = simplify(article.title ?? '');
-  for (const s of article.sentences) {
-    if (s.heading) continue;
-    const words = wordCount(s.text);
-    const e = eligibility(s, words);
+  for (const sentence of article.sentences) {
+    if (sentence.heading) continue;
+    const text = withoutGluedHeading(withoutDateline(sentence.text), lang);
+    const words = wordCount(text);
+    const e = eligibility(text === sentence.text ? sentence : { ...sentence, text }, words);
     if (e === 'never') continue;
     // A line that repeats the title adds nothing to it.
-    if (repeatsTitle(s.text, title)) continue;
-    const { terms, norm } = termVector(summaryTerms(s.text, lang));
+    if (repeatsTitle(text, title)) continue;
+    const { terms, norm } = termVector(summaryTerms(text, lang));
     candidates.push({
-      index: s.index, text: s.text, eligibility: e, terms, norm, words, size: countWords(s.text), score: 0,
+      index: sentence.index, text, eligibility: e, terms, norm, words, size: countWords(text), score: 0,
     });
   }
   // Document profile: in how many sentences each term occurs (repeats inside one sentence count once).
