@@ -3,8 +3,10 @@
  * the same name in the article when the two differ only by inflection
  * (genitive "-s", German case endings, possessive "'s") or are each other's
  * translation in a small table of common names (countries, cities,
- * institutions, nationality words).
+ * institutions, nationality words), or when the summary writes as an acronym
+ * a name the article writes out (acronyms.ts).
  */
+import { acronymKey, acronymsOf } from './acronyms.ts';
 
 /** Common names and their translations, German | English (lower case; either side may list variants). */
 const TRANSLATIONS: readonly (readonly [string, string])[] = [
@@ -100,8 +102,10 @@ function forms(key: string): string[] {
 /** Word keys of an article, for looking names up (each word with its endings stripped as well). */
 export class NameIndex {
   private readonly words = new Set<string>();
+  /** The acronyms of the article's names, read when an acronym is first looked up. */
+  private acronyms: Set<string> | undefined;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu)) {
       const word = nameKey(m[0].replace(/[.'’-]+$/u, ''));
       this.words.add(word);
@@ -133,6 +137,9 @@ export class NameIndex {
     if (key.includes('-')) {
       return word.split('-').filter((part) => /^\p{Lu}/u.test(part)).every((part) => forms(nameKey(part)).some((f) => this.seen(f)));
     }
-    return false;
+    const acronym = acronymKey(word.replace(POSSESSIVE, ''));
+    if (acronym === null) return false;
+    this.acronyms ??= acronymsOf(this.text);
+    return this.acronyms.has(acronym);
   }
 }
