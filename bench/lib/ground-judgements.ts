@@ -65,6 +65,11 @@ const LIST: readonly (readonly [string, Verdict, string])[] = [
   ['b730f6ef6de4f580', 'checker', 'an English job title in quotes inside German text: two capitalized words read as a name run'],
   ['b9626e2f666390e2', 'checker', 'a German common noun after an adjective, without the noun endings or head nouns the checker knows, read as a name'],
   ['015444847eb6a9b2', 'checker', 'a paraphrase with "nicht" of the article\'s positive verb of renouncing; only negation words are compared'],
+  // 20 Minuten leads, fold A
+  ['2d1b40a8680f3180', 'reference', 'the host city is not named in the article'],
+  // 20 Minuten leads, fold B
+  ['de8087475e83d3ee', 'reference', 'the named alarm level is not in the article (the negation flag beside it is the checker\'s: a "nicht" in another clause of the matched sentence)'],
+  ['d6add10d1955650e', 'checker', 'the same paraphrase with "nicht" as the bullet on this article (a verb of renouncing in the article)'],
 ];
 
 /** The judgements by sentence key. */

@@ -89,6 +89,12 @@ function startsClause(tok: Token, index: number): boolean {
   return index === 0 || /:\s*["“«„]?\s*$/u.test(tok.gap);
 }
 
+/**
+ * Genitive determiners: a capitalized word after one that ends in -s is a masculine or neuter noun in the genitive
+ * ("während des Drehs", "eines Jahres"); names of people and most places take no article.
+ */
+const GERMAN_GENITIVE = /^(?:des|eines|keines|dieses|jenes|meines|deines|seines|ihres|unseres|eures)$/iu;
+
 /** German words after which a capitalized word is a common noun: determiners, contractions, inflected adjectives. */
 const GERMAN_DETERMINER = /^(?:das|ein|kein|sein|ihr|mein|unser|zur|zum|im|am|vom|beim|ins|ans|aufs|\p{Ll}+(?:e|en|er|es|em))$/u;
 
@@ -110,6 +116,7 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   if (noun) return false;
   if ((joinsNext && !startsClause(tok, index)) || (index > 0 && joinsPrev)) return true;
   if (startsClause(tok, index)) return false;
+  if (prev !== undefined && !tok.breakBefore && GERMAN_GENITIVE.test(prev.word) && /s$/u.test(word)) return false;
   // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
   // After one it is still a name when it has none of the common endings of German nouns ("der erste Nakamura"):
   // it then counts only when the article lacks it (and every compound with it), see unsupportedNames.
@@ -143,10 +150,16 @@ export function namesIn(text: string, language: RuleLanguage, masked: readonly {
   return runs;
 }
 
+/** A hyphenated word without its parts that are no names ("TV-Show" → "Show", "CEO-Posten" → "Posten"); '' when none is left. */
+function nameParts(word: string): string {
+  if (!word.includes('-')) return word;
+  return word.split('-').filter((part) => !NOT_NAMES.has(part.toLowerCase())).join('-');
+}
+
 /** The name words of a summary sentence the article does not contain (inflected or translated), one entry per name. */
 export function unsupportedNames(text: string, language: RuleLanguage, article: NameIndex, figures: readonly RawFigure[] = scanFigures(text, language)): string[] {
   return namesIn(text, language, figures)
-    .map((run) => run.filter((word) => !article.has(word, language === 'de')))
+    .map((run) => run.filter((word) => !article.has(nameParts(word), language === 'de')))
     .filter((missing) => missing.length > 0)
     .map((missing) => missing.join(' '));
 }

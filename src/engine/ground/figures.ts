@@ -126,11 +126,23 @@ function distanceFound(s: RawFigure, text: string, language: RuleLanguage, sourc
   return inMetres || (DISTANCE_EVENT.test(text.slice(s.end)) && sources.some((src) => src.values.has(round(metres))));
 }
 
+/**
+ * A German multiplicative adjective before a person noun counts deeds or titles, not a factor: "der 69-fache
+ * Mörder" killed 69, "dreifacher Weltmeister" won three times. The number then needs to occur in a source.
+ */
+const PERSON_NOUN_AFTER = /^[\s\u00a0]+\p{Lu}\p{Ll}*(?:er|erin)(?![\p{L}])/u;
+
+function countingAdjectiveFound(s: RawFigure, text: string, language: RuleLanguage, sources: readonly SourceNumbers[]): boolean {
+  if (language !== 'de' || s.kind !== 'factor' || !/fach\p{L}*$/iu.test(text.slice(s.start, s.end))) return false;
+  return PERSON_NOUN_AFTER.test(text.slice(s.end)) && sources.some((src) => src.values.has(round(s.value)));
+}
+
 /** The figures and numbers of a summary sentence that none of its sources states. */
 export function unsupportedNumbers(text: string, language: RuleLanguage, sources: readonly SourceNumbers[], figures: readonly RawFigure[] = scanFigures(text, language)): string[] {
   const problems: string[] = [];
   for (const figure of figures) {
-    if (figureFound(figure, tolerance(figure, text, language), sources) || distanceFound(figure, text, language, sources)) continue;
+    if (figureFound(figure, tolerance(figure, text, language), sources) || distanceFound(figure, text, language, sources)
+      || countingAdjectiveFound(figure, text, language, sources)) continue;
     problems.push(text.slice(figure.start, figure.end));
   }
   const inFigure = (at: number): boolean => figures.some((f) => at >= f.start && at < f.end);

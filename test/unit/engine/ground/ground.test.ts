@@ -160,3 +160,20 @@ Die Europäische Zentralbank hebt den Leitzins an. Die Freie Demokratische Parte
     expect(problems(source, summary)).toContain(problem);
   });
 });
+
+describe('German common nouns and counting adjectives', () => {
+  const SHOW = `Fischer singt
+
+Bei den Dreharbeiten zur ARD-Show «Sommernacht» sang Helene Fischer ihre neue Single. Beim Anschlag starben 69 Menschen. Der Mörder muss in Haft bleiben.`;
+
+  it('given a genitive noun after "des" and a compound whose first part is no name ("TV-Show"), then neither is a name', () => {
+    expect(problems(SHOW, 'Während des Drehs der TV-Show sang Helene Fischer ihre neue Single.')).toEqual([]);
+    expect(problems(SHOW, 'Während des Drehs der TV-Show sang Helene Lindqvist ihre neue Single.')).toEqual(['entity: Lindqvist']);
+  });
+
+  it('given "N-fache" before a person noun, then it counts deeds and needs the number N; before another noun it stays a factor', () => {
+    expect(problems(SHOW, 'Der 69-fache Mörder muss in Haft bleiben.')).toEqual([]);
+    expect(problems(SHOW, 'Der 70-fache Mörder muss in Haft bleiben.')).toEqual(['number: 70-fache']);
+    expect(problems(SHOW, 'Die Zahl stieg um das 69-fache Niveau.')).toContain('number: 69-fache');
+  });
+});
