@@ -120,7 +120,7 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
   // After one it is still a name when it has none of the common endings of German nouns ("der erste Nakamura"):
   // it then counts only when the article lacks it (and every compound with it), see unsupportedNames.
-  return !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word))
+  return !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word.toLowerCase()))
     || !(GERMAN_NOUN_ENDING.test(lower) || GERMAN_COMMON_NOUNS.has(lower) || germanCommonHead(lower));
 }
 

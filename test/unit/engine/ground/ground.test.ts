@@ -171,6 +171,11 @@ Bei den Dreharbeiten zur ARD-Show «Sommernacht» sang Helene Fischer ihre neue 
     expect(problems(SHOW, 'Während des Drehs der TV-Show sang Helene Lindqvist ihre neue Single.')).toEqual(['entity: Lindqvist']);
   });
 
+  it('given a sentence-initial capitalized article ("Der Mörder"), then it makes the next word a noun as inside a sentence', () => {
+    expect(problems(DE, 'Der Mörder sprach am Donnerstag.')).toEqual([]);
+    expect(problems(DE, 'Der Nakamura sprach am Donnerstag.')).toEqual(['entity: Nakamura']);
+  });
+
   it('given "N-fache" before a person noun, then it counts deeds and needs the number N; before another noun it stays a factor', () => {
     expect(problems(SHOW, 'Der 69-fache Mörder muss in Haft bleiben.')).toEqual([]);
     expect(problems(SHOW, 'Der 70-fache Mörder muss in Haft bleiben.')).toEqual(['number: 70-fache']);
