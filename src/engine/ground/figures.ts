@@ -88,7 +88,9 @@ function valueMatches(value: number, src: RawFigure, tol: number, qualifier: Raw
   const low = src.value;
   const high = src.valueMax ?? src.value;
   if (qualifier === 'more-than' || qualifier === 'at-least') return high >= value - tol;
-  if (qualifier === 'less-than' || qualifier === 'up-to') return low <= value + tol;
+  // "up to N" states a ceiling the article gives: N is one of its figures (or a range's top), not any figure above one.
+  if (qualifier === 'up-to') return Math.abs(value - high) <= tol || Math.abs(value - low) <= tol;
+  if (qualifier === 'less-than') return low <= value + tol;
   return value >= low - tol && value <= high + tol;
 }
 
