@@ -19,3 +19,36 @@ Im Laden kosten fünf Tests bis zu 60 Franken. Ein einzelner Test kostet 12 Fran
     expect(problems('Tickets cost $10, and up to $40 for the best seats.', 'Seats cost up to $45.')).toEqual(['number: up to $45']);
   });
 });
+
+describe('negation-implying verbs in the source (verzichten, absagen, fail, miss, overrun)', () => {
+  /** German sources need a few sentences for the article's language to be read as German. */
+  const de = (sentence: string): string => `${sentence} Das Konzert war seit Wochen ausverkauft. Die Veranstalter bedauern den Entscheid und prüfen einen neuen Termin.`;
+
+  it.each([
+    ['de', de('Die Sängerin Mara Keller verzichtet auf ihren Auftritt in Basel.'), 'Die Sängerin Mara Keller wird nicht in Basel auftreten.'],
+    ['de', de('Der Verein sagte das Derby in Bern wegen Schnee ab.'), 'Das Derby in Bern findet wegen Schnee nicht statt.'],
+    ['en', 'Repairs on the bridge in Leeds overran by two days.', 'Repairs on the bridge in Leeds were not finished in time.'],
+    ['en', 'The striker Omar Vidal missed the final in Lisbon through injury.', 'Omar Vidal did not play the final in Lisbon through injury.'],
+  ])('given a %s source sentence with one, then a summary\'s "not" paraphrasing it is no flip', (_lang, source, summary) => {
+    expect(problems(source, summary)).toEqual([]);
+  });
+
+  it.each([
+    [de('Die Sängerin Mara Keller tritt in Basel auf.'), 'Die Sängerin Mara Keller tritt nicht in Basel auf.', 'negation: nicht'],
+    ['Repairs on the bridge in Leeds were finished in time.', 'Repairs on the bridge in Leeds were not finished in time.', 'negation: not'],
+  ])('given a source sentence without one, then the added negation is still caught', (source, summary, problem) => {
+    expect(problems(source, summary)).toEqual([problem]);
+  });
+});
+
+describe('negation scope ends at a verb of saying or thinking', () => {
+  const SOURCE = 'Coach Ann Ortiz believes her players aren\'t fit enough for the final.';
+
+  it('given a summary sharing only the subject and the verb of thinking, then it is no flip', () => {
+    expect(problems(SOURCE, 'Coach Ann Ortiz believes there is room to grow.')).toEqual([]);
+  });
+
+  it('given a summary that drops the negation of the complement clause, then the flip is caught', () => {
+    expect(problems(SOURCE, 'Coach Ann Ortiz believes her players are fit enough for the final.')).toEqual(['negation: without "aren\'t"']);
+  });
+});
