@@ -30,6 +30,15 @@ const NOT_NAMES = new Set([
   'governor', 'mayor', 'judge', 'general', 'captain', 'könig', 'königin', 'prinz', 'prinzessin', 'papst', 'präsident',
   'kanzler', 'kanzlerin', 'minister', 'ministerin', 'bürgermeister', 'fürst', 'fürstin', 'herr', 'frau',
 ]);
+/**
+ * Words of calls to action that papers set in capitals ("CLICK HERE", "SCROLL DOWN", "WATCH THE VIDEO", "HIER KLICKEN"):
+ * shouting, not acronyms.
+ */
+const CALL_TO_ACTION = new Set([
+  'click', 'here', 'read', 'more', 'watch', 'scroll', 'down', 'see', 'below', 'video', 'videos', 'pictures', 'photos',
+  'subscribe', 'follow', 'share', 'listen', 'download', 'tap', 'swipe', 'hier', 'klicken', 'klick', 'mehr', 'lesen',
+]);
+const ALL_CAPS = /^\p{Lu}+$/u;
 /** Lower-case particles inside names ("Bank of America", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'du', 'da', 'di', 'la', 'le', 'del', 'zu', 'and', '&']);
 
@@ -78,7 +87,8 @@ eindruck entscheid entwurf ertrag gehalt genuss hinweis rückgang schutz umgang 
 verlauf vorteil nachteil zugang zustand zuwachs alltag anfang ansatz aufstieg ausbau abbau anstieg absturz ausfall
 einbruch überfall diebstahl betrug schuss stich schlag tritt biss halt stopp stau lärm rauch duft geschmack
 hotel festival restaurant café bar club pilot wolf bär fuchs fisch vogel koch wirt bub mond nacht monat abend morgen
-kauf pass kuss zoll flughafen bahnhof hafen spital notfall patient polizist bauer förster`.split(/\s+/u));
+kauf pass kuss zoll flughafen bahnhof hafen spital notfall patient polizist bauer förster
+sicht fahrt kunft schrift sucht flucht macht pflicht schicht wahl lage gabe nahme`.split(/\s+/u));
 /** Whether a German word is a common noun by its head: a compound ending in a common noun ("Dorfplatz", "Bergbauer") is one. */
 function germanCommonHead(lower: string): boolean {
   for (let i = 3; i <= lower.length - 3; i++) if (GERMAN_COMMON_NOUNS.has(lower.slice(i))) return true;
@@ -102,6 +112,7 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   const word = tok.word;
   const lower = word.toLowerCase();
   if (word === '' || FUNCTION_WORDS.has(lower) || NOT_NAMES.has(lower) || isDateWord(word)) return false;
+  if (ALL_CAPS.test(word) && CALL_TO_ACTION.has(lower)) return false;
   if (SHAPED.test(word) && /\p{L}{2}/u.test(word)) return true;
   if (!CAPITALIZED.test(word)) return false;
   const next = all[index + 1];

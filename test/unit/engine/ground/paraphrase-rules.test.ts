@@ -52,3 +52,34 @@ describe('negation scope ends at a verb of saying or thinking', () => {
     expect(problems(SOURCE, 'Coach Ann Ortiz believes her players are fit enough for the final.')).toEqual(['negation: without "aren\'t"']);
   });
 });
+
+describe('nationality words: "-man" nouns and "Brits"', () => {
+  it.each([
+    ['"Dutch" for the article\'s "Dutchman"', 'The Dutchman guided the club to third place.', 'The Dutch coach guided the club to third place.'],
+    ['"Dutchman" for the article\'s "Netherlands"', 'The coach from the Netherlands guided the club to third place.', 'The Dutchman guided the club to third place.'],
+    ['"Irish" for the article\'s "Irishwomen"', 'Two Irishwomen won the race in Leeds.', 'Two Irish runners won the race in Leeds.'],
+    ['"Brits" for the article\'s "Britain"', 'Two tourists from Britain were held at the airport in Lima.', 'Two Brits were held at the airport in Lima.'],
+  ])('given %s, then the name is supported', (_name, source, summary) => {
+    expect(problems(source, summary)).toEqual([]);
+  });
+
+  it('given another nation\'s word or a "-man" word of no nation, then it is flagged', () => {
+    expect(problems('The Dutchman guided the club to third place.', 'The Danish coach guided the club to third place.')).toEqual(['entity: Danish']);
+    expect(problems('The Dutchman guided the club to third place.', 'Coach Hartman guided the club to third place.')).toEqual(['entity: Hartman']);
+  });
+});
+
+describe('calls to action in capitals and German common nouns', () => {
+  const CLUB = 'The club signed striker Tom Hale on Friday.';
+
+  it('given "CLICK HERE" furniture, then it is no name; an acronym beside it still is', () => {
+    expect(problems(CLUB, 'CLICK HERE for the latest club news')).toEqual([]);
+    expect(problems(CLUB, 'CLICK HERE for the latest NBA news')).toEqual(['entity: NBA']);
+  });
+
+  it('given a compound noun on a frequent head ("Aussicht" on "Sicht") after an adjective, then it is no name', () => {
+    const flat = 'Die Wohnung hat einen Balkon mit Blick auf den See.';
+    expect(problems(flat, 'Die Wohnung bietet eine schöne Aussicht auf den See.')).toEqual([]);
+    expect(problems(flat, 'Die Wohnung bietet eine schöne Lindqvist auf den See.')).toEqual(['entity: Lindqvist']);
+  });
+});
