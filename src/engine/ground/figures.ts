@@ -84,10 +84,20 @@ function kindsMatch(s: RawFigure, src: RawFigure): boolean {
   return s.currency === undefined && (COMPATIBLE[s.kind]?.includes(src.kind) ?? false);
 }
 
+/** The place value of a number's last non-zero digit: 1 for 17, 10 for 60, 1e6 for 2 million, 0.1 for 2.5. */
+function lastDigitUnit(value: number): number {
+  const v = Math.abs(value);
+  if (v === 0) return 1;
+  let unit = 10 ** Math.floor(Math.log10(v));
+  while (unit > 1e-6 && Math.abs(v / unit - Math.round(v / unit)) > 1e-9) unit /= 10;
+  return unit;
+}
+
 function valueMatches(value: number, src: RawFigure, tol: number, qualifier: RawFigure['qualifier']): boolean {
   const low = src.value;
   const high = src.valueMax ?? src.value;
-  if (qualifier === 'more-than' || qualifier === 'at-least') return high >= value - tol;
+  // "more than 60" rounds a figure down to its own last digit: 60 … 69 may stand behind it, not 25 or 400.
+  if (qualifier === 'more-than' || qualifier === 'at-least') return high >= value - tol && high < value + lastDigitUnit(value) + tol;
   // "up to N" states a ceiling the article gives: N is one of its figures (or a range's top), not any figure above one.
   if (qualifier === 'up-to') return Math.abs(value - high) <= tol || Math.abs(value - low) <= tol;
   if (qualifier === 'less-than') return low <= value + tol;

@@ -20,6 +20,20 @@ Im Laden kosten fünf Tests bis zu 60 Franken. Ein einzelner Test kostet 12 Fran
   });
 });
 
+describe('"more than N" rounds a figure down to N\'s own last digit', () => {
+  const SURVEY = 'The survey asked 67 people in Leeds. It took the team 10 years and cost 25,000 pounds.';
+
+  it('given a figure from N up to one unit of N\'s last digit, then it is supported', () => {
+    expect(problems(SURVEY, 'The survey asked more than 60 people in Leeds.')).toEqual([]);
+    expect(problems(SURVEY, 'It cost more than 20,000 pounds.')).toEqual([]);
+  });
+
+  it('given an N that a larger figure elsewhere exceeds but no figure rounds down to, then it is flagged', () => {
+    expect(problems(SURVEY, 'It took the team over 17 years.')).toEqual(['number: over 17 years']);
+    expect(problems(SURVEY, 'The survey asked more than 50 people in Leeds.')).toEqual(['number: more than 50 people']);
+  });
+});
+
 describe('negation-implying verbs in the source (verzichten, absagen, fail, miss, overrun)', () => {
   /** German sources need a few sentences for the article's language to be read as German. */
   const de = (sentence: string): string => `${sentence} Das Konzert war seit Wochen ausverkauft. Die Veranstalter bedauern den Entscheid und prüfen einen neuen Termin.`;
