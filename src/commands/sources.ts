@@ -1,6 +1,7 @@
 /**
  * `/sources add <url> [name]` (shows what the source yields, saves only when it yields something),
- * `/sources remove <name|id>`, `/sources list` (with health). Admin only; every change is audited.
+ * `/sources remove <name|id>`, `/sources list` (with health and, with an LLM configured, the workspace's token use
+ * today). Admin only; every change is audited.
  */
 import { DigestError } from '../errors.ts';
 import type { Message } from '../messages/model.ts';
@@ -111,12 +112,15 @@ export const sourcesListCommand = defineSubcommand({
       sections.push({ heading: 'Delivery problems', lines: deliveries.map((e) => `${e.at} ${e.target}: ${e.details ?? ''}`) });
     }
     const failing = sources.filter((s) => s.errorCount > 0 || s.pausedReason !== null).length;
-    return Promise.resolve({
+    if (sections.length === 0) sections.push({ lines: ['No sources yet: /sources add <url>'] });
+    // Model-written summaries: today's token use against LLM_DAILY_TOKENS.
+    if (services.llm !== undefined) sections.push({ heading: 'Usage', lines: [await services.llm.usageLine(ctx.workspaceId)] });
+    return {
       title: 'Sources',
       subtitle: `${String(sources.length)} source(s)${failing > 0 ? `, ${String(failing)} failing` : ''}`,
-      sections: sections.length > 0 ? sections : [{ lines: ['No sources yet: /sources add <url>'] }],
+      sections,
       ephemeral: true,
-    });
+    };
   },
 });
 

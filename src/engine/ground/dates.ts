@@ -91,23 +91,55 @@ const STARTS_CLAUSE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: /^(?:aber|sondern|doch|jedoch|während|obwohl|weil|da|nachdem|bevor|wenn|als|dass|der|die|das|welche|welcher)$/iu,
 };
 
-/** The words of the clause around word `i`, at most four on each side of it: a negation reaches no further. */
-function clauseWindow(words: readonly string[], i: number, language: RuleLanguage): readonly string[] {
+/**
+ * Verbs of saying and thinking: what follows one is its complement clause ("Neville believes they aren't …"), so a
+ * negation after one denies the complement, not the subject's saying or believing.
+ */
+const REPORTS: Readonly<Record<RuleLanguage, RegExp>> = {
+  en: /^(?:says?|said|tells?|told|believes?|believed|thinks?|thought|claims?|claimed|insists?|insisted|argues?|argued|adds?|added|warns?|warned|admits?|admitted|feels?|felt|knows?|knew|fears?|feared|hopes?|hoped|reckons?|reckoned|suggests?|suggested|explains?|explained)$/iu,
+  de: /^(?:sagt|sagte|sagten|glaubt|glaubte|glauben|meint|meinte|meinen|findet|fand|erklärt|erklärte|betont|betonte|denkt|dachte|befürchtet|befürchtete|hofft|hoffte|behauptet|behauptete|verlauten|schreibt|schrieb)$/iu,
+};
+
+/**
+ * The words of the clause around word `i`, at most four on each side of it: a negation reaches no further. With
+ * `complement`, a verb of saying or thinking before it ends the clause as well.
+ */
+function clauseWindow(words: readonly string[], i: number, language: RuleLanguage, complement: boolean): readonly string[] {
   let from = i;
-  while (from > Math.max(0, i - 4) && !ENDS_CLAUSE.test(words[from - 1] ?? '') && !STARTS_CLAUSE[language].test(words[from] ?? '')) from--;
+  const opens = (w: string): boolean => STARTS_CLAUSE[language].test(w);
+  const closes = (w: string): boolean => ENDS_CLAUSE.test(w) || (complement && REPORTS[language].test(w));
+  while (from > Math.max(0, i - 4) && !closes(words[from - 1] ?? '') && !opens(words[from] ?? '')) from--;
   let to = i;
   while (to < Math.min(words.length - 1, i + 4) && !ENDS_CLAUSE.test(words[to] ?? '') && !STARTS_CLAUSE[language].test(words[to + 1] ?? '')) to++;
   return words.slice(from, to + 1);
 }
 
-/** Content-word stems that stand in a negation's clause, within four words of it. */
-export function negatedStems(text: string, language: RuleLanguage): Set<string> {
+/**
+ * Verbs whose meaning holds a negation: "verzichtet auf Tokio" (does not go), "sagte ab", "failed to", "missed",
+ * "overran" (was not done in time). A closed list; a summary's "not" may paraphrase a source sentence with one.
+ */
+const IMPLIES_NEGATION: Readonly<Record<RuleLanguage, RegExp>> = {
+  en: /(?<![\p{L}])(?:fail(?:s|ed|ing|ures?)?|miss(?:es|ed|ing)?|overr(?:an|un|uns|unning))(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:verzicht\p{L}*|absag\p{L}*|abgesagt\p{L}*|sag(?:t|te|ten|en)\s+(?:[^\s.;,:!?]+\s+){0,8}?ab(?=[\s.,;:!?]|$))(?![\p{L}])/iu,
+};
+
+/** Whether a text carries a verb of the closed list that implies a negation. */
+export function impliesNegation(text: string, language: RuleLanguage): boolean {
+  return IMPLIES_NEGATION[language].test(text);
+}
+
+/**
+ * Content-word stems that stand in a negation's clause, within four words of it. `complement`: the clause is
+ * narrowed to a verb of saying's complement (for the words a source denies; a summary's added negation is read
+ * in its wider window, so that an added "not" is caught even when the summary rewords the denied verb).
+ */
+export function negatedStems(text: string, language: RuleLanguage, complement = false): Set<string> {
   const out = new Set<string>();
   const words = denials(text, language).split(/\s+/u);
   words.forEach((w, i) => {
     NEGATION[language].lastIndex = 0;
     if (!NEGATION[language].test(w)) return;
-    for (const near of clauseWindow(words, i, language)) for (const s of stems(near)) out.add(s);
+    for (const near of clauseWindow(words, i, language, complement)) for (const s of stems(near)) out.add(s);
   });
   return out;
 }

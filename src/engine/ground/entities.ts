@@ -30,6 +30,15 @@ const NOT_NAMES = new Set([
   'governor', 'mayor', 'judge', 'general', 'captain', 'könig', 'königin', 'prinz', 'prinzessin', 'papst', 'präsident',
   'kanzler', 'kanzlerin', 'minister', 'ministerin', 'bürgermeister', 'fürst', 'fürstin', 'herr', 'frau',
 ]);
+/**
+ * Words of calls to action that papers set in capitals ("CLICK HERE", "SCROLL DOWN", "WATCH THE VIDEO", "HIER KLICKEN"):
+ * shouting, not acronyms.
+ */
+const CALL_TO_ACTION = new Set([
+  'click', 'here', 'read', 'more', 'watch', 'scroll', 'down', 'see', 'below', 'video', 'videos', 'pictures', 'photos',
+  'subscribe', 'follow', 'share', 'listen', 'download', 'tap', 'swipe', 'hier', 'klicken', 'klick', 'mehr', 'lesen',
+]);
+const ALL_CAPS = /^\p{Lu}+$/u;
 /** Lower-case particles inside names ("Bank of America", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'du', 'da', 'di', 'la', 'le', 'del', 'zu', 'and', '&']);
 
@@ -78,7 +87,8 @@ eindruck entscheid entwurf ertrag gehalt genuss hinweis rückgang schutz umgang 
 verlauf vorteil nachteil zugang zustand zuwachs alltag anfang ansatz aufstieg ausbau abbau anstieg absturz ausfall
 einbruch überfall diebstahl betrug schuss stich schlag tritt biss halt stopp stau lärm rauch duft geschmack
 hotel festival restaurant café bar club pilot wolf bär fuchs fisch vogel koch wirt bub mond nacht monat abend morgen
-kauf pass kuss zoll flughafen bahnhof hafen spital notfall patient polizist bauer förster`.split(/\s+/u));
+kauf pass kuss zoll flughafen bahnhof hafen spital notfall patient polizist bauer förster
+sicht fahrt kunft schrift sucht flucht macht pflicht schicht wahl lage gabe nahme`.split(/\s+/u));
 /** Whether a German word is a common noun by its head: a compound ending in a common noun ("Dorfplatz", "Bergbauer") is one. */
 function germanCommonHead(lower: string): boolean {
   for (let i = 3; i <= lower.length - 3; i++) if (GERMAN_COMMON_NOUNS.has(lower.slice(i))) return true;
@@ -89,6 +99,12 @@ function startsClause(tok: Token, index: number): boolean {
   return index === 0 || /:\s*["“«„]?\s*$/u.test(tok.gap);
 }
 
+/**
+ * Genitive determiners: a capitalized word after one that ends in -s is a masculine or neuter noun in the genitive
+ * ("während des Drehs", "eines Jahres"); names of people and most places take no article.
+ */
+const GERMAN_GENITIVE = /^(?:des|eines|keines|dieses|jenes|meines|deines|seines|ihres|unseres|eures)$/iu;
+
 /** German words after which a capitalized word is a common noun: determiners, contractions, inflected adjectives. */
 const GERMAN_DETERMINER = /^(?:das|ein|kein|sein|ihr|mein|unser|zur|zum|im|am|vom|beim|ins|ans|aufs|\p{Ll}+(?:e|en|er|es|em))$/u;
 
@@ -96,6 +112,7 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   const word = tok.word;
   const lower = word.toLowerCase();
   if (word === '' || FUNCTION_WORDS.has(lower) || NOT_NAMES.has(lower) || isDateWord(word)) return false;
+  if (ALL_CAPS.test(word) && CALL_TO_ACTION.has(lower)) return false;
   if (SHAPED.test(word) && /\p{L}{2}/u.test(word)) return true;
   if (!CAPITALIZED.test(word)) return false;
   const next = all[index + 1];
@@ -110,10 +127,11 @@ function isNameWord(tok: Token, index: number, all: readonly Token[], language: 
   if (noun) return false;
   if ((joinsNext && !startsClause(tok, index)) || (index > 0 && joinsPrev)) return true;
   if (startsClause(tok, index)) return false;
+  if (prev !== undefined && !tok.breakBefore && GERMAN_GENITIVE.test(prev.word) && /s$/u.test(word)) return false;
   // A single capitalized word: a name when no determiner or adjective makes it a noun ("Aldi verkauft", "in Hamburg").
   // After one it is still a name when it has none of the common endings of German nouns ("der erste Nakamura"):
   // it then counts only when the article lacks it (and every compound with it), see unsupportedNames.
-  return !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word))
+  return !(prev !== undefined && !tok.breakBefore && GERMAN_DETERMINER.test(prev.word.toLowerCase()))
     || !(GERMAN_NOUN_ENDING.test(lower) || GERMAN_COMMON_NOUNS.has(lower) || germanCommonHead(lower));
 }
 
@@ -143,10 +161,16 @@ export function namesIn(text: string, language: RuleLanguage, masked: readonly {
   return runs;
 }
 
+/** A hyphenated word without its parts that are no names ("TV-Show" → "Show", "CEO-Posten" → "Posten"); '' when none is left. */
+function nameParts(word: string): string {
+  if (!word.includes('-')) return word;
+  return word.split('-').filter((part) => !NOT_NAMES.has(part.toLowerCase())).join('-');
+}
+
 /** The name words of a summary sentence the article does not contain (inflected or translated), one entry per name. */
 export function unsupportedNames(text: string, language: RuleLanguage, article: NameIndex, figures: readonly RawFigure[] = scanFigures(text, language)): string[] {
   return namesIn(text, language, figures)
-    .map((run) => run.filter((word) => !article.has(word, language === 'de')))
+    .map((run) => run.filter((word) => !article.has(nameParts(word), language === 'de')))
     .filter((missing) => missing.length > 0)
     .map((missing) => missing.join(' '));
 }

@@ -84,11 +84,23 @@ function kindsMatch(s: RawFigure, src: RawFigure): boolean {
   return s.currency === undefined && (COMPATIBLE[s.kind]?.includes(src.kind) ?? false);
 }
 
+/** The place value of a number's last non-zero digit: 1 for 17, 10 for 60, 1e6 for 2 million, 0.1 for 2.5. */
+function lastDigitUnit(value: number): number {
+  const v = Math.abs(value);
+  if (v === 0) return 1;
+  let unit = 10 ** Math.floor(Math.log10(v));
+  while (unit > 1e-6 && Math.abs(v / unit - Math.round(v / unit)) > 1e-9) unit /= 10;
+  return unit;
+}
+
 function valueMatches(value: number, src: RawFigure, tol: number, qualifier: RawFigure['qualifier']): boolean {
   const low = src.value;
   const high = src.valueMax ?? src.value;
-  if (qualifier === 'more-than' || qualifier === 'at-least') return high >= value - tol;
-  if (qualifier === 'less-than' || qualifier === 'up-to') return low <= value + tol;
+  // "more than 60" rounds a figure down to its own last digit: 60 … 69 may stand behind it, not 25 or 400.
+  if (qualifier === 'more-than' || qualifier === 'at-least') return high >= value - tol && high < value + lastDigitUnit(value) + tol;
+  // "up to N" states a ceiling the article gives: N is one of its figures (or a range's top), not any figure above one.
+  if (qualifier === 'up-to') return Math.abs(value - high) <= tol || Math.abs(value - low) <= tol;
+  if (qualifier === 'less-than') return low <= value + tol;
   return value >= low - tol && value <= high + tol;
 }
 
@@ -126,11 +138,23 @@ function distanceFound(s: RawFigure, text: string, language: RuleLanguage, sourc
   return inMetres || (DISTANCE_EVENT.test(text.slice(s.end)) && sources.some((src) => src.values.has(round(metres))));
 }
 
+/**
+ * A German multiplicative adjective before a person noun counts deeds or titles, not a factor: "der 69-fache
+ * Mörder" killed 69, "dreifacher Weltmeister" won three times. The number then needs to occur in a source.
+ */
+const PERSON_NOUN_AFTER = /^[\s\u00a0]+\p{Lu}\p{Ll}*(?:er|erin)(?![\p{L}])/u;
+
+function countingAdjectiveFound(s: RawFigure, text: string, language: RuleLanguage, sources: readonly SourceNumbers[]): boolean {
+  if (language !== 'de' || s.kind !== 'factor' || !/fach\p{L}*$/iu.test(text.slice(s.start, s.end))) return false;
+  return PERSON_NOUN_AFTER.test(text.slice(s.end)) && sources.some((src) => src.values.has(round(s.value)));
+}
+
 /** The figures and numbers of a summary sentence that none of its sources states. */
 export function unsupportedNumbers(text: string, language: RuleLanguage, sources: readonly SourceNumbers[], figures: readonly RawFigure[] = scanFigures(text, language)): string[] {
   const problems: string[] = [];
   for (const figure of figures) {
-    if (figureFound(figure, tolerance(figure, text, language), sources) || distanceFound(figure, text, language, sources)) continue;
+    if (figureFound(figure, tolerance(figure, text, language), sources) || distanceFound(figure, text, language, sources)
+      || countingAdjectiveFound(figure, text, language, sources)) continue;
     problems.push(text.slice(figure.start, figure.end));
   }
   const inFigure = (at: number): boolean => figures.some((f) => at >= f.start && at < f.end);

@@ -13,7 +13,7 @@
  */
 import { scanFigures } from '../figures/scan.ts';
 import type { RuleLanguage } from '../types.ts';
-import { datesIn, negatedStems, negations, stems } from './dates.ts';
+import { datesIn, impliesNegation, negatedStems, negations, stems } from './dates.ts';
 import { unsupportedNames } from './entities.ts';
 import { sourceNumbers, unsupportedNumbers, type SourceNumbers } from './figures.ts';
 import { NameIndex } from './names.ts';
@@ -53,6 +53,8 @@ interface SentenceFacts {
   numbers: SourceNumbers;
   dates: Map<string, string>;
   negations: number;
+  /** It carries a verb that implies a negation ("verzichtet", "failed", "overran"). */
+  implied: boolean;
   stems: Set<string>;
 }
 
@@ -68,7 +70,10 @@ export interface PreparedSource {
 }
 
 function facts(text: string, rules: RuleLanguage): SentenceFacts {
-  return { text, numbers: sourceNumbers(text, rules), dates: datesIn(text), negations: negations(text, rules), stems: stems(text) };
+  return {
+    text, numbers: sourceNumbers(text, rules), dates: datesIn(text), negations: negations(text, rules),
+    implied: impliesNegation(text, rules), stems: stems(text),
+  };
 }
 
 /** Reads the article's numbers, dates, names and negations once. */
@@ -110,12 +115,15 @@ function negationFlipSameLanguage(text: string, language: RuleLanguage, cited: r
   if (best === undefined || bestShared < Math.max(2, own.size * 0.3)) return false;
   const negated = negations(text, language) > 0;
   if (negated === best.negations > 0) return false;
+  // "did not go" for "verzichtete", "not completed in time" for "overran": the source's verb holds the negation.
+  if (negated && best.implied) return false;
   // The negation may stand in another source sentence about the same words ("there was 'no tax advantage'").
   if (negated) {
     const scope = negatedStems(text, language);
     if (cited.some((s) => s.negations > 0 && overlap(scope, negatedStems(s.text, language)) >= 2)) return false;
   }
-  const scope = negated ? negatedStems(text, language) : negatedStems(best.text, language);
+  // A dropped negation counts only on the words of the source's negated clause, without the subject and verb of saying.
+  const scope = negated ? negatedStems(text, language) : negatedStems(best.text, language, true);
   return overlap(scope, negated ? best.stems : own) >= 2;
 }
 
@@ -123,7 +131,7 @@ function negationFlipSameLanguage(text: string, language: RuleLanguage, cited: r
 function negationFlipAcross(text: string, language: RuleLanguage, cited: readonly SentenceFacts[]): boolean {
   if (cited.length === 0) return false;
   const negated = negations(text, language) > 0;
-  const citedNegated = cited.filter((s) => s.negations > 0).length;
+  const citedNegated = cited.filter((s) => s.negations > 0 || (negated && s.implied)).length;
   return negated ? citedNegated === 0 : citedNegated === cited.length;
 }
 

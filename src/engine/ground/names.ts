@@ -3,8 +3,10 @@
  * the same name in the article when the two differ only by inflection
  * (genitive "-s", German case endings, possessive "'s") or are each other's
  * translation in a small table of common names (countries, cities,
- * institutions, nationality words).
+ * institutions, nationality words), or when the summary writes as an acronym
+ * a name the article writes out (acronyms.ts).
  */
+import { acronymKey, acronymsOf } from './acronyms.ts';
 
 /** Common names and their translations, German | English (lower case; either side may list variants). */
 const TRANSLATIONS: readonly (readonly [string, string])[] = [
@@ -36,7 +38,7 @@ const TRANSLATIONS: readonly (readonly [string, string])[] = [
  */
 const PLACE_GROUPS: readonly string[] = [
   'germany german germans deutschland deutsch', 'spain spanish spaniard spanien spanisch spanier',
-  'britain british briton britons uk u.k großbritannien britisch brite briten', 'netherlands dutch holland niederlande niederländisch holländisch niederländer holländer',
+  'britain british briton britons brit brits uk u.k großbritannien britisch brite briten', 'netherlands dutch holland niederlande niederländisch holländisch niederländer holländer',
   'france french frankreich französisch franzose franzosen', 'italy italian italien italienisch italiener',
   'russia russian russland russisch russe russen', 'china chinese chinesisch chinese chinesen', 'japan japanese japanisch japaner',
   'usa us u.s america american americans amerikanisch amerikaner', 'austria austrian österreich österreichisch österreicher',
@@ -46,7 +48,7 @@ const PLACE_GROUPS: readonly string[] = [
   'ukraine ukrainian ukrainisch ukrainer', 'india indian indien indisch inder', 'ireland irish irland irisch',
   'scotland scottish scot scots schottland schottisch schotte', 'wales welsh walisisch', 'belgium belgian belgien belgisch belgier',
   'portugal portuguese portugiesisch portugiese', 'brazil brazilian brasilien brasilianisch brasilianer',
-  'mexico mexican mexiko mexikanisch mexikaner', 'canada canadian kanada kanadisch kanadier', 'australia australian australien australisch australier',
+  'mexico mexican mexiko mexikanisch mexikaner', 'canada canadian kanada kanadisch kanadier', 'australia australian aussie australien australisch australier',
   'israel israeli israelisch', 'iran iranian iranisch', 'iraq iraqi irak irakisch', 'syria syrian syrien syrisch', 'egypt egyptian ägypten ägyptisch',
   'afghanistan afghan afghanisch', 'pakistan pakistani pakistanisch', 'korea korean koreanisch', 'europe european europa europäisch europäer',
   'africa african afrika afrikanisch', 'asia asian asien asiatisch', 'monaco monegasque monegasse monegassin monegassisch',
@@ -84,9 +86,20 @@ export function nameKey(word: string): string {
   return word.toLowerCase().replace(POSSESSIVE, '');
 }
 
+/**
+ * English nouns for a nation's people built with "-man" / "-woman" ("Dutchman", "Englishwomen", "Scotsman") stand
+ * for the nationality word they are built on: its stem when that is a place word of the tables, else null.
+ */
+function demonymStem(key: string): string | null {
+  const stem = /^(\p{L}{3,}?)(?:man|men|woman|women)$/u.exec(key)?.[1];
+  return stem !== undefined && TRANSLATED.has(stem) ? stem : null;
+}
+
 /** Forms under which `key` can appear in an article: itself, its inflections and its translations. */
 function forms(key: string): string[] {
   const out = [key, ...(TRANSLATED.get(key) ?? [])];
+  const demonym = demonymStem(key);
+  if (demonym !== null) out.push(demonym, ...(TRANSLATED.get(demonym) ?? []));
   // A summary may also add an ending the article does not have ("Siemens'", "Deutschlands").
   for (const ending of ENDINGS) {
     if (key.length > ending.length + 2 && key.endsWith(ending)) {
@@ -100,11 +113,15 @@ function forms(key: string): string[] {
 /** Word keys of an article, for looking names up (each word with its endings stripped as well). */
 export class NameIndex {
   private readonly words = new Set<string>();
+  /** The acronyms of the article's names, read when an acronym is first looked up. */
+  private acronyms: Set<string> | undefined;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu)) {
       const word = nameKey(m[0].replace(/[.'’-]+$/u, ''));
       this.words.add(word);
+      const demonym = demonymStem(word);
+      if (demonym !== null) this.words.add(demonym);
       if (word.includes('-')) for (const part of word.split('-')) if (part !== '') this.words.add(part);
     }
   }
@@ -133,6 +150,9 @@ export class NameIndex {
     if (key.includes('-')) {
       return word.split('-').filter((part) => /^\p{Lu}/u.test(part)).every((part) => forms(nameKey(part)).some((f) => this.seen(f)));
     }
-    return false;
+    const acronym = acronymKey(word.replace(POSSESSIVE, ''));
+    if (acronym === null) return false;
+    this.acronyms ??= acronymsOf(this.text);
+    return this.acronyms.has(acronym);
   }
 }

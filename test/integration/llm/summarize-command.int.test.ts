@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandServices } from '../../../src/commands/services.ts';
+import { sourcesListCommand } from '../../../src/commands/sources.ts';
 import { summarizeCommand } from '../../../src/commands/summarize.ts';
 import { digestDefinitionSchema } from '../../../src/digests/definition.ts';
 import { createOpenAiChatModel } from '../../../src/llm/chat-model.ts';
@@ -58,5 +59,30 @@ describe('/summarize with an LLM configured', () => {
     const message = await summarizeCommand.run(services(), ctx, [pages.url('/siemens'), 'en']);
     expect(message.sections[0]?.heading).toBe('Zusammenfassung');
     expect(message.sections[0]?.lines[0]).toMatch(/^Der /u);
+  });
+});
+
+describe('/sources list and the token budget', () => {
+  const usage = async (svc: CommandServices): Promise<string[] | undefined> =>
+    (await sourcesListCommand.run(svc, { ...ctx, isAdmin: true }, [])).sections.find((s) => s.heading === 'Usage')?.lines;
+
+  it('given a model summary that cost 321 tokens, then the list shows them against the daily budget', async () => {
+    const svc = services();
+    expect(await usage(svc)).toEqual(['LLM: 0 of 10,000 tokens today']);
+    fake.script(completion({ sentences: FAITHFUL }, 321));
+    await summarizeCommand.run(svc, ctx, [pages.url('/siemens'), 'en']);
+    expect(await usage(svc)).toEqual(['LLM: 321 of 10,000 tokens today']);
+  });
+
+  it('given another workspace spent tokens, then this workspace\'s line does not count them', async () => {
+    const svc = services();
+    fake.script(completion({ sentences: FAITHFUL }, 500));
+    await summarizeCommand.run(svc, { ...ctx, workspaceId: 'slack:T2' }, [pages.url('/siemens'), 'en']);
+    expect(await usage(svc)).toEqual(['LLM: 0 of 10,000 tokens today']);
+  });
+
+  it('given no LLM configured, then the list has no usage section', async () => {
+    const svc = { ...services(), llm: undefined } as unknown as CommandServices;
+    expect(await usage(svc)).toBeUndefined();
   });
 });

@@ -133,3 +133,52 @@ Medvedev said a competent politician knows how to make careful and wise decision
     expect(problems(DE, 'Der Münchner Konzern meldete für den Industriebetrieb einen Gewinn.')).toEqual([]);
   });
 });
+
+describe('acronyms of names the article writes out', () => {
+  const EN_WAR = `Soldiers identified
+
+Historians of the Commonwealth War Graves Commission examined remains of soldiers killed early in World War One near the French border. The New York Police Department helped with records.`;
+  const DE_BANK = `Zinsen steigen
+
+Die Europäische Zentralbank hebt den Leitzins an. Die Freie Demokratische Partei begrüsste den Schritt.`;
+
+  it.each([
+    ['the initials of a name ("NYPD")', EN_WAR, 'NYPD records helped the historians.'],
+    ['a closing number word as a Roman numeral ("WWI" for "World War One")', EN_WAR, 'Historians examined remains of WWI soldiers.'],
+    ['a closing digit read as a Roman numeral ("WW1")', EN_WAR, 'Historians examined remains of WW1 soldiers.'],
+    ['a particle inside the name left out ("CWGC")', EN_WAR, 'The CWGC examined remains of soldiers.'],
+    ['a German name ("FDP" for "Freie Demokratische Partei")', DE_BANK, 'Die FDP begrüsste den Schritt der Zentralbank.'],
+  ])('given %s, then the acronym is supported', (_name, source, summary) => {
+    expect(problems(source, summary)).toEqual([]);
+  });
+
+  it.each([
+    ['an acronym of no name in the article', EN_WAR, 'The FBI examined remains of WWI soldiers.', 'entity: FBI'],
+    ['the wrong numeral ("WWII" for "World War One")', EN_WAR, 'Historians examined remains of WWII soldiers.', 'entity: WWII'],
+    ['initials across a full stop ("ONYPD")', EN_WAR, 'Records of the ONYPD helped.', 'entity: ONYPD'],
+  ])('given %s, then it is flagged', (_name, source, summary, problem) => {
+    expect(problems(source, summary)).toContain(problem);
+  });
+});
+
+describe('German common nouns and counting adjectives', () => {
+  const SHOW = `Fischer singt
+
+Bei den Dreharbeiten zur ARD-Show «Sommernacht» sang Helene Fischer ihre neue Single. Beim Anschlag starben 69 Menschen. Der Mörder muss in Haft bleiben.`;
+
+  it('given a genitive noun after "des" and a compound whose first part is no name ("TV-Show"), then neither is a name', () => {
+    expect(problems(SHOW, 'Während des Drehs der TV-Show sang Helene Fischer ihre neue Single.')).toEqual([]);
+    expect(problems(SHOW, 'Während des Drehs der TV-Show sang Helene Lindqvist ihre neue Single.')).toEqual(['entity: Lindqvist']);
+  });
+
+  it('given a sentence-initial capitalized article ("Der Mörder"), then it makes the next word a noun as inside a sentence', () => {
+    expect(problems(DE, 'Der Mörder sprach am Donnerstag.')).toEqual([]);
+    expect(problems(DE, 'Der Nakamura sprach am Donnerstag.')).toEqual(['entity: Nakamura']);
+  });
+
+  it('given "N-fache" before a person noun, then it counts deeds and needs the number N; before another noun it stays a factor', () => {
+    expect(problems(SHOW, 'Der 69-fache Mörder muss in Haft bleiben.')).toEqual([]);
+    expect(problems(SHOW, 'Der 70-fache Mörder muss in Haft bleiben.')).toEqual(['number: 70-fache']);
+    expect(problems(SHOW, 'Die Zahl stieg um das 69-fache Niveau.')).toContain('number: 69-fache');
+  });
+});
