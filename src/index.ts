@@ -65,3 +65,8 @@ export { createOpenAiChatModel, type ChatModel } from './llm/chat-model.ts';
 export { summarizeInput, summarizeMaterial, summaryHeading } from './llm/summarize-material.ts';
 export type { LlmConfig } from './config.ts';
 export type { ClusterConfig, DiscordIngressConfig, SlackOAuthConfig } from './config.ts';
+export {
+  RetryJobLater, type Job, type JobFinished, type JobHandler, type JobObserver, type JobQueue, type QueueDepth, type QueueSpec, type QueueTransaction,
+  type SendOptions, type WorkOptions,
+} from './queue/port.ts';
+export { createInProcessQueue, type InProcessQueue } from './queue/in-process.ts';
