@@ -81,7 +81,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
   const digester = createConfiguredDigester(config.digest, logger);
   const bot = createBot({
-    store, logger, clock: systemClock, files, digester, queue, llm: createConfiguredLlm(config.llm, store, systemClock, logger),
+    store, logger, clock: systemClock, files, digester, queue, postsAsJobs: queue.kind === 'pg-boss', llm: createConfiguredLlm(config.llm, store, systemClock, logger),
     http: createConfiguredHttpClient(config.fetch),
     policy: config.sources,
     graceMs: config.schedule.graceMs, minScheduleMinutes: config.schedule.minGapMinutes,

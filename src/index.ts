@@ -70,3 +70,4 @@ export {
   type SendOptions, type WorkOptions,
 } from './queue/port.ts';
 export { createInProcessQueue, type InProcessQueue } from './queue/in-process.ts';
+export { enqueueRun, postQueuedRun, postQueueSpec, POST_QUEUE, POST_RETRIES, runOfPostJob, type PostJobData } from './schedule/deliver-run.ts';

@@ -67,6 +67,13 @@ export interface BotOptions {
   queue?: JobQueue;
   /** How long stop() waits for running jobs before handing them back. @defaultValue 30000 */
   queueDrainMs?: number;
+  /**
+   * Scheduled posts as jobs on `queue` (one per channel at a time across instances; the claim and the
+   * enqueue in one transaction). @defaultValue false (posted by the scheduler's delivery, one process)
+   */
+  postsAsJobs?: boolean;
+  /** A running post job older than this counts as lost (its instance died) and is retried. @defaultValue 300000 */
+  postJobExpireMs?: number;
   /** Least minutes between the runs of a schedule set from chat. @defaultValue 15 */
   minScheduleMinutes?: number;
   /** Model-written, grounded summaries (/summarize, definitions with `summary: llm`). @defaultValue none */
@@ -107,6 +114,7 @@ export function createBot(options: BotOptions): Bot {
   const schedules = createScheduleWiring({
     store, clock, logger, metrics, definitions, publisher: router.publisher, graceMs: options.graceMs, build: service.build,
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    postQueue: options.postsAsJobs === true ? { queue, concurrency: 4, expireAfterMs: options.postJobExpireMs ?? 300_000 } : null,
   });
   const services: CommandServices = {
     store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, definitions, metrics,
