@@ -11,6 +11,7 @@ import {
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
 import { createPgBossQueue } from './queue/pg-boss-queue.ts';
+import { createClusterHostSlots } from './queue/pg-host-slots.ts';
 import { createPgLockSession, type LockSession } from './queue/pg-lock-session.ts';
 import { createInstanceRole, type InstanceRole } from './ops/instance-role.ts';
 import { startOpsServer, type OpsServer } from './ops/ops-server.ts';
@@ -82,7 +83,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const digester = createConfiguredDigester(config.digest, logger);
   const bot = createBot({
     store, logger, clock: systemClock, files, digester, queue, postsAsJobs: queue.kind === 'pg-boss', llm: createConfiguredLlm(config.llm, store, systemClock, logger),
-    http: createConfiguredHttpClient(config.fetch),
+    // Several instances share each host's FETCH_PER_HOST_CONCURRENCY slots (advisory locks on the lock session).
+    http: createConfiguredHttpClient(config.fetch, {}, locks === null ? undefined : createClusterHostSlots({ locks, perHost: config.fetch.perHostConcurrency, logger })),
     policy: config.sources,
     graceMs: config.schedule.graceMs, minScheduleMinutes: config.schedule.minGapMinutes,
     pollConcurrency: config.sources.concurrency,
