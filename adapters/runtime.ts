@@ -7,7 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import {
   CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, SQLITE_FILE, storeLocation, systemClock,
-  createInProcessQueue, type Bot, type Config, type DigestDefinition, type JobQueue, type Logger, type Store,
+  createInProcessQueue, type Bot, type Config, type DigestDefinition, type JobObserver, type JobQueue, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
 import { createPgBossQueue } from './queue/pg-boss-queue.ts';
@@ -42,11 +42,11 @@ export interface RuntimeOptions {
 }
 
 /** The job queue: pg-boss on the shared PostgreSQL (with the instance's lock session), else in-process. */
-async function openQueue(postgresUrl: string | null, logger: Logger): Promise<{ queue: JobQueue; locks: LockSession | null }> {
-  if (postgresUrl === null) return { queue: createInProcessQueue({ logger }), locks: null };
+async function openQueue(postgresUrl: string | null, logger: Logger, observe: JobObserver): Promise<{ queue: JobQueue; locks: LockSession | null }> {
+  if (postgresUrl === null) return { queue: createInProcessQueue({ logger, observe }), locks: null };
   const locks = createPgLockSession(postgresUrl, logger);
   try {
-    return { queue: await createPgBossQueue({ url: postgresUrl, logger, locks }), locks };
+    return { queue: await createPgBossQueue({ url: postgresUrl, logger, locks, observe }), locks };
   } catch (err) {
     await locks.close();
     throw err;
@@ -69,15 +69,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const databaseFile = location.dialect === 'sqlite' ? location.path : join(storeConfig.dataDir, SQLITE_FILE);
   const owner = config.cluster.instanceId === null ? {} : { owner: { id: config.cluster.instanceId, staleAfterMs: CLAIM_STALE_MS } };
   const store = await openStore(storeConfig, owner);
+  let queueRef: JobQueue | null = null;
+  const prom = config.ops === null ? null : createPromMetrics({
+    sourceStates: async () => countSourceStates(await store.sources.all()),
+    queueDepth: async () => (queueRef === null ? [] : queueRef.depth()),
+  });
   let opened: { queue: JobQueue; locks: LockSession | null };
   try {
-    opened = await openQueue(location.dialect === 'postgres' ? location.url : null, logger);
+    opened = await openQueue(location.dialect === 'postgres' ? location.url : null, logger, (event) => prom?.metrics.jobFinished?.(event));
   } catch (err) {
     await store.close();
     throw err;
   }
   const { queue, locks } = opened;
-  const prom = config.ops === null ? null : createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
+  queueRef = queue;
   const role = createInstanceRole(prom?.registry ?? null);
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
   const digester = createConfiguredDigester(config.digest, logger);
@@ -95,7 +100,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let ops: OpsServer | null = null;
   if (prom !== null && config.ops !== null) {
     try {
-      ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt, role) });
+      ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt, role, queue) });
     } catch (err) {
       await queue.stop({ drainMs: 0 });
       await locks?.close();

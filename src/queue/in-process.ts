@@ -166,7 +166,8 @@ export function createInProcessQueue(options: InProcessQueueOptions): InProcessQ
       return [...queues.values()].map((q) => ({ queue: q.spec.name, waiting: q.waiting.length, running: q.running }));
     },
     async reachable() {
-      return !stopped;
+      // In memory: nothing to reach (whether the bot still takes work is /healthz's running check).
+      return true;
     },
     idle() {
       return isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
