@@ -28,6 +28,11 @@ export interface Runtime {
   role: InstanceRole;
   /** The SQLite store file (Slack installations are kept in it). */
   databaseFile: string;
+  /**
+   * Stops taking jobs and waits for the running ones (up to 30 s; pg-boss hands the rest back for another
+   * instance). Call it on SIGTERM before the adapters give up the gateway lease; close() does it too.
+   */
+  stopJobs(): Promise<void>;
   /** Stops the operator server, the bot and the digest workers, then closes the store. */
   close(): Promise<void>;
 }
@@ -112,6 +117,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   return {
     bot, store, definitionErrors, ops, role, databaseFile,
+    stopJobs: () => queue.stop({ drainMs: 30_000 }),
     async close() {
       await ops?.close();
       // Stops taking jobs, lets the running ones finish (or hands them back), then frees their key locks.
