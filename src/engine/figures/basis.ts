@@ -92,10 +92,27 @@ function nearest(spans: readonly Span[], text: string, at: number, end: number):
   return best;
 }
 
+/**
+ * A clause that opens with an earlier period states that period's values: "Im Vorjahr hatte der Konzern noch 2,3
+ * Mrd. Euro verdient", "A year ago, revenue was $2 billion".
+ */
+const PRIOR_OPENING: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: w('^[\\s\\u00a0]*(?:im[\\s\\u00a0]+vorjahr(?:eszeitraum|esquartal)?|vor[\\s\\u00a0]+einem[\\s\\u00a0]+jahr|ein[\\s\\u00a0]+jahr[\\s\\u00a0]+(?:zuvor|davor|vorher)|im[\\s\\u00a0]+gleichen[\\s\\u00a0]+zeitraum[\\s\\u00a0]+des[\\s\\u00a0]+vorjahres)(?![\\p{L}]),?[^,;:]*$'),
+  en: w('^[\\s\\u00a0]*(?:a[\\s\\u00a0]+year[\\s\\u00a0]+(?:ago|earlier|before)|in[\\s\\u00a0]+the[\\s\\u00a0]+(?:prior|previous|year-ago|same)[- ](?:year[\\s\\u00a0]+)?(?:period|quarter|year))(?![\\p{L}]),?[^,;:]*$'),
+};
+/** A figure in a "when" clause after a comparison period: "against the second quarter of 2020 when our organic change was -9.9%". */
+const COMPARISON_PERIOD_WHEN: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: w('(?<![\\p{L}])(?:gegenüber|verglichen[\\s\\u00a0]+mit)[\\s\\u00a0]+[^;:]{0,50}?(?:19|20)\\d\\d,?[\\s\\u00a0]+als(?![\\p{L}])[^;:]{0,100}$'),
+  en: w('(?<![\\p{L}])(?:against|compare[sd]?[\\s\\u00a0]+(?:with|to)|versus|vs\\.?)[\\s\\u00a0]+[^;:]{0,50}?(?:19|20)\\d\\d,?[\\s\\u00a0]+when(?![\\p{L}])[^;:]{0,100}$'),
+};
+
 function priorAt(text: string, s: Span, language: RuleLanguage): boolean {
   const before = text.slice(Math.max(0, s.start - 60), s.start);
   const after = text.slice(s.end, s.end + 60);
   if (PRIOR_AFTER[language].test(after)) return true;
+  const head = text.slice(0, s.start);
+  if (PRIOR_OPENING[language].test(head)) return true;
+  if (COMPARISON_PERIOD_WHEN[language].test(head)) return true;
   // "nach einem Gewinn von 21 Mio." is prior only with the earlier period named after it.
   const named = /vorjahr|zuvor|vor einem jahr/iu.test(after.slice(0, 40));
   if (COMPARED_BEFORE[language].test(before) && (named || !/nach(?:[\s\u00a0]+\S+){1,5}[\s\u00a0]*$/iu.test(before))) return true;

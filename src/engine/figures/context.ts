@@ -89,13 +89,14 @@ const METRIC_RES: Readonly<Record<RuleLanguage, RegExp>> = {
   en: new RegExp(`(?<![\\p{L}])(?:${longestFirst(METRICS.en)})(?![\\p{L}])`, 'giu'),
 };
 const AFTER_METRIC: Readonly<Record<RuleLanguage, RegExp>> = {
-  de: /^(?:[\s\u00a0]+(?:pro|je)[\s\u00a0]+Aktie)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?(?:[\s\u00a0]+(?:im|in der|des|der)[\s\u00a0]+\p{Lu}[\p{L}-]+)?/u,
+  // "Umsatz im Schlussquartal", "Aktie des Konzerns", "Anteil erneuerbarer Energien", "Rendite zehnjähriger Anleihen".
+  de: /^(?:[\s\u00a0]+(?:pro|je)[\s\u00a0]+Aktie)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?(?:[\s\u00a0]+(?:(?:im|in der|des|der)[\s\u00a0]+|(?!(?:über|unter|aber|oder|wieder|weiter|immer|hinter|unser|jeder|dieser|einer|keiner)[\s\u00a0])\p{Ll}[\p{L}-]*er[\s\u00a0]+)\p{Lu}[\p{L}-]+)?/u,
   en: /^(?:[\s\u00a0]+per[\s\u00a0]+(?:(?:diluted|basic|common)[\s\u00a0]+)*share)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?/u,
 };
 const WORD_BEFORE = /([\p{L}-]+)[\s\u00a0]+$/u;
 
 /** A comparison between a figure and a metric after it: the metric belongs to the other figure ("$198m … compared to a loss"). */
-const COMPARISON = /(?<![\p{L}])(?:compared|versus|above|below|vs\.|against|from|than|gegenüber|verglichen|nach|als)(?![\p{L}])/iu;
+const COMPARISON = /(?<![\p{L}])(?:compared|versus|above|below|vs\.|against|from|than|gegenüber|verglichen|nach|als|unter|über|oberhalb|unterhalb)(?![\p{L}])/iu;
 /** A coordinated phrase after the figure starts a new conjunct: its metric names the next figure ("$17 billion … and improving flows"). */
 const CONJUNCT = /(?<![\p{L}])(?:and|or|und|oder|sowie|plus)(?![\p{L}])/iu;
 /** How far before the figure, across commas, a metric may stand when its own clause names none ("net income, on a GAAP basis, of $198m"). */

@@ -48,6 +48,16 @@ function germanMetric(text: string, clause: Clause, start: number, end: number):
 /** A comparative right after a percent: "9 % mehr", "5 % weniger", "3% more", "10% fewer". */
 const COMPARATIVE_AFTER = /^[\s\u00a0]*(?:mehr|weniger|more|fewer|less)(?![\p{L}])/iu;
 
+/** A noun naming only an earlier value: "Vorjahreswert", "Vorjahresniveau". */
+const PRIOR_VALUE_NOUN = /^vorjahres(?:wert|niveau|zeitraum|stand)$/iu;
+
+/** The direction a comparative after the figure states: "9 % mehr" is up, "5 % weniger" down. */
+function comparativeDirection(after: string): Figure['direction'] {
+  const word = COMPARATIVE_AFTER.exec(after)?.[0].trim().toLowerCase();
+  if (word === undefined) return undefined;
+  return word === 'mehr' || word === 'more' ? 'up' : 'down';
+}
+
 /** What comparing a sentence's figures says of one of them: its forecast's revision, or that it is the earlier forecast. */
 interface Compared {
   revision: Revision | null;
@@ -64,7 +74,7 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
   const metric = language === 'de' ? germanMetric(text, clause, raw.start, raw.end) : metricLabel(text, clause, raw.start, raw.end, language);
   const perShare = raw.kind === 'money' && PER_SHARE_AFTER.test(text.slice(raw.end));
   const clauseText = text.slice(clause.start, clause.end);
-  const base = raw.compoundLabel
+  let base = raw.compoundLabel
     ?? (perShare ? perShareLabel(metric, clauseText, language) : null)
     ?? (raw.kind === 'percent' ? shareOf(text, clause, raw.end, language) : null)
     ?? metric
@@ -76,6 +86,8 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
     // "Mit 458.000 TEU wurden 9 % mehr bewegt": a change with no subject of its own is the change of the amount before it.
     ?? (raw.kind === 'percent' && COMPARATIVE_AFTER.test(text.slice(raw.end)) ? previous : null)
     ?? KIND_NAME[language][raw.kind];
+  // "unter dem Vorjahreswert von 3,2 Mrd. Euro": a noun that only says "last year's value" is the metric before it.
+  if (basis === 'prior' && previous !== null && PRIOR_VALUE_NOUN.test(base)) base = previous;
   const revision = basis === 'guidance' ? revisionIn(clauseText) ?? compared.revision : null;
   const label = labelWithBasis(base, basis, revision, language, compared.priorForecast);
   const figure: Figure = { kind: raw.kind, value: raw.value, label, text: text.slice(raw.start, raw.end), sentence: text };
@@ -84,7 +96,8 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
   if (raw.unit !== undefined) figure.unit = raw.unit;
   if (raw.qualifier !== undefined) figure.qualifier = raw.qualifier;
   // A loss is down and a cut forecast is down, whatever verb stands beside them ("the loss widened").
-  const stated = raw.sign ?? (raw.kind === 'count' ? undefined : directionIn(text, clause, raw.start, raw.end, language));
+  const stated = raw.sign ?? (raw.kind === 'count' ? undefined : directionIn(text, clause, raw.start, raw.end, language))
+    ?? comparativeDirection(text.slice(raw.end));
   // An earlier value has no direction of its own ("up from $1.10"): the change belongs to the figure now.
   const direction = (raw.kind === 'money' && isLoss(base)) || revision === 'cut' ? 'down' : basis === 'prior' ? undefined : stated;
   if (direction !== undefined) figure.direction = direction;

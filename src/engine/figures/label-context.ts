@@ -16,6 +16,15 @@ const NOT_A_LABEL_DE = new Set(['Anfang', 'Ende', 'Mitte', 'Januar', 'Februar', 
   'Oktober', 'November', 'Dezember', 'Jahr', 'Jahre', 'Jahren', 'Monat', 'Monate', 'Prozent', 'Euro', 'Dollar', 'Millionen', 'Milliarden',
   'Punkte', 'Punkten', 'Zinsen', 'Plus', 'Minus']);
 
+/** The noun an English amount modifies or is "in": "a $50 million charge", "the $62 million beat", "$20 million in savings". */
+const NOUN_AFTER_EN = /^[\s\u00a0]+(?:in[\s\u00a0]+)?(\p{Ll}[\p{Ll}-]{2,})(?=[\s\u00a0,.;:)]|$)/u;
+const NOT_A_NOUN_EN = new Set(['was', 'were', 'are', 'been', 'will', 'would', 'could', 'should', 'has', 'have', 'had', 'for', 'from',
+  'and', 'per', 'the', 'year', 'years', 'quarter', 'quarters', 'month', 'months', 'last', 'this', 'next', 'each', 'annually',
+  'more', 'less', 'than', 'versus', 'compared', 'over', 'higher', 'lower', 'which', 'that', 'with', 'into', 'after', 'before',
+  'during', 'through', 'while', 'its', 'our', 'their', 'they', 'total', 'cash', 'net', 'gross', 'about', 'already', 'also',
+  'since', 'back', 'out', 'off', 'due', 'against', 'above', 'below', 'under', 'between', 'including', 'excluding', 'this',
+  'these', 'those', 'respectively', 'sequentially', 'year-over-year', 'versus', 'when', 'where', 'what', 'annual', 'today']);
+
 const VERB_LABELS: Readonly<Record<RuleLanguage, readonly (readonly [RegExp, string])[]>> = {
   de: [
     [/(?<![\p{L}])(?:kostet|kosten|kostete|kosteten)(?![\p{L}])/iu, 'Preis'],
@@ -64,6 +73,10 @@ export function contextLabel(text: string, clause: Clause, start: number, end: n
   if (language === 'de') {
     const noun = NOUN_AFTER_DE.exec(after);
     if (noun !== null && !NOT_A_LABEL_DE.has(noun[1] ?? '')) return noun[1] ?? null;
+  }
+  if (language === 'en' && money) {
+    const noun = NOUN_AFTER_EN.exec(after)?.[1];
+    if (noun !== undefined && !NOT_A_NOUN_EN.has(noun)) return noun;
   }
   const part = text.slice(clause.start, clause.end);
   if (money) for (const [verb, label] of VERB_LABELS[language]) if (verb.test(part)) return withPurpose(label, part, language);

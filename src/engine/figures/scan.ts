@@ -72,6 +72,8 @@ const WORD_SIGN = /(?<![\p{L}])(minus|plus)[\s\u00a0]+$/iu;
 const HALF_ARTICLE = /(?<![\p{L}])(?:ein|eine|einer|einen|einem)[\s\u00a0]+$/iu;
 /** A number glued to a name by a hyphen or space after a capitalized word: "GPT-5.2", "Qwen 3.5", "iPhone 15". */
 const MODEL_NAME_BEFORE = /(?:\p{L}-|\p{Lu}[\p{L}]*\p{Ll}\p{Lu}?[\s\u00a0]|\p{Lu}{2,}[\s\u00a0])$/u;
+/** A capitalized word before a number that is no name: a preposition or adverb opening the sentence ("Mit 458.000 TEU …"). */
+const FUNCTION_WORD_BEFORE = /(?<![\p{L}])(?:Mit|Für|Über|Unter|Bei|Von|Nach|Seit|Vor|Auf|Um|Bis|Mehr|Rund|Knapp|Gut|Fast|Etwa|Nur|Auch|Insgesamt|With|For|Over|Under|About|Nearly|Almost|Only|Some|Around)[\s\u00a0]+$/u;
 const FACTOR_WORD_RE = new RegExp(`(?<![\\p{L}])(${alternation(Object.keys(FACTOR_WORDS))})(?![\\p{L}])`, 'giu');
 /** A parenthesis holding one comparison number: "6,31 (2014: 4,86) Millionen Euro". */
 const PAREN_AFTER = /^[\s\u00a0]*\([^()]{0,24}?[\d][\d.,]*[\s\u00a0]*\)/u;
@@ -173,8 +175,8 @@ function readFigure(text: string, m: RegExpExecArray, g: Grammar, language: Rule
     if (value === 0.5) start -= HALF_ARTICLE.exec(before)?.[0].length ?? 0;
   }
   if (tail.kind === 'factor' && factorWord === null && isModelFactor(text, numberEnd, digits, before)) return null;
-  if (prefix === null && tail.kind !== 'factor' && MODEL_NAME_BEFORE.test(before) && tail.multiplier === 1
-    && tail.kind !== 'percent' && tail.currency === undefined) return null;
+  if (prefix === null && tail.kind !== 'factor' && MODEL_NAME_BEFORE.test(before) && !FUNCTION_WORD_BEFORE.test(before)
+    && tail.multiplier === 1 && tail.kind !== 'percent' && tail.currency === undefined) return null;
   const raw: RawFigure = { kind: tail.kind, value: scaled(value, tail.multiplier), start, end: tail.end };
   if (currency !== undefined && raw.kind === 'money') raw.currency = currency;
   if (tail.unit !== undefined) raw.unit = tail.unit;

@@ -36,3 +36,62 @@ describe('the same number stated for two metrics', () => {
     expect(figures.map((f) => f.value)).toEqual([2.1e9]);
   });
 });
+
+/** One sentence, one figure of it: its label and basis. */
+type LabelCase = readonly [sentence: string, value: number, label: string, basis: string | null];
+
+function labelOf(sentence: string, rules: RuleLanguage, value: number): [string | undefined, string | null] {
+  const f = extractFigures(articleOf([sentence], rules)).find((g) => g.value === value);
+  return [f?.label, f?.basis ?? null];
+}
+
+const GERMAN_LABELS: readonly LabelCase[] = [
+  ['Im Vorjahr hatte der Konzern noch 2,3 Milliarden Euro verdient.', 2.3e9, 'Vorjahresgewinn', 'prior'],
+  ['Ein Jahr zuvor lag der Umsatz bei 4 Milliarden Euro.', 4e9, 'Vorjahresumsatz', 'prior'],
+  ['Der Umsatz des Konzerns lag mit 3,1 Milliarden Euro unter dem Vorjahreswert von 3,2 Milliarden Euro.', 3.2e9, 'Umsatz des Konzerns (Vorjahr)', 'prior'],
+  ['Der Umsatz des Konzerns lag mit 3,1 Milliarden Euro unter dem Vorjahreswert von 3,2 Milliarden Euro.', 3.1e9, 'Umsatz des Konzerns', null],
+  ['Der Anteil erneuerbarer Energien am Stromverbrauch erreichte 52 Prozent.', 52, 'Anteil erneuerbarer Energien', null],
+  ['Die Rendite zehnjähriger Bundesanleihen stieg auf 2,6 Prozent.', 2.6, 'Rendite zehnjähriger Bundesanleihen', null],
+  ['Der Umsatz über Vorjahr blieb bei 5 Prozent.', 5, 'Umsatz', null],
+  ['Mit 458.000 TEU wurden 9 % mehr als 2020 bewegt.', 458000, 'TEU', null],
+  ['Mit 458.000 TEU wurden 9 % mehr als 2020 bewegt.', 9, 'TEU', null],
+  ['Für 300 Mitarbeiter gilt die neue Regel.', 300, 'Mitarbeiter', null],
+  ['Im Vorjahr stieg der Umsatz um 5 Prozent, in diesem Jahr sank er um 3 Prozent.', 3, 'Umsatz', null],
+];
+
+const ENGLISH_LABELS: readonly LabelCase[] = [
+  ['A year ago, revenue was $2.1 billion.', 2.1e9, 'prior revenue', 'prior'],
+  ['In the prior-year quarter, net income was $45 million.', 45e6, 'prior net income', 'prior'],
+  ['That compares with the second quarter of 2020 when our organic change was negative 9.9%.', 9.9, 'prior organic change', 'prior'],
+  ['Revenue this quarter was $3 billion against the first quarter of 2021, when sales were flat.', 3e9, 'Revenue', null],
+];
+
+describe('labels and bases from the clause (round 3)', () => {
+  it.each(GERMAN_LABELS)('given "%s", then %d is labelled "%s" (basis %s)', (sentence, value, label, basis) => {
+    expect(labelOf(sentence, 'de', value)).toEqual([label, basis]);
+  });
+  it.each(ENGLISH_LABELS)('given "%s", then %d is labelled "%s" (basis %s)', (sentence, value, label, basis) => {
+    expect(labelOf(sentence, 'en', value)).toEqual([label, basis]);
+  });
+
+  it('given "9 % mehr" and "5 % weniger", then the comparative gives the direction', () => {
+    const up = extractFigures(articleOf(['Mit 458.000 TEU wurden 9 % mehr bewegt.'], 'de')).find((f) => f.value === 9);
+    const down = extractFigures(articleOf(['Der Hafen verlud 5 % weniger Autos.'], 'de')).find((f) => f.value === 5);
+    expect([up?.direction, down?.direction]).toEqual(['up', 'down']);
+  });
+});
+
+describe('English amounts named by the noun after them', () => {
+  it.each([
+    ['The $62 million beat above the midpoint of our range was driven by volume.', 62e6, 'beat'],
+    ['We booked a $50 million charge in the quarter.', 50e6, 'charge'],
+    ['The company signed a $3 billion deal with its rival.', 3e9, 'deal'],
+    ['The $20 million in savings came from a smaller office.', 20e6, 'savings'],
+  ] as const)('given "%s", then %d is labelled "%s"', (sentence, value, label) => {
+    expect(labelOf(sentence, 'en', value)[0]).toBe(label);
+  });
+
+  it('given "$1.2 billion last year", then a time word is no label', () => {
+    expect(labelOf('It sold the unit for $1.2 billion last year.', 'en', 1.2e9)[0]).not.toBe('last');
+  });
+});
