@@ -15,7 +15,7 @@ import type { AnalysedArticle, RuleLanguage, Sentence } from '../types.ts';
 import { basesOf, revisionsOf } from './basis.ts';
 import { clauseAround, directionIn, metricLabel, nounLabel, periodIn, type Clause } from './context.ts';
 import { isFurniture } from './furniture.ts';
-import { contextLabel, shareOf } from './label-context.ts';
+import { contextLabel, germanNounAfter, shareOf } from './label-context.ts';
 import { isLoss, labelWithBasis, PER_SHARE_AFTER, perShareLabel, revisionIn, type Revision } from './label.ts';
 import { rankFeatures, rankScore, titleWords, type RankFeatures } from './rank.ts';
 import { scanFigures, type RawFigure } from './scan.ts';
@@ -77,6 +77,8 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
   let base = raw.compoundLabel
     ?? (perShare ? perShareLabel(metric, clauseText, language) : null)
     ?? (raw.kind === 'percent' ? shareOf(text, clause, raw.end, language) : null)
+    // "150 EUR Ordnungsgeld", "67 Prozent Umsatzzuwachs": the noun after a German amount is its head, whatever metric stands nearby.
+    ?? (language === 'de' && (raw.kind === 'money' || raw.kind === 'percent') ? germanNounAfter(text, raw.end) : null)
     ?? metric
     ?? (basis === 'prior' ? previous : null)
     ?? (raw.kind === 'count' || raw.kind === 'quantity' ? raw.unit : undefined)

@@ -251,7 +251,7 @@ export function scanFigures(text: string, language: RuleLanguage): RawFigure[] {
     // … or share the unit of the number after it: "4,5 und 3,5 Prozent", "von 440,5 Mio. auf 175,3 Mio. Euro".
     const shared = next && (reading === null || isScaleOnly(reading.raw)) ? shareUnit(open, here, reading === null, next, text, language) : null;
     if (shared !== null) out.push(shared);
-    else if (reading !== null) out.push(reading.raw);
+    else if (reading !== null) out.push(inheritCurrency(reading, out.at(-1), text, language));
   }
   FACTOR_WORD_RE.lastIndex = 0;
   for (let m = FACTOR_WORD_RE.exec(text); m !== null; m = FACTOR_WORD_RE.exec(text)) {
@@ -285,6 +285,20 @@ function shareUnit(open: Reading, here: Bare, isBare: boolean, next: Reading, te
   if (b.currency !== undefined) raw.currency = b.currency;
   if (b.unit !== undefined) raw.unit = b.unit;
   return raw;
+}
+
+/** Between an amount with its currency and a scaled number that shares it: "von 4,76 Mrd. Euro auf 5,79 Mrd.". */
+const CURRENCY_CARRIED: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: /^[\s\u00a0]*(?:auf|bis|und|oder|bzw\.|,)[\s\u00a0]*(?:(?:rund|etwa|knapp|gut|über)[\s\u00a0]+)?$/iu,
+  en: /^[\s\u00a0]*(?:to|and|or|,)[\s\u00a0]*(?:(?:about|approximately|roughly|nearly)[\s\u00a0]+)?$/iu,
+};
+
+/** A scaled number with no unit of its own after an amount in a currency takes that currency ("… Euro auf 5,79 Mrd."). */
+function inheritCurrency(reading: Reading, before: RawFigure | undefined, text: string, language: RuleLanguage): RawFigure {
+  const raw = reading.raw;
+  if (!isScaleOnly(raw) || reading.multiplier === 1 || before?.kind !== 'money' || before.currency === undefined) return raw;
+  if (!CURRENCY_CARRIED[language].test(text.slice(before.end, reading.numberStart))) return raw;
+  return { ...raw, kind: 'money', currency: before.currency };
 }
 
 /** "15 Dollar und 15 Cent": the sub-unit amount joins the main amount before it (15.15 USD). */

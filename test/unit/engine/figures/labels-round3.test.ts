@@ -57,6 +57,12 @@ const GERMAN_LABELS: readonly LabelCase[] = [
   ['Mit 458.000 TEU wurden 9 % mehr als 2020 bewegt.', 9, 'TEU', null],
   ['Für 300 Mitarbeiter gilt die neue Regel.', 300, 'Mitarbeiter', null],
   ['Im Vorjahr stieg der Umsatz um 5 Prozent, in diesem Jahr sank er um 3 Prozent.', 3, 'Umsatz', null],
+  ['Nach einem Bußgeld von 100 Euro erhielt er im Saal noch 150 Euro Ordnungsgeld.', 150, 'Ordnungsgeld', null],
+  ['Nach einem Bußgeld von 100 Euro erhielt er im Saal noch 150 Euro Ordnungsgeld.', 100, 'Bußgeld', null],
+  ['Von 2022 auf 2023 waren es 40 Prozent Umsatzzuwachs.', 40, 'Umsatzzuwachs', null],
+  ['Der Umsatz stieg um 5 Prozent Anfang des Jahres.', 5, 'Umsatz', null],
+  ['Für 1,5 Milliarden Euro hat der Konzern den Rivalen übernommen.', 1.5e9, 'Kaufpreis', null],
+  ['Der Umsatz stieg von 2,5 Mrd. Euro auf 3,1 Mrd.', 3.1e9, 'Umsatz', null],
 ];
 
 const ENGLISH_LABELS: readonly LabelCase[] = [
@@ -64,7 +70,24 @@ const ENGLISH_LABELS: readonly LabelCase[] = [
   ['In the prior-year quarter, net income was $45 million.', 45e6, 'prior net income', 'prior'],
   ['That compares with the second quarter of 2020 when our organic change was negative 9.9%.', 9.9, 'prior organic change', 'prior'],
   ['Revenue this quarter was $3 billion against the first quarter of 2021, when sales were flat.', 3e9, 'Revenue', null],
+  ['The group acquired the maker for $900 million.', 900e6, 'purchase price', null],
+  ['Revenue rose from $4.7 billion to 5.8 billion.', 5.8e9, 'Revenue', null],
 ];
+
+describe('a scaled number after an amount takes its currency', () => {
+  it.each([
+    ['Der Umsatz stieg von 2,5 Mrd. Euro auf 3,1 Mrd.', 'de', 3.1e9, 'EUR'],
+    ['Revenue rose from $4.7 billion to 5.8 billion.', 'en', 5.8e9, 'USD'],
+  ] as const)('given "%s", then %d is money in %s', (sentence, rules, value, currency) => {
+    const f = extractFigures(articleOf([sentence], rules)).find((g) => g.value === value);
+    expect([f?.kind, f?.currency]).toEqual(['money', currency]);
+  });
+
+  it('given "von 2 Mio. auf 3 Mio." with no currency, then both stay counts', () => {
+    const kinds = extractFigures(articleOf(['Die Zahl der Einwohner stieg von 2 Mio. auf 3 Mio.'], 'de')).map((f) => f.kind);
+    expect(kinds).toEqual(['count', 'count']);
+  });
+});
 
 describe('labels and bases from the clause (round 3)', () => {
   it.each(GERMAN_LABELS)('given "%s", then %d is labelled "%s" (basis %s)', (sentence, value, label, basis) => {
