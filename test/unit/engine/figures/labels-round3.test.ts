@@ -63,6 +63,11 @@ const GERMAN_LABELS: readonly LabelCase[] = [
   ['Der Umsatz stieg um 5 Prozent Anfang des Jahres.', 5, 'Umsatz', null],
   ['Für 1,5 Milliarden Euro hat der Konzern den Rivalen übernommen.', 1.5e9, 'Kaufpreis', null],
   ['Der Umsatz stieg von 2,5 Mrd. Euro auf 3,1 Mrd.', 3.1e9, 'Umsatz', null],
+  ['Experten hatten einen Gewinn von 1,1 Milliarden Euro erwartet.', 1.1e9, 'Gewinn (Schätzung)', 'estimate'],
+  ['Das Unternehmen will bis 2030 einen Umsatz von 10 Milliarden Euro erreichen.', 10e9, 'Umsatz (Ziel)', 'target'],
+  ['Der Konzern konnte den Umsatz auf 5 Milliarden Euro steigern.', 5e9, 'Umsatz', null],
+  ['Die Bank hob ihr Kursziel für die Aktie von 50 auf 60 Euro an.', 60, 'Kursziel für die Aktie', 'target'],
+  ['Der Gewinn fiel mit 300 Millionen Euro schwächer aus als von Analysten erwartet.', 300e6, 'Gewinn', null],
 ];
 
 const ENGLISH_LABELS: readonly LabelCase[] = [
@@ -72,6 +77,7 @@ const ENGLISH_LABELS: readonly LabelCase[] = [
   ['Revenue this quarter was $3 billion against the first quarter of 2021, when sales were flat.', 3e9, 'Revenue', null],
   ['The group acquired the maker for $900 million.', 900e6, 'purchase price', null],
   ['Revenue rose from $4.7 billion to 5.8 billion.', 5.8e9, 'Revenue', null],
+  ['EPS of $2.60 was better than analysts expected.', 2.6, 'EPS', null],
 ];
 
 describe('a scaled number after an amount takes its currency', () => {
