@@ -117,6 +117,8 @@ function priorAt(text: string, s: Span, language: RuleLanguage): boolean {
   const head = text.slice(0, s.start);
   if (PRIOR_OPENING[language].test(head)) return true;
   if (COMPARISON_PERIOD_WHEN[language].test(head)) return true;
+  // "(2019: 17,4 %, 2018: 18,1 Prozent)": every year-labelled value inside a comparison parenthesis is earlier.
+  if (/\([^()]{0,60}(?<![\p{N}])(?:19|20)\d\d:[\s\u00a0]*$/u.test(before)) return true;
   // "nach einem Gewinn von 21 Mio." is prior only with the earlier period named after it.
   const named = /vorjahr|zuvor|vor einem jahr/iu.test(after.slice(0, 40));
   if (COMPARED_BEFORE[language].test(before) && (named || !/nach(?:[\s\u00a0]+\S+){1,5}[\s\u00a0]*$/iu.test(before))) return true;

@@ -85,8 +85,9 @@ function toFigure(raw: RawFigure, sentence: Sentence, language: RuleLanguage, ba
     ?? (language === 'de' ? appositionLabel(text, clause, raw.start, raw.end, previous) : null)
     ?? contextLabel(text, clause, raw.start, raw.end, raw.kind === 'money', language)
     ?? (language === 'de' ? nounLabel(text, clause, raw.start, raw.end) : null)
-    // "Mit 458.000 TEU wurden 9 % mehr bewegt": a change with no subject of its own is the change of the amount before it.
-    ?? (raw.kind === 'percent' && COMPARATIVE_AFTER.test(text.slice(raw.end)) ? previous : null)
+    // "Mit 458.000 TEU wurden 9 % mehr bewegt", "67 Prozent Umsatzzuwachs, 2022 erneut 54 Prozent": a percent with no
+    // subject of its own continues the metric before it in the sentence.
+    ?? (raw.kind === 'percent' ? previous : null)
     ?? KIND_NAME[language][raw.kind];
   // "unter dem Vorjahreswert von 3,2 Mrd. Euro": a noun that only says "last year's value" is the metric before it.
   if (basis === 'prior' && previous !== null && PRIOR_VALUE_NOUN.test(base)) base = previous;

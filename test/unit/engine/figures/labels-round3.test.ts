@@ -68,6 +68,8 @@ const GERMAN_LABELS: readonly LabelCase[] = [
   ['Der Konzern konnte den Umsatz auf 5 Milliarden Euro steigern.', 5e9, 'Umsatz', null],
   ['Die Bank hob ihr Kursziel für die Aktie von 50 auf 60 Euro an.', 60, 'Kursziel für die Aktie', 'target'],
   ['Der Gewinn fiel mit 300 Millionen Euro schwächer aus als von Analysten erwartet.', 300e6, 'Gewinn', null],
+  ['Von 2021 auf 2022 waren es 60 Prozent Umsatzzuwachs, von 2022 auf 2023 erneut 45 Prozent.', 45, 'Umsatzzuwachs', null],
+  ['Die Quote lag bei 12,5 Prozent (2022: 11,9 %, 2021: 13,2 Prozent).', 13.2, 'Vorjahresquote', 'prior'],
 ];
 
 const ENGLISH_LABELS: readonly LabelCase[] = [
