@@ -6,9 +6,11 @@
  * Rank: kind (money and percent over points, factors, quantities and bare
  * counts), a key metric as label (revenue, EPS, margin, guidance …), a stated
  * direction or period, the sentence's place in the article (news and earnings
- * calls state the headline figures early) and its overlap with the title. The
- * same fact stated twice (same kind, value and currency) is listed once, at
- * its best place.
+ * calls state the headline figures early) and its overlap with the title
+ * (features and weights in rank.ts). The same fact stated twice (same kind,
+ * value, currency, basis and label) is listed once, at its best place; the
+ * same number under another label is a fact of its own, listed after every
+ * distinct number.
  */
 import type { Basis, Figure } from '../schema.ts';
 import type { AnalysedArticle, RuleLanguage, Sentence } from '../types.ts';
