@@ -34,7 +34,7 @@ import { ALIVE_KEY, createScheduleWiring } from './schedule-wiring.ts';
 export { ALIVE_KEY };
 
 /** Bump when the engine's output changes, so cached digests are rebuilt. */
-export const ENGINE_VERSION = '0.4.1';
+export const ENGINE_VERSION = '0.4.2';
 
 export interface BotOptions {
   store: Store;

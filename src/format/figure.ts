@@ -1,6 +1,11 @@
 /**
  * Compact, platform-neutral rendering of a key figure ("+34 %", "> 40 % ↓",
  * "≈ 291 bn CNY", "×8"), shared by the console, Discord and Slack renderers.
+ * Notation (decimal comma, scale words, "Pp."/"pp") and period words follow
+ * the language of the message the line stands in (a digest's language
+ * setting), not the article's: a German article in an English digest reads
+ * "1,234.5 m EUR", in a German digest "1.234,5 Mio. EUR". The label is the
+ * article's own metric word and the quote beside the line stays verbatim.
  */
 import type { Figure, Qualifier } from '../engine/schema.ts';
 
@@ -68,14 +73,32 @@ function formatAmount(value: number, figure: Figure, lang: LabelLanguage): strin
   }
 }
 
-/** "≈ 291 bn CNY", "> 40 % ↓ (y/y)", "2.85–3.10 USD". */
+/**
+ * Period words in the digest's language, whatever the article's: the engine writes "GJ 2025" for a German
+ * article and "FY25" for an English one, "y/y" for both. A German digest reads "GJ 2025", "ggü. Vj."; an English
+ * one "FY 2025", "y/y".
+ */
+const PERIOD_WORDS: Readonly<Record<LabelLanguage, readonly (readonly [RegExp, string])[]>> = {
+  de: [[/^y\/y$/u, 'ggü. Vj.'], [/^FY$/u, 'GJ'], [/^FY(\d{2,4})$/u, 'GJ $1']],
+  en: [[/^GJ$/u, 'FY']],
+};
+
+/** The period of a figure in the digest's language. */
+export function formatPeriod(period: string, lang: LabelLanguage): string {
+  return period.split(' ').map((word) => {
+    for (const [re, replacement] of PERIOD_WORDS[lang]) if (re.test(word)) return word.replace(re, replacement);
+    return word;
+  }).join(' ');
+}
+
+/** "≈ 291 bn CNY", "> 40 % ↓ (y/y)", "2.85–3.10 USD"; German digests "> 40 % ↓ (ggü. Vj.)", "1.234,5 Mio. EUR". */
 export function formatFigureValue(figure: Figure, lang: LabelLanguage = 'en'): string {
   const amount = figure.valueMax === undefined
     ? formatAmount(figure.value, figure, lang)
     : `${formatNumber(figure.value, lang, figure.text)}–${formatAmount(figure.valueMax, figure, lang)}`;
   const qualifier = figure.qualifier ? QUALIFIER_MARK[figure.qualifier] : '';
   const direction = figure.direction === 'up' ? ' ↑' : figure.direction === 'down' ? ' ↓' : '';
-  const period = figure.period ? ` (${figure.period})` : '';
+  const period = figure.period ? ` (${formatPeriod(figure.period, lang)})` : '';
   return `${qualifier}${amount}${direction}${period}`;
 }
 

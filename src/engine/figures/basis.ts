@@ -56,16 +56,19 @@ const COORDINATED = /^[^;:–—]{0,50}?(?:,[\s\u00a0]*)?(?<![\p{L}])(?:and|or|u
 
 /** Analysts' expectations: bind to the nearest figure. */
 const ESTIMATE: Readonly<Record<RuleLanguage, RegExp>> = {
-  de: w('(?<![\\p{L}])(?:analyst(?:en|innen)?|konsens|schätzung(?:en)?|erwartet hatten|gerechnet hatten|prognostiziert hatten)(?![\\p{L}])', 'giu'),
+  de: w('(?<![\\p{L}])(?:analyst(?:en|innen)?|experten|marktbeobachter|konsens|schätzung(?:en)?|erwartet hatten|gerechnet hatten|prognostiziert hatten)(?![\\p{L}])', 'giu'),
   en: w('(?<![\\p{L}])(?:analysts?|consensus|estimates|estimated by|had expected|had forecast|were expecting|factset|refinitiv|lseg|zacks|visible alpha|wall street)(?![\\p{L}])', 'giu'),
 };
+/** Before an estimate cue, a comparison: the figure is the result, the estimate only its yardstick. */
+const THAN_BEFORE = /(?<![\p{L}])(?:als|than|wie)(?:[\s\u00a0]+[\p{L}]+){0,2}[\s\u00a0]*$/iu;
 /** The company's own forward view: governs the figures after it in the sentence (and, in its clause, before). */
 const GUIDANCE: Readonly<Record<RuleLanguage, RegExp>> = {
   de: w('(?<![\\p{L}])(?<!wie[\\s\\u00a0])(?:prognose|prognostiziert|ausblick|rechnet|rechnen|erwartet|erwarten|peilt|stellt[\\s\\u00a0]+in[\\s\\u00a0]+aussicht|geht[\\s\\u00a0]+von)(?![\\p{L}])', 'giu'),
   en: w('(?<![\\p{L}])(?:guidance|outlook|forecasts?|expects?|expecting|anticipates?|sees|guided|guides|targets? for)(?![\\p{L}])', 'giu'),
 };
 const TARGET: Readonly<Record<RuleLanguage, RegExp>> = {
-  de: w('(?<![\\p{L}])(?:kursziel|ziel|ziele|zielt|anpeilen|anstreben|strebt)(?![\\p{L}])', 'giu'),
+  // "will bis 2030 einen Umsatz von 10 Mrd. Euro erreichen": a modal of intent before a verb of reaching.
+  de: w('(?<![\\p{L}])(?:kursziel|ziel|ziele|zielt|anpeilen|anstreben|strebt|(?:will|wollen|möchte|möchten)(?=[^,;.]{0,80}[\\s\\u00a0](?:erreichen|erzielen|steigern|erhöhen|ausbauen|verdoppeln)(?![\\p{L}])))(?![\\p{L}])', 'giu'),
   en: w('(?<![\\p{L}])(?:price target|target|targets|aims?|aiming|goal|ambition|to achieve|to reach)(?![\\p{L}])', 'giu'),
 };
 
@@ -77,10 +80,11 @@ const CLAUSE_BREAK = /[;]|,(?!\d)|\s[–—]\s|\s(?:während|aber|doch|jedoch|wh
 const SENTENCE_TURN = /[;]|\s[–—]\s|\s(?:während|aber|jedoch|nachdem|while|but|whereas|after)\s/u;
 
 /** The figure a cue at `at` binds to: the nearest one in the cue's clause. */
-function nearest(spans: readonly Span[], text: string, at: number, end: number): number {
+function nearest(spans: readonly Span[], text: string, at: number, end: number, taken: readonly (Basis | undefined)[]): number {
   let best = -1;
   let bestDistance = Infinity;
   spans.forEach((s, i) => {
+    if (taken[i] !== undefined) return;
     const between = s.start >= end ? text.slice(end, s.start) : text.slice(s.end, at);
     if (CLAUSE_BREAK.test(between)) return;
     const distance = s.start >= end ? s.start - end : at - s.end;
@@ -92,10 +96,29 @@ function nearest(spans: readonly Span[], text: string, at: number, end: number):
   return best;
 }
 
+/**
+ * A clause that opens with an earlier period states that period's values: "Im Vorjahr hatte der Konzern noch 2,3
+ * Mrd. Euro verdient", "A year ago, revenue was $2 billion".
+ */
+const PRIOR_OPENING: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: w('^[\\s\\u00a0]*(?:im[\\s\\u00a0]+vorjahr(?:eszeitraum|esquartal)?|vor[\\s\\u00a0]+einem[\\s\\u00a0]+jahr|ein[\\s\\u00a0]+jahr[\\s\\u00a0]+(?:zuvor|davor|vorher)|im[\\s\\u00a0]+gleichen[\\s\\u00a0]+zeitraum[\\s\\u00a0]+des[\\s\\u00a0]+vorjahres)(?![\\p{L}]),?[^,;:]*$'),
+  en: w('^[\\s\\u00a0]*(?:a[\\s\\u00a0]+year[\\s\\u00a0]+(?:ago|earlier|before)|in[\\s\\u00a0]+the[\\s\\u00a0]+(?:prior|previous|year-ago|same)[- ](?:year[\\s\\u00a0]+)?(?:period|quarter|year))(?![\\p{L}]),?[^,;:]*$'),
+};
+/** A figure in a "when" clause after a comparison period: "against the second quarter of 2020 when our organic change was -9.9%". */
+const COMPARISON_PERIOD_WHEN: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: w('(?<![\\p{L}])(?:gegenüber|verglichen[\\s\\u00a0]+mit)[\\s\\u00a0]+[^;:]{0,50}?(?:19|20)\\d\\d,?[\\s\\u00a0]+als(?![\\p{L}])[^;:]{0,100}$'),
+  en: w('(?<![\\p{L}])(?:against|compare[sd]?[\\s\\u00a0]+(?:with|to)|versus|vs\\.?)[\\s\\u00a0]+[^;:]{0,50}?(?:19|20)\\d\\d,?[\\s\\u00a0]+when(?![\\p{L}])[^;:]{0,100}$'),
+};
+
 function priorAt(text: string, s: Span, language: RuleLanguage): boolean {
   const before = text.slice(Math.max(0, s.start - 60), s.start);
   const after = text.slice(s.end, s.end + 60);
   if (PRIOR_AFTER[language].test(after)) return true;
+  const head = text.slice(0, s.start);
+  if (PRIOR_OPENING[language].test(head)) return true;
+  if (COMPARISON_PERIOD_WHEN[language].test(head)) return true;
+  // "(2019: 17,4 %, 2018: 18,1 Prozent)": every year-labelled value inside a comparison parenthesis is earlier.
+  if (/\([^()]{0,60}(?<![\p{N}])(?:19|20)\d\d:[\s\u00a0]*$/u.test(before)) return true;
   // "nach einem Gewinn von 21 Mio." is prior only with the earlier period named after it.
   const named = /vorjahr|zuvor|vor einem jahr/iu.test(after.slice(0, 40));
   if (COMPARED_BEFORE[language].test(before) && (named || !/nach(?:[\s\u00a0]+\S+){1,5}[\s\u00a0]*$/iu.test(before))) return true;
@@ -122,12 +145,16 @@ export function basesOf(text: string, spans: readonly Span[], language: RuleLang
       const at = m.index;
       const end = at + m[0].length;
       if (basis === 'guidance' && MEASURED_AGAINST.test(text.slice(Math.max(0, at - 50), at))) continue;
+      // "schwächer als von Analysten erwartet", "better than analysts expected": the figure is the result measured against them.
+      if (basis !== 'target' && THAN_BEFORE.test(text.slice(Math.max(0, at - 30), at))) continue;
       if (governsAfter) {
         spans.forEach((s, i) => {
           if (s.start >= end && out[i] === undefined && !SENTENCE_TURN.test(text.slice(end, s.start))) out[i] = basis;
         });
       }
-      const i = nearest(spans, text, at, end);
+      // The nearest figure, or when another basis holds it, the nearest without one: "hob das Kursziel von 50 auf 60 Euro an".
+      const closest = nearest(spans, text, at, end, []);
+      const i = closest >= 0 && out[closest] !== undefined && out[closest] !== basis ? nearest(spans, text, at, end, out) : closest;
       if (i >= 0 && out[i] === undefined) out[i] = basis;
     }
   };

@@ -89,13 +89,18 @@ const METRIC_RES: Readonly<Record<RuleLanguage, RegExp>> = {
   en: new RegExp(`(?<![\\p{L}])(?:${longestFirst(METRICS.en)})(?![\\p{L}])`, 'giu'),
 };
 const AFTER_METRIC: Readonly<Record<RuleLanguage, RegExp>> = {
-  de: /^(?:[\s\u00a0]+(?:pro|je)[\s\u00a0]+Aktie)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?(?:[\s\u00a0]+(?:im|in der|des|der)[\s\u00a0]+\p{Lu}[\p{L}-]+)?/u,
+  // "Umsatz im Schlussquartal", "Aktie des Konzerns", "Anteil erneuerbarer Energien", "Rendite zehnjähriger Anleihen".
+  de: /^(?:[\s\u00a0]+(?:pro|je)[\s\u00a0]+Aktie)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?(?:[\s\u00a0]+(?:(?:im|in der|des|der)[\s\u00a0]+|(?!(?:über|unter|aber|oder|wieder|weiter|immer|hinter|unser|jeder|dieser|einer|keiner)[\s\u00a0])\p{Ll}[\p{L}-]*er[\s\u00a0]+)\p{Lu}[\p{L}-]+)?/u,
   en: /^(?:[\s\u00a0]+per[\s\u00a0]+(?:(?:diluted|basic|common)[\s\u00a0]+)*share)?(?:[\s\u00a0]+\([\p{Lu}\d-]{2,8}\))?/u,
 };
 const WORD_BEFORE = /([\p{L}-]+)[\s\u00a0]+$/u;
+/** A noun with a prepositional or genitive attribute ending right before a metric: "Kursziel für die ", "Prognose des ". */
+const GOVERNING_METRIC_DE = /(\p{Lu}[\p{L}-]+)[\s\u00a0]+(?:für|des|der|von)[\s\u00a0]+(?:(?:den|die|das|dem|der|seinen|seine|ihre|ihren)[\s\u00a0]+)?$/u;
+/** One German word that is itself a metric (a compound ending in one included). */
+const METRIC_WORD_DE = new RegExp(`^[\\p{L}-]*(?:${longestFirst(METRICS.de)})(?:s|es|n|en|e)?$`, 'iu');
 
 /** A comparison between a figure and a metric after it: the metric belongs to the other figure ("$198m … compared to a loss"). */
-const COMPARISON = /(?<![\p{L}])(?:compared|versus|above|below|vs\.|against|from|than|gegenüber|verglichen|nach|als)(?![\p{L}])/iu;
+const COMPARISON = /(?<![\p{L}])(?:compared|versus|above|below|vs\.|against|from|than|gegenüber|verglichen|nach|als|unter|über|oberhalb|unterhalb)(?![\p{L}])/iu;
 /** A coordinated phrase after the figure starts a new conjunct: its metric names the next figure ("$17 billion … and improving flows"). */
 const CONJUNCT = /(?<![\p{L}])(?:and|or|und|oder|sowie|plus)(?![\p{L}])/iu;
 /** How far before the figure, across commas, a metric may stand when its own clause names none ("net income, on a GAAP basis, of $198m"). */
@@ -137,6 +142,11 @@ export function metricLabel(text: string, clause: Clause, start: number, end: nu
   // A metric compound: "adjusted EBITDA guidance", "sales growth", "Umsatz-Prognose".
   const head = nearestMetric(text, Math.max(clause.start, from - 25), from, from, to, language);
   if (head !== null && /^[\s\u00a0-]*$/u.test(text.slice(head.at + head.len, from))) from = head.at;
+  // "Kursziel für die Aktie", "Prognose für den Umsatz": a metric in the attribute of a metric noun names the head.
+  if (language === 'de') {
+    const governing = GOVERNING_METRIC_DE.exec(text.slice(Math.max(clause.start, from - 40), from))?.[1];
+    if (governing !== undefined && METRIC_WORD_DE.test(governing)) from = text.lastIndexOf(governing, from);
+  }
   const modifier = WORD_BEFORE.exec(text.slice(Math.max(0, from - 30), from));
   if (modifier !== null && METRIC_MODIFIERS.has((modifier[1] ?? '').toLowerCase())) from -= modifier[0].length;
   const after = AFTER_METRIC[language].exec(text.slice(to, Math.min(text.length, to + 40)));

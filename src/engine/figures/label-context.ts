@@ -16,6 +16,15 @@ const NOT_A_LABEL_DE = new Set(['Anfang', 'Ende', 'Mitte', 'Januar', 'Februar', 
   'Oktober', 'November', 'Dezember', 'Jahr', 'Jahre', 'Jahren', 'Monat', 'Monate', 'Prozent', 'Euro', 'Dollar', 'Millionen', 'Milliarden',
   'Punkte', 'Punkten', 'Zinsen', 'Plus', 'Minus']);
 
+/** The noun an English amount modifies or is "in": "a $50 million charge", "the $62 million beat", "$20 million in savings". */
+const NOUN_AFTER_EN = /^[\s\u00a0]+(?:in[\s\u00a0]+)?(\p{Ll}[\p{Ll}-]{2,})(?=[\s\u00a0,.;:)]|$)/u;
+const NOT_A_NOUN_EN = new Set(['was', 'were', 'are', 'been', 'will', 'would', 'could', 'should', 'has', 'have', 'had', 'for', 'from',
+  'and', 'per', 'the', 'year', 'years', 'quarter', 'quarters', 'month', 'months', 'last', 'this', 'next', 'each', 'annually',
+  'more', 'less', 'than', 'versus', 'compared', 'over', 'higher', 'lower', 'which', 'that', 'with', 'into', 'after', 'before',
+  'during', 'through', 'while', 'its', 'our', 'their', 'they', 'total', 'cash', 'net', 'gross', 'about', 'already', 'also',
+  'since', 'back', 'out', 'off', 'due', 'against', 'above', 'below', 'under', 'between', 'including', 'excluding', 'this',
+  'these', 'those', 'respectively', 'sequentially', 'year-over-year', 'versus', 'when', 'where', 'what', 'annual', 'today']);
+
 const VERB_LABELS: Readonly<Record<RuleLanguage, readonly (readonly [RegExp, string])[]>> = {
   de: [
     [/(?<![\p{L}])(?:kostet|kosten|kostete|kosteten)(?![\p{L}])/iu, 'Preis'],
@@ -24,6 +33,7 @@ const VERB_LABELS: Readonly<Record<RuleLanguage, readonly (readonly [RegExp, str
     [/(?<![\p{L}])(?:spart|sparen|gespart|einsparen|eingespart)(?![\p{L}])/iu, 'Einsparung'],
     [/(?<![\p{L}])(?:zahlt|zahlte|zahlen|gezahlt|bezahlt)(?![\p{L}])/iu, 'Zahlung'],
     [/(?<![\p{L}])(?:verdient|verdiente|verdienten)(?![\p{L}])/iu, 'Gewinn'],
+    [/(?<![\p{L}])(?:übernommen|übernahm|übernimmt|gekauft|kaufte|kauft|erworben|erwarb|erwirbt)(?![\p{L}])/iu, 'Kaufpreis'],
     // "einnehmen", also split: "nahm der Staat damit ein".
     [/(?<![\p{L}])(?:eingenommen|einnahm|einnahmen|einnimmt|(?:nimmt|nahm|nahmen|nehmen)(?![\p{L}])[^,;]{0,60}?[\s\u00a0]ein(?=[\s\u00a0]*[.!?]?$))(?![\p{L}])/iu, 'Einnahmen'],
   ],
@@ -33,6 +43,7 @@ const VERB_LABELS: Readonly<Record<RuleLanguage, readonly (readonly [RegExp, str
     [/(?<![\p{L}])(?:paid|pays|pay|paying)(?![\p{L}])/iu, 'payment'],
     [/(?<![\p{L}])(?:raised|raises)(?![\p{L}])/iu, 'funding'],
     [/(?<![\p{L}])(?:earned|earns)(?![\p{L}])/iu, 'earnings'],
+    [/(?<![\p{L}])(?:acquired|acquires|bought|buys|purchased)(?![\p{L}])/iu, 'purchase price'],
     [/(?<![\p{L}])(?:saved|saves|savings)(?![\p{L}])/iu, 'savings'],
   ],
 };
@@ -41,6 +52,12 @@ const VERB_LABELS: Readonly<Record<RuleLanguage, readonly (readonly [RegExp, str
 const SUBJECT_EN = /(?:^|[\s\u00a0])((?:[\p{L}&'-]+[\s\u00a0]+){0,2}[\p{L}&'-]{3,})[\s\u00a0]+(?:(?:right[\s\u00a0]+)?now[\s\u00a0]+|also[\s\u00a0]+|still[\s\u00a0]+)?(?:was|were|is|are|has been|have been|rose|fell|grew|increased|decreased|declined|improved|remained|totaled|totalled|reached|climbed|dropped|came in|stood)(?![\p{L}])/u;
 const DETERMINER = /^(?:the|our|its|their|this|that|these|those|a|an)[\s\u00a0]+/iu;
 const NOT_SUBJECT = /^(?:we|it|they|this|that|which|there|he|she|i|you)$/iu;
+
+/** The noun right after a German amount or percent, its head: "150 Euro Ordnungsgeld", "67 Prozent Umsatzzuwachs". */
+export function germanNounAfter(text: string, end: number): string | null {
+  const noun = NOUN_AFTER_DE.exec(text.slice(end, end + 40))?.[1];
+  return noun === undefined || NOT_A_LABEL_DE.has(noun) ? null : noun;
+}
 
 /** What a share is of: "70 Prozent der Projekte" → "Projekte", "45% of our store locations" → "store locations". */
 export function shareOf(text: string, clause: Clause, end: number, language: RuleLanguage): string | null {
@@ -62,8 +79,12 @@ export function contextLabel(text: string, clause: Clause, start: number, end: n
   const of = shareOf(text, clause, end, language);
   if (of !== null) return of;
   if (language === 'de') {
-    const noun = NOUN_AFTER_DE.exec(after);
-    if (noun !== null && !NOT_A_LABEL_DE.has(noun[1] ?? '')) return noun[1] ?? null;
+    const noun = germanNounAfter(text, end);
+    if (noun !== null) return noun;
+  }
+  if (language === 'en' && money) {
+    const noun = NOUN_AFTER_EN.exec(after)?.[1];
+    if (noun !== undefined && !NOT_A_NOUN_EN.has(noun)) return noun;
   }
   const part = text.slice(clause.start, clause.end);
   if (money) for (const [verb, label] of VERB_LABELS[language]) if (verb.test(part)) return withPurpose(label, part, language);

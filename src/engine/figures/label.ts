@@ -42,6 +42,7 @@ const METRIC_IS_FORWARD = /guidance|outlook|forecast|prognose|ausblick|ziel|targ
 
 /** German "Vorjahres-" compound of a one-word metric ("Gewinn" → "Vorjahresgewinn"), else "… (Vorjahr)". */
 function germanPrior(metric: string): string {
+  if (/^vorjahr/iu.test(metric)) return metric;
   return /^\p{Lu}\p{Ll}+$/u.test(metric) ? `Vorjahres${metric.toLowerCase()}` : `${metric} (Vorjahr)`;
 }
 

@@ -72,6 +72,8 @@ const WORD_SIGN = /(?<![\p{L}])(minus|plus)[\s\u00a0]+$/iu;
 const HALF_ARTICLE = /(?<![\p{L}])(?:ein|eine|einer|einen|einem)[\s\u00a0]+$/iu;
 /** A number glued to a name by a hyphen or space after a capitalized word: "GPT-5.2", "Qwen 3.5", "iPhone 15". */
 const MODEL_NAME_BEFORE = /(?:\p{L}-|\p{Lu}[\p{L}]*\p{Ll}\p{Lu}?[\s\u00a0]|\p{Lu}{2,}[\s\u00a0])$/u;
+/** A capitalized word before a number that is no name: a preposition or adverb opening the sentence ("Mit 458.000 TEU …"). */
+const FUNCTION_WORD_BEFORE = /(?<![\p{L}])(?:Mit|Für|Über|Unter|Bei|Von|Nach|Seit|Vor|Auf|Um|Bis|Mehr|Rund|Knapp|Gut|Fast|Etwa|Nur|Auch|Insgesamt|With|For|Over|Under|About|Nearly|Almost|Only|Some|Around)[\s\u00a0]+$/u;
 const FACTOR_WORD_RE = new RegExp(`(?<![\\p{L}])(${alternation(Object.keys(FACTOR_WORDS))})(?![\\p{L}])`, 'giu');
 /** A parenthesis holding one comparison number: "6,31 (2014: 4,86) Millionen Euro". */
 const PAREN_AFTER = /^[\s\u00a0]*\([^()]{0,24}?[\d][\d.,]*[\s\u00a0]*\)/u;
@@ -173,8 +175,8 @@ function readFigure(text: string, m: RegExpExecArray, g: Grammar, language: Rule
     if (value === 0.5) start -= HALF_ARTICLE.exec(before)?.[0].length ?? 0;
   }
   if (tail.kind === 'factor' && factorWord === null && isModelFactor(text, numberEnd, digits, before)) return null;
-  if (prefix === null && tail.kind !== 'factor' && MODEL_NAME_BEFORE.test(before) && tail.multiplier === 1
-    && tail.kind !== 'percent' && tail.currency === undefined) return null;
+  if (prefix === null && tail.kind !== 'factor' && MODEL_NAME_BEFORE.test(before) && !FUNCTION_WORD_BEFORE.test(before)
+    && tail.multiplier === 1 && tail.kind !== 'percent' && tail.currency === undefined) return null;
   const raw: RawFigure = { kind: tail.kind, value: scaled(value, tail.multiplier), start, end: tail.end };
   if (currency !== undefined && raw.kind === 'money') raw.currency = currency;
   if (tail.unit !== undefined) raw.unit = tail.unit;
@@ -249,7 +251,7 @@ export function scanFigures(text: string, language: RuleLanguage): RawFigure[] {
     // … or share the unit of the number after it: "4,5 und 3,5 Prozent", "von 440,5 Mio. auf 175,3 Mio. Euro".
     const shared = next && (reading === null || isScaleOnly(reading.raw)) ? shareUnit(open, here, reading === null, next, text, language) : null;
     if (shared !== null) out.push(shared);
-    else if (reading !== null) out.push(reading.raw);
+    else if (reading !== null) out.push(inheritCurrency(reading, out.at(-1), text, language));
   }
   FACTOR_WORD_RE.lastIndex = 0;
   for (let m = FACTOR_WORD_RE.exec(text); m !== null; m = FACTOR_WORD_RE.exec(text)) {
@@ -283,6 +285,20 @@ function shareUnit(open: Reading, here: Bare, isBare: boolean, next: Reading, te
   if (b.currency !== undefined) raw.currency = b.currency;
   if (b.unit !== undefined) raw.unit = b.unit;
   return raw;
+}
+
+/** Between an amount with its currency and a scaled number that shares it: "von 4,76 Mrd. Euro auf 5,79 Mrd.". */
+const CURRENCY_CARRIED: Readonly<Record<RuleLanguage, RegExp>> = {
+  de: /^[\s\u00a0]*(?:auf|bis|und|oder|bzw\.|,)[\s\u00a0]*(?:(?:rund|etwa|knapp|gut|über)[\s\u00a0]+)?$/iu,
+  en: /^[\s\u00a0]*(?:to|and|or|,)[\s\u00a0]*(?:(?:about|approximately|roughly|nearly)[\s\u00a0]+)?$/iu,
+};
+
+/** A scaled number with no unit of its own after an amount in a currency takes that currency ("… Euro auf 5,79 Mrd."). */
+function inheritCurrency(reading: Reading, before: RawFigure | undefined, text: string, language: RuleLanguage): RawFigure {
+  const raw = reading.raw;
+  if (!isScaleOnly(raw) || reading.multiplier === 1 || before?.kind !== 'money' || before.currency === undefined) return raw;
+  if (!CURRENCY_CARRIED[language].test(text.slice(before.end, reading.numberStart))) return raw;
+  return { ...raw, kind: 'money', currency: before.currency };
 }
 
 /** "15 Dollar und 15 Cent": the sub-unit amount joins the main amount before it (15.15 USD). */
