@@ -29,10 +29,14 @@ function toRecord(r: ArticleRow): ArticleRecord {
  * One statement, so no other writer can slip in between the check and the insert: the row is inserted only
  * when no article of the workspace has any of its keys. On PostgreSQL the keys are also unique per workspace
  * (partial indexes), so two instances inserting the same item at once store it once (`ON CONFLICT DO NOTHING`).
+ * One `NOT EXISTS` per key, each answered by its own (workspace, key) index: a single `OR` of the three made
+ * SQLite walk every article of the workspace on each insert (quadratic in the workspace's articles).
  */
 const INSERT_IF_NEW = `INSERT INTO articles (workspace_id, source_id, link, canonical_url, guid, content_hash, title, published, first_seen_at, backfill)
   SELECT ?, CAST(? AS INTEGER), ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER)
-  WHERE NOT EXISTS (SELECT 1 FROM articles WHERE workspace_id = ? AND (canonical_url = ? OR guid = ? OR content_hash = ?))
+  WHERE NOT EXISTS (SELECT 1 FROM articles WHERE workspace_id = ? AND canonical_url = ?)
+    AND NOT EXISTS (SELECT 1 FROM articles WHERE workspace_id = ? AND guid = ?)
+    AND NOT EXISTS (SELECT 1 FROM articles WHERE workspace_id = ? AND content_hash = ?)
   ON CONFLICT DO NOTHING RETURNING *`;
 
 export function sqlArticles(db: SqlRunner): ArticleRepository {
@@ -56,7 +60,7 @@ export function sqlArticles(db: SqlRunner): ArticleRepository {
     async insertIfNew(workspaceId, sourceId, item, at, backfill) {
       const row = (await db.all<ArticleRow>(INSERT_IF_NEW, [
         workspaceId, sourceId, item.link, item.canonicalUrl, item.guid, item.contentHash, item.title, item.published, at, backfill ? 1 : 0,
-        workspaceId, item.canonicalUrl, item.guid, item.contentHash,
+        workspaceId, item.canonicalUrl, workspaceId, item.guid, workspaceId, item.contentHash,
       ]))[0];
       return row === undefined ? null : toRecord(row);
     },
