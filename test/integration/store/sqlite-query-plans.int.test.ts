@@ -84,4 +84,16 @@ describe('sqlite store: the poll path reads articles by key', () => {
     const offenders = statements.map((r) => ({ sql: r.sql.replace(/\s+/gu, ' ').slice(0, 120), steps: unkeyedArticleReads(db, r) })).filter((o) => o.steps.length > 0);
     expect(offenders).toEqual([]);
   });
+
+  it('given recent asked for many different source lists, then it runs a few statement texts (size classes), not one per list', async () => {
+    const at = '2026-12-07T08:00:00.000Z';
+    await store.workspaces.upsert({ id: 'w', name: 'W' }, at);
+    log.length = 0;
+    for (let id = 1; id <= 300; id++) await store.articles.recent('w', at, 20, [id]);
+    for (let n = 1; n <= 40; n++) await store.articles.recent('w', at, 20, Array.from({ length: n }, (_, i) => 500 + i));
+    const texts = new Set(log.map((r) => r.sql));
+    // Lists of 1..40 ids: sizes 1, 2, 4, 8, 16, 32, 64.
+    expect(texts.size).toBeLessThanOrEqual(7);
+    expect(log).toHaveLength(340);
+  });
 });
