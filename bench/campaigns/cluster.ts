@@ -29,8 +29,11 @@ export function clusterFigures(r: ClusterCampaignResult): Record<string, unknown
 const flags = parseCampaignFlags();
 const seed = flags.seed ?? Date.now() % 1_000_000;
 const serverUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const sizes = flags.quick
+  ? { kills: 6, migrationKills: 1, articles: 60_000, sources: 150, guilds: 2, channelsPerGuild: 3, everySeconds: 5 }
+  : { kills: 50, migrationKills: 4, articles: 300_000, sources: 1000, guilds: 4, channelsPerGuild: 5, everySeconds: 10 };
 const result = await runClusterCampaign({
-  serverUrl, seed, kills: flags.quick ? 6 : 50, migrationKills: flags.quick ? 1 : 4, articles: flags.quick ? 100_000 : 300_000, sources: flags.quick ? 300 : 1000,
+  serverUrl, seed, ...sizes,
   ...(flags.json ? {} : { log: (line: string) => void process.stderr.write(`${line}\n`) }),
 });
 const command = `npm run campaign:cluster --${flags.quick ? ' --quick' : ''} --seed ${String(seed)}`;

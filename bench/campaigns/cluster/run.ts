@@ -27,6 +27,8 @@ export interface ClusterCampaignOptions {
   serverUrl: string;
   /** Kills after the migrations (the `startup` target kills twice). */
   kills: number;
+  /** The targets, in this order, instead of `kills` shuffled ones (the short test). */
+  targets?: Target[];
   /** Kills aimed inside the start-up migrations. */
   migrationKills: number;
   seed: number;
@@ -180,7 +182,7 @@ export async function runClusterCampaign(options: ClusterCampaignOptions): Promi
       if (late.length > 0) throw new Error(`instances did not start: ${late.join(', ')}: ${cluster.byName(late[0] ?? '')?.child.stderrTail.join('\n') ?? ''}`);
       const warmedAt = await warmUp(feeds, everySeconds);
       log(`warm: every source polled once after ${String(Math.round((warmedAt - started) / 1000))} s`);
-      await killLoop(w, planTargets(options.kills, rand), log);
+      await killLoop(w, options.targets ?? planTargets(options.kills, rand), log);
       const to = await settle(cluster, db, files, everySeconds);
       const from = new Date(Math.max(Date.parse(await db.firstStart() ?? '0'), warmedAt));
       const posts = verifyPosts({ digests: files.digests, from, to, messages: discord.fake.messages, ledger: await db.ledger() });
