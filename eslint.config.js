@@ -15,7 +15,7 @@ const chatSdks = ['discord.js', '@discordjs/*', '@slack/*'];
  */
 export const LAYERS = [
   ['engine'],
-  ['format', 'messages', 'search', 'sources', 'store'],
+  ['format', 'messages', 'queue', 'search', 'sources', 'store'],
   ['digesting', 'schedule'],
   ['digests'],
   ['chat', 'polling'],

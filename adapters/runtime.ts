@@ -7,9 +7,11 @@
 import { dirname, join, resolve } from 'node:path';
 import {
   CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, SQLITE_FILE, storeLocation, systemClock,
-  type Bot, type Config, type DigestDefinition, type Logger, type Store,
+  createInProcessQueue, type Bot, type Config, type DigestDefinition, type JobQueue, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
+import { createPgBossQueue } from './queue/pg-boss-queue.ts';
+import { createPgLockSession, type LockSession } from './queue/pg-lock-session.ts';
 import { createInstanceRole, type InstanceRole } from './ops/instance-role.ts';
 import { startOpsServer, type OpsServer } from './ops/ops-server.ts';
 import { createPromMetrics } from './ops/prom-metrics.ts';
@@ -38,6 +40,18 @@ export interface RuntimeOptions {
   pollTickMs?: number;
 }
 
+/** The job queue: pg-boss on the shared PostgreSQL (with the instance's lock session), else in-process. */
+async function openQueue(postgresUrl: string | null, logger: Logger): Promise<{ queue: JobQueue; locks: LockSession | null }> {
+  if (postgresUrl === null) return { queue: createInProcessQueue({ logger }), locks: null };
+  const locks = createPgLockSession(postgresUrl, logger);
+  try {
+    return { queue: await createPgBossQueue({ url: postgresUrl, logger, locks }), locks };
+  } catch (err) {
+    await locks.close();
+    throw err;
+  }
+}
+
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const files: { def: DigestDefinition; dir: string }[] = [];
@@ -54,12 +68,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const databaseFile = location.dialect === 'sqlite' ? location.path : join(storeConfig.dataDir, SQLITE_FILE);
   const owner = config.cluster.instanceId === null ? {} : { owner: { id: config.cluster.instanceId, staleAfterMs: CLAIM_STALE_MS } };
   const store = await openStore(storeConfig, owner);
+  let opened: { queue: JobQueue; locks: LockSession | null };
+  try {
+    opened = await openQueue(location.dialect === 'postgres' ? location.url : null, logger);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const { queue, locks } = opened;
   const prom = config.ops === null ? null : createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
   const role = createInstanceRole(prom?.registry ?? null);
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
   const digester = createConfiguredDigester(config.digest, logger);
   const bot = createBot({
-    store, logger, clock: systemClock, files, digester, llm: createConfiguredLlm(config.llm, store, systemClock, logger),
+    store, logger, clock: systemClock, files, digester, queue, postsAsJobs: queue.kind === 'pg-boss', llm: createConfiguredLlm(config.llm, store, systemClock, logger),
     http: createConfiguredHttpClient(config.fetch),
     policy: config.sources,
     graceMs: config.schedule.graceMs, minScheduleMinutes: config.schedule.minGapMinutes,
@@ -73,6 +95,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     try {
       ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt, role) });
     } catch (err) {
+      await queue.stop({ drainMs: 0 });
+      await locks?.close();
       await digester.close();
       await store.close();
       throw err;
@@ -83,7 +107,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     bot, store, definitionErrors, ops, role, databaseFile,
     async close() {
       await ops?.close();
+      // Stops taking jobs, lets the running ones finish (or hands them back), then frees their key locks.
       await bot.stop();
+      await queue.stop();
+      await locks?.close();
       await digester.close();
       await store.close();
     },

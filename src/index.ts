@@ -65,3 +65,9 @@ export { createOpenAiChatModel, type ChatModel } from './llm/chat-model.ts';
 export { summarizeInput, summarizeMaterial, summaryHeading } from './llm/summarize-material.ts';
 export type { LlmConfig } from './config.ts';
 export type { ClusterConfig, DiscordIngressConfig, SlackOAuthConfig } from './config.ts';
+export {
+  RetryJobLater, type Job, type JobFinished, type JobHandler, type JobObserver, type JobQueue, type QueueDepth, type QueueSpec, type QueueTransaction,
+  type SendOptions, type WorkOptions,
+} from './queue/port.ts';
+export { createInProcessQueue, type InProcessQueue } from './queue/in-process.ts';
+export { enqueueRun, postQueuedRun, postQueueSpec, POST_QUEUE, POST_RETRIES, runOfPostJob, type PostJobData } from './schedule/deliver-run.ts';

@@ -24,6 +24,8 @@ import type { Clock, Logger } from '../ports.ts';
 import type { HttpClient } from '../sources/http/client.ts';
 import type { LlmSummarizer } from '../llm/summarize-llm.ts';
 import type { Store } from '../store/port.ts';
+import { createInProcessQueue } from '../queue/in-process.ts';
+import type { JobQueue } from '../queue/port.ts';
 import { createChatCore } from './chat-core.ts';
 import { createDigestService } from './digest-service.ts';
 import { createPublisherRouter } from './publisher-router.ts';
@@ -58,6 +60,20 @@ export interface BotOptions {
   metrics?: BotMetrics;
   /** Runs the engine; its owner closes it after stop(). @defaultValue inProcessDigester (on the event loop) */
   digester?: ArticleDigester;
+  /**
+   * Runs source polls (and scheduled posts) as jobs; stopped by stop(), its running jobs drained for up to
+   * `queueDrainMs`. @defaultValue an in-process queue (one process, SQLite)
+   */
+  queue?: JobQueue;
+  /** How long stop() waits for running jobs before handing them back. @defaultValue 30000 */
+  queueDrainMs?: number;
+  /**
+   * Scheduled posts as jobs on `queue` (one per channel at a time across instances; the claim and the
+   * enqueue in one transaction). @defaultValue false (posted by the scheduler's delivery, one process)
+   */
+  postsAsJobs?: boolean;
+  /** A running post job older than this counts as lost (its instance died) and is retried. @defaultValue 300000 */
+  postJobExpireMs?: number;
   /** Least minutes between the runs of a schedule set from chat. @defaultValue 15 */
   minScheduleMinutes?: number;
   /** Model-written, grounded summaries (/summarize, definitions with `summary: llm`). @defaultValue none */
@@ -73,8 +89,12 @@ export interface Bot {
   start(): Promise<number>;
   stop(): Promise<void>;
   build(def: DigestDefinition): Promise<BuiltDigest>;
-  /** Polls every due source once (the loop's tick). Resolves with the number polled. */
+  /** Polls every due source once, here and now. Resolves with the number polled. */
   pollDue(): Promise<number>;
+  /** The poll loop's tick: sends one keyed poll job per due source. Resolves with the jobs sent (duplicates collapse). */
+  enqueueDue(): Promise<number>;
+  /** The job queue (polls, posts). */
+  queue: JobQueue;
   /** Whether the bot is started (schedules running) and not stopped. */
   isRunning(): boolean;
 }
@@ -86,13 +106,15 @@ export function createBot(options: BotOptions): Bot {
   const digester = options.digester ?? inProcessDigester;
   const definitions = createDefinitionRegistry(store, options.files, logger);
   const router = createPublisherRouter();
+  const queue = options.queue ?? createInProcessQueue({ logger });
   const service = createDigestService({
-    store, http: options.http, clock, logger, metrics, engineVersion, digester, policy: options.policy, definitions,
+    store, http: options.http, clock, logger, metrics, engineVersion, digester, policy: options.policy, definitions, queue,
     pollConcurrency: options.pollConcurrency ?? 4, readFolder: options.readFolder, ...(options.llm ? { llm: options.llm } : {}),
   });
   const schedules = createScheduleWiring({
     store, clock, logger, metrics, definitions, publisher: router.publisher, graceMs: options.graceMs, build: service.build,
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    postQueue: options.postsAsJobs === true ? { queue, concurrency: 4, expireAfterMs: options.postJobExpireMs ?? 300_000 } : null,
   });
   const services: CommandServices = {
     store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, definitions, metrics,
@@ -104,15 +126,16 @@ export function createBot(options: BotOptions): Bot {
   let pollTimer: NodeJS.Timeout | null = null;
 
   return {
-    core, definitions, build: service.build, pollDue: service.pollDue,
+    core, definitions, build: service.build, pollDue: service.pollDue, enqueueDue: service.enqueueDue, queue,
     isRunning: schedules.isRunning,
     addPublisher: router.add,
     async start() {
+      await service.startPollJobs();
       const late = await schedules.start();
       const tick = options.pollTickMs ?? 60_000;
       if (tick > 0) {
         pollTimer = setInterval(() => {
-          service.pollDue().catch((err: unknown) => logger.error('poll loop failed', { err: String(err) }));
+          service.enqueueDue().catch((err: unknown) => logger.error('poll loop failed', { err: String(err) }));
         }, tick);
         pollTimer.unref();
       }
@@ -121,7 +144,11 @@ export function createBot(options: BotOptions): Bot {
     async stop() {
       if (pollTimer !== null) clearInterval(pollTimer);
       pollTimer = null;
-      await schedules.stop(service.settled);
+      // No new jobs are taken; running ones finish (or are handed back) before the schedules stop.
+      await schedules.stop(async () => {
+        await queue.stop({ drainMs: options.queueDrainMs ?? 30_000 });
+        await service.settled();
+      });
     },
   };
 }

@@ -1,6 +1,12 @@
 /**
  * The digest service: builds a definition's digest (polling its due sources first, one build at a time per
  * definition), polls every due source for the poll loop, and digests a workspace's folder sources.
+ *
+ * Every poll of a source holds the source's key on the job queue's poll queue (`POLL_QUEUE`), so a source is
+ * never polled twice at once, in this process or (pg-boss) on another instance: the poll loop sends one keyed
+ * job per due source (duplicates collapse), and a direct poll (a build's refresh, `pollDue`) skips a source
+ * whose poll runs elsewhere. Articles are digested inside their source's poll (with DIGEST_TIMEOUT_MS each),
+ * so an article is digested by one instance only.
  */
 import { digestBytes } from '../digesting/digest-articles.ts';
 import type { ArticleDigester } from '../digesting/article-digester.ts';
@@ -12,7 +18,8 @@ import { labelSampleDigest, labelSampleMessage } from '../digests/sample-label.t
 import type { Digest } from '../engine/schema.ts';
 import { DigestError, toDigestError } from '../errors.ts';
 import type { BotMetrics } from '../metrics.ts';
-import { pollSource, type PollPolicy } from '../polling/poll-source.ts';
+import { pollDue as pollDueNow, pollSource, type PollOutcome, type PollPolicy } from '../polling/poll-source.ts';
+import type { Job, JobQueue, QueueSpec } from '../queue/port.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { HttpClient } from '../sources/http/client.ts';
 import type { Store } from '../store/port.ts';
@@ -31,6 +38,8 @@ export interface DigestServiceDeps {
   definitions: DefinitionRegistry;
   /** Sources polled at once. */
   pollConcurrency: number;
+  /** Runs the poll jobs (in-process with SQLite, pg-boss with PostgreSQL). */
+  queue: JobQueue;
   /** Reads a folder source, its path resolved against the definition's folder. */
   readFolder(source: FolderSource, dir: string | null): Promise<RawArticle[]>;
   /** Model-written, grounded summaries for definitions with `summary: llm`. @defaultValue none */
@@ -44,17 +53,37 @@ export interface DigestService {
   pollDue(): Promise<number>;
   /** Resolves once a poll in flight has ended. */
   settled(): Promise<void>;
+  /** Declares the poll queue and works its jobs here, `pollConcurrency` at once. */
+  startPollJobs(): Promise<void>;
+  /** The poll loop's tick: one keyed job per due, unpaused source. Resolves with the jobs sent (not collapsed). */
+  enqueueDue(): Promise<number>;
   /** Digests of the workspace's folder sources (local files are not in the article store). */
   folderDigests(workspaceId: string): Promise<Digest[]>;
 }
 
+/** The queue of source polls: keyed by source id, one running and one waiting per source, no retries (the next tick sends it again). */
+export const POLL_QUEUE = 'poll-source';
+const POLL_SPEC: QueueSpec = { name: POLL_QUEUE, oneActivePerKey: true, collapseWaiting: true, expireAfterMs: 15 * 60_000 };
+
+type SourceRecordOf = Parameters<typeof pollSource>[1];
+
 export function createDigestService(deps: DigestServiceDeps): DigestService {
-  const { store, clock, logger, engineVersion, digester } = deps;
+  const { store, clock, logger, engineVersion, digester, queue } = deps;
   const pollDeps = { store, http: deps.http, clock, logger, engineVersion, digester, policy: deps.policy, metrics: deps.metrics };
   let polling: Promise<number> | null = null;
 
-  const refresh = (sources: readonly Parameters<typeof pollSource>[1][]): Promise<void> =>
-    inBatches(sources, deps.pollConcurrency, async (s) => { await pollSource(pollDeps, s); }, logger);
+  /** Polls a source unless its poll runs elsewhere (then it counts as skipped: that poll refreshes it). */
+  const pollExclusive = async (source: SourceRecordOf): Promise<PollOutcome | null> => {
+    const result = await queue.runKeyed(POLL_QUEUE, String(source.id), () => pollSource(pollDeps, source));
+    return result.ran ? result.value : null;
+  };
+  const refresh = (sources: readonly SourceRecordOf[]): Promise<void> =>
+    inBatches(sources, deps.pollConcurrency, async (s) => { await pollExclusive(s); }, logger);
+  const pollJob = async (job: Job<{ sourceId: number }>): Promise<void> => {
+    // The source as it is now: the job may have waited, and another instance may have polled it meanwhile.
+    const source = await store.sources.get(job.data.sourceId);
+    if (source !== null) await pollSource(pollDeps, source);
+  };
 
   const build = singleFlight((def: DigestDefinition) => JSON.stringify(def), async (def): Promise<BuiltDigest> => {
     const built = await buildDigest({
@@ -70,8 +99,8 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       const due = (await store.sources.all()).filter((s) => s.pausedReason === null);
       let polled = 0;
       await inBatches(due, deps.pollConcurrency, async (s) => {
-        const outcome = await pollSource(pollDeps, s);
-        if (outcome.status !== 'skipped') polled++;
+        const outcome = await pollExclusive(s);
+        if (outcome !== null && outcome.status !== 'skipped') polled++;
       }, logger);
       return polled;
     })().finally(() => { polling = null; });
@@ -89,6 +118,19 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     pollDue,
     async settled() {
       await polling?.catch(() => 0);
+    },
+    async startPollJobs() {
+      await queue.declare(POLL_SPEC);
+      await queue.work(POLL_QUEUE, { concurrency: deps.pollConcurrency }, pollJob);
+    },
+    async enqueueDue() {
+      const now = clock.now();
+      const due = (await store.sources.all()).filter((s) => pollDueNow(s, now, deps.policy.pollIntervalMs) === null);
+      let sent = 0;
+      for (const source of due) {
+        if ((await queue.send(POLL_QUEUE, { sourceId: source.id }, { key: String(source.id) })) !== null) sent++;
+      }
+      return sent;
     },
     async folderDigests(workspaceId) {
       const out: Digest[] = [];

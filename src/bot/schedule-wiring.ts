@@ -10,7 +10,10 @@ import { DigestError } from '../errors.ts';
 import type { Message, MessagePublisher } from '../messages/model.ts';
 import type { BotMetrics } from '../metrics.ts';
 import type { Clock, Logger } from '../ports.ts';
-import { deliverRun, type RunKey } from '../schedule/deliver-run.ts';
+import type { JobQueue } from '../queue/port.ts';
+import {
+  deliverRun, enqueueRun, POST_QUEUE, POST_RETRIES, postQueuedRun, postQueueSpec, runOfPostJob, type PostJobData, type RunKey,
+} from '../schedule/deliver-run.ts';
 import { createScheduler, type ScheduledDigest, type Scheduler } from '../schedule/scheduler.ts';
 import type { Store } from '../store/port.ts';
 
@@ -31,7 +34,13 @@ export interface ScheduleWiringDeps {
   graceMs: number;
   sleep(ms: number): Promise<void>;
   build(def: DigestDefinition): Promise<BuiltDigest>;
+  /**
+   * Posts as jobs on this queue (several instances: pg-boss), keyed by channel; null posts in the scheduler's
+   * own delivery, as one process does. @defaultValue null
+   */
+  postQueue?: { queue: JobQueue; concurrency: number; expireAfterMs: number } | null;
 }
+
 
 export interface ScheduleWiring {
   /** Starts the schedules, then catches up on missed runs; resolves with the late runs posted. */
@@ -107,9 +116,20 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
     ledger: store.ledger, publisher: deps.publisher, clock, logger, sleep: deps.sleep, metrics: deps.metrics, onPermanentFailure,
     buildMessage: (run: RunKey) => runMessage(deps, run),
   };
+  const postQueue = deps.postQueue ?? null;
+  const deliver = postQueue === null
+    ? (run: RunKey) => deliverRun(deliverDeps, run)
+    : (run: RunKey) => enqueueRun({ store, queue: postQueue.queue, clock, logger }, run);
   const makeScheduler = async (missedSince: Date | null): Promise<Scheduler> => createScheduler({
-    ledger: store.ledger, clock, logger, graceMs: deps.graceMs, missedSince, deliver: (run) => deliverRun(deliverDeps, run),
+    ledger: store.ledger, clock, logger, graceMs: deps.graceMs, missedSince, deliver,
   }, await scheduledDigests(deps.definitions));
+  const startPostJobs = async (): Promise<void> => {
+    if (postQueue === null) return;
+    await postQueue.queue.declare(postQueueSpec(postQueue.expireAfterMs));
+    await postQueue.queue.work<PostJobData>(POST_QUEUE, { concurrency: postQueue.concurrency }, async (job) => {
+      await postQueuedRun(deliverDeps, runOfPostJob(job.data), { attempt: job.attempt, lastAttempt: job.attempt >= POST_RETRIES });
+    });
+  };
 
   return {
     isRunning: () => running,
@@ -124,6 +144,7 @@ export function createScheduleWiring(deps: ScheduleWiringDeps): ScheduleWiring {
     },
     async start() {
       // The sign of life is renewed only after the catch-up, so a process that dies during it leaves the window where it was.
+      await startPostJobs();
       const missedSince = await missedSinceOf(store, clock);
       const started = await makeScheduler(missedSince);
       catchingUpSince = missedSince;

@@ -123,7 +123,9 @@ export function createScheduler(deps: SchedulerDeps, digests: ScheduledDigest[])
     const delivery = deps.deliver({ digest: digest.digest, scheduledFor, channel, late });
     inFlight.set(key, delivery);
     try {
-      return (await delivery) === 'posted';
+      // A queued run (its post is a job) counts as delivered here: the job posts it.
+      const outcome = await delivery;
+      return outcome === 'posted' || outcome === 'queued';
     } finally {
       inFlight.delete(key);
     }

@@ -231,6 +231,11 @@ export interface StoreSession {
    * @throws what `fn` throws, after rolling its writes back
    */
   transaction<T>(fn: (tx: StoreSession) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only (undefined on SQLite): runs one statement with `$1, $2 …` placeholders on this session's
+   * connection, inside its transaction when it is one. The job queue's enqueue uses it to commit with a claim.
+   */
+  executeSql?(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export interface Store extends StoreSession {

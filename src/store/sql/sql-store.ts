@@ -3,11 +3,13 @@ import { LOCAL_OWNER, type ClaimOwner, type Store, type StoreSession } from '../
 import { sqlArticles } from './articles.ts';
 import { sqlLedger } from './ledger.ts';
 import { sqlAudit, sqlDefinitions, sqlDigestCache, sqlLlmLedger, sqlState, sqlWorkspaces } from './misc.ts';
-import type { SqlDatabase, SqlRunner } from './runner.ts';
+import type { SqlDatabase, SqlRunner, SqlValue } from './runner.ts';
 import { sqlSources } from './sources.ts';
 
-function session(db: SqlRunner, owner: ClaimOwner): StoreSession {
+function session(db: SqlRunner, owner: ClaimOwner, dialect: SqlDatabase['dialect']): StoreSession {
   return {
+    // pg-boss's statements number their placeholders already and hold no `?` for the runner to renumber.
+    ...(dialect === 'postgres' ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await db.all(text, values as SqlValue[]) }) } : {}),
     workspaces: sqlWorkspaces(db),
     sources: sqlSources(db),
     articles: sqlArticles(db),
@@ -17,14 +19,14 @@ function session(db: SqlRunner, owner: ClaimOwner): StoreSession {
     definitions: sqlDefinitions(db),
     state: sqlState(db),
     llm: sqlLlmLedger(db),
-    transaction: (fn) => db.transaction((tx) => fn(session(tx, owner))),
+    transaction: (fn) => db.transaction((tx) => fn(session(tx, owner, dialect))),
   };
 }
 
 /** `owner`: whose claims the ledger makes (several instances on one database each need their own). */
 export function sqlStore(db: SqlDatabase, owner: ClaimOwner = LOCAL_OWNER): Store {
   return {
-    ...session(db, owner),
+    ...session(db, owner, db.dialect),
     dialect: db.dialect,
     schemaVersion: () => db.schemaVersion,
     close: () => db.close(),
