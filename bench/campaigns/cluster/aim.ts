@@ -92,12 +92,13 @@ export async function aim(target: Target, w: Witnesses): Promise<Instance> {
 
 /** What `victim` was doing right now (several phases at once is common: the leader also polls). */
 export async function phasesHit(victim: Instance, w: Witnesses, postHeldByVictim: boolean): Promise<Phase[]> {
+  // What the fakes see first (it changes within milliseconds), then what the database says.
   const hit: Phase[] = [];
-  if (await w.db.migrator() === victim.name) hit.push('migration');
-  if (await w.db.leader(w.discord.fake.applicationId) === victim.name) hit.push('leader');
   if ((w.feeds.openFeeds.get(victim.name) ?? 0) > 0) hit.push('poll');
   if (Date.now() - (w.lastPage.get(victim.name) ?? 0) < 500) hit.push('digest');
   if (postHeldByVictim && w.discord.heldNow > 0) hit.push('post');
+  if (await w.db.migrator() === victim.name) hit.push('migration');
+  if (await w.db.leader(w.discord.fake.applicationId) === victim.name) hit.push('leader');
   if (!victim.child.markers.has('running') && !hit.includes('migration')) hit.push('startup');
   return hit.length === 0 ? ['idle'] : hit;
 }

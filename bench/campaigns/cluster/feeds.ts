@@ -73,7 +73,7 @@ const listen = async (server: Server, host: string): Promise<number> => {
 /** Starts the feed servers: `count` sources over `hosts` loopback addresses. */
 export async function startClusterFeeds(options: { count: number; hosts: number; itemEveryMs: number }): Promise<ClusterFeeds> {
   const feeds: ClusterFeeds = {
-    urls: [], events: new EventEmitter(), polls: new Map(), openFeeds: new Map(), polledSources: new Set(), concurrentSources: new Set(), pages: new Map(), delayMs: 20,
+    urls: [], events: new EventEmitter(), polls: new Map(), openFeeds: new Map(), polledSources: new Set(), concurrentSources: new Set(), pages: new Map(), delayMs: 80,
     close: async () => undefined,
   };
   const openBySource = new Map<number, number>();

@@ -72,7 +72,7 @@ export function writeClusterFiles(dir: string, discord: ClusterDiscord, options:
         DIGEST_WORKERS: '1',
         SCHEDULE_GRACE_HOURS: '1',
         LOG_LEVEL: 'warn',
-        CHILD_POLL_TICK_MS: '0',
+        CHILD_POLL_TICK_MS: '5000',
       };
     },
   };
