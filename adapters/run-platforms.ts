@@ -55,8 +55,10 @@ export async function startPlatforms(runtime: Runtime, config: Config, logger: L
   return {
     platforms, slackPort, discordPort,
     async stop() {
-      // Load balancers see /healthz fail from here on; the adapters drain and the lease is released.
+      // Load balancers see /healthz fail from here on; running jobs finish (or are handed back), then the
+      // adapters drain and the lease is released.
       runtime.role.stopAccepting();
+      await runtime.stopJobs().catch((err: unknown) => logger.warn('job queue stop failed', { err: String(err) }));
       for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.warn('adapter stop failed', { err: String(err) }));
       await runtime.close();
     },

@@ -7,10 +7,11 @@
 import { dirname, join, resolve } from 'node:path';
 import {
   CLAIM_STALE_MS, countSourceStates, createBot, createConfiguredDigester, createConfiguredLlm, createConfiguredHttpClient, loadDigestDefinitions, openStore, readFolderSource, SQLITE_FILE, storeLocation, systemClock,
-  createInProcessQueue, type Bot, type Config, type DigestDefinition, type JobQueue, type Logger, type Store,
+  createInProcessQueue, type Bot, type Config, type DigestDefinition, type JobObserver, type JobQueue, type Logger, type Store,
 } from '../src/index.ts';
 import { botHealth } from './ops/health.ts';
 import { createPgBossQueue } from './queue/pg-boss-queue.ts';
+import { createClusterHostSlots } from './queue/pg-host-slots.ts';
 import { createPgLockSession, type LockSession } from './queue/pg-lock-session.ts';
 import { createInstanceRole, type InstanceRole } from './ops/instance-role.ts';
 import { startOpsServer, type OpsServer } from './ops/ops-server.ts';
@@ -27,6 +28,11 @@ export interface Runtime {
   role: InstanceRole;
   /** The SQLite store file (Slack installations are kept in it). */
   databaseFile: string;
+  /**
+   * Stops taking jobs and waits for the running ones (up to 30 s; pg-boss hands the rest back for another
+   * instance). Call it on SIGTERM before the adapters give up the gateway lease; close() does it too.
+   */
+  stopJobs(): Promise<void>;
   /** Stops the operator server, the bot and the digest workers, then closes the store. */
   close(): Promise<void>;
 }
@@ -41,11 +47,11 @@ export interface RuntimeOptions {
 }
 
 /** The job queue: pg-boss on the shared PostgreSQL (with the instance's lock session), else in-process. */
-async function openQueue(postgresUrl: string | null, logger: Logger): Promise<{ queue: JobQueue; locks: LockSession | null }> {
-  if (postgresUrl === null) return { queue: createInProcessQueue({ logger }), locks: null };
+async function openQueue(postgresUrl: string | null, logger: Logger, observe: JobObserver): Promise<{ queue: JobQueue; locks: LockSession | null }> {
+  if (postgresUrl === null) return { queue: createInProcessQueue({ logger, observe }), locks: null };
   const locks = createPgLockSession(postgresUrl, logger);
   try {
-    return { queue: await createPgBossQueue({ url: postgresUrl, logger, locks }), locks };
+    return { queue: await createPgBossQueue({ url: postgresUrl, logger, locks, observe }), locks };
   } catch (err) {
     await locks.close();
     throw err;
@@ -68,21 +74,27 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const databaseFile = location.dialect === 'sqlite' ? location.path : join(storeConfig.dataDir, SQLITE_FILE);
   const owner = config.cluster.instanceId === null ? {} : { owner: { id: config.cluster.instanceId, staleAfterMs: CLAIM_STALE_MS } };
   const store = await openStore(storeConfig, owner);
+  let queueRef: JobQueue | null = null;
+  const prom = config.ops === null ? null : createPromMetrics({
+    sourceStates: async () => countSourceStates(await store.sources.all()),
+    queueDepth: async () => (queueRef === null ? [] : queueRef.depth()),
+  });
   let opened: { queue: JobQueue; locks: LockSession | null };
   try {
-    opened = await openQueue(location.dialect === 'postgres' ? location.url : null, logger);
+    opened = await openQueue(location.dialect === 'postgres' ? location.url : null, logger, (event) => prom?.metrics.jobFinished?.(event));
   } catch (err) {
     await store.close();
     throw err;
   }
   const { queue, locks } = opened;
-  const prom = config.ops === null ? null : createPromMetrics({ sourceStates: async () => countSourceStates(await store.sources.all()) });
+  queueRef = queue;
   const role = createInstanceRole(prom?.registry ?? null);
   // Articles are digested on worker threads (DIGEST_WORKERS), so a big page never stalls heartbeats and acks.
   const digester = createConfiguredDigester(config.digest, logger);
   const bot = createBot({
     store, logger, clock: systemClock, files, digester, queue, postsAsJobs: queue.kind === 'pg-boss', llm: createConfiguredLlm(config.llm, store, systemClock, logger),
-    http: createConfiguredHttpClient(config.fetch),
+    // Several instances share each host's FETCH_PER_HOST_CONCURRENCY slots (advisory locks on the lock session).
+    http: createConfiguredHttpClient(config.fetch, {}, locks === null ? undefined : createClusterHostSlots({ locks, perHost: config.fetch.perHostConcurrency, logger })),
     policy: config.sources,
     graceMs: config.schedule.graceMs, minScheduleMinutes: config.schedule.minGapMinutes,
     pollConcurrency: config.sources.concurrency,
@@ -93,7 +105,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let ops: OpsServer | null = null;
   if (prom !== null && config.ops !== null) {
     try {
-      ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt, role) });
+      ops = await startOpsServer({ ...config.ops, registry: prom.registry, logger, health: () => botHealth(bot, store, startedAt, role, queue) });
     } catch (err) {
       await queue.stop({ drainMs: 0 });
       await locks?.close();
@@ -105,6 +117,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   return {
     bot, store, definitionErrors, ops, role, databaseFile,
+    stopJobs: () => queue.stop({ drainMs: 30_000 }),
     async close() {
       await ops?.close();
       // Stops taking jobs, lets the running ones finish (or hands them back), then frees their key locks.

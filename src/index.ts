@@ -8,7 +8,7 @@ export {
   type Digest, type Figure, type Risk, type BatchInput,
 } from './engine/schema.ts';
 export {
-  createHttpClient, createConfiguredHttpClient, fetchDocument, classifyHost, DEFAULT_USER_AGENT, HTTP_CLIENT_DEFAULTS,
+  createHttpClient, createConfiguredHttpClient, createHostLimiter, type HostLimiter, fetchDocument, classifyHost, DEFAULT_USER_AGENT, HTTP_CLIENT_DEFAULTS,
   type HttpClient, type HttpClientOptions, type HttpResult, type GetOptions, type FetchedDocument, type FetchOverrides,
 } from './sources/http/index.ts';
 export * as sourceContent from './sources/content/index.ts';

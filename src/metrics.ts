@@ -7,6 +7,7 @@
  */
 import { platformOf } from './messages/platform-id.ts';
 import type { DigestErrorCode } from './errors.ts';
+import type { JobFinished } from './queue/port.ts';
 import type { Clock } from './ports.ts';
 import type { SourceRecord } from './store/port.ts';
 
@@ -61,6 +62,8 @@ export interface BotMetrics {
   deliveryFailed(event: DeliveryFailed): void;
   /** A chat command finished (any outcome). */
   commandFinished(event: CommandFinished): void;
+  /** A job of the job queue ran here (a source poll, a scheduled post): its wait, run time and outcome. @defaultValue not reported */
+  jobFinished?(event: JobFinished): void;
 }
 
 /** Metrics that go nowhere: the default, so callers that do not measure need not care. */
@@ -69,6 +72,7 @@ export const noopMetrics: BotMetrics = {
   digestPosted() {},
   deliveryFailed() {},
   commandFinished() {},
+  jobFinished() {},
 };
 
 /** Milliseconds since `start` on `clock`, never negative (the wall clock may step back). */

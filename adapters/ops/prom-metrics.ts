@@ -5,11 +5,13 @@
  * `other`, so no user input can grow the number of series.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { BotMetrics, SourceState } from '../../src/index.ts';
+import type { BotMetrics, QueueDepth, SourceState } from '../../src/index.ts';
 
 export interface PromMetricsOptions {
   /** How many sources are in each state, read at every scrape; a throw leaves the gauge empty for that scrape. */
   sourceStates?(): Record<SourceState, number> | Promise<Record<SourceState, number>>;
+  /** Jobs waiting and running per queue, read at every scrape (the whole cluster's with pg-boss). @defaultValue none */
+  queueDepth?(): Promise<QueueDepth[]>;
   /** Node.js process metrics (CPU, memory, event loop lag, GC). @defaultValue true */
   processMetrics?: boolean;
 }
@@ -72,6 +74,8 @@ export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics
     buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
   });
 
+  const jobs = queueMetrics(registry, options.queueDepth);
+
   const metrics: BotMetrics = {
     fetchFinished({ sourceType, durationMs, outcome, code }) {
       fetchDuration.observe({ type: oneOf(SOURCE_TYPES, sourceType), outcome }, seconds(durationMs));
@@ -86,6 +90,49 @@ export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics
     commandFinished({ command, durationMs, outcome }) {
       commandDuration.observe({ command: bounded(command), outcome }, seconds(durationMs));
     },
+    jobFinished({ queue, outcome, waitedMs, durationMs }) {
+      const name = bounded(queue);
+      jobs.wait.observe({ queue: name }, seconds(waitedMs));
+      jobs.duration.observe({ queue: name, outcome }, seconds(durationMs));
+      if (outcome !== 'ok') jobs.failed.inc({ queue: name, retried: String(outcome === 'retried') });
+    },
   };
   return { metrics, registry };
+}
+
+/** The job queue's series: depth (collected at scrape), time waited before a job starts, run time, failures. */
+function queueMetrics(registry: Registry, queueDepth: PromMetricsOptions['queueDepth']): { wait: Histogram<'queue'>; duration: Histogram<'queue' | 'outcome'>; failed: Counter<'queue' | 'retried'> } {
+  new Gauge({
+    name: 'digestbot_queue_jobs', help: 'Jobs in the job queue, by queue and state (waiting, running); with pg-boss the whole cluster\'s.',
+    labelNames: ['queue', 'state'] as const, registers: [registry],
+    async collect() {
+      this.reset();
+      if (queueDepth === undefined) return;
+      let depths: QueueDepth[];
+      try {
+        depths = await queueDepth();
+      } catch {
+        // The queue's database does not answer: no sample this scrape; /healthz says so.
+        return;
+      }
+      for (const d of depths) {
+        this.set({ queue: bounded(d.queue), state: 'waiting' }, d.waiting);
+        this.set({ queue: bounded(d.queue), state: 'running' }, d.running);
+      }
+    },
+  });
+  return {
+    wait: new Histogram({
+      name: 'digestbot_job_wait_seconds', help: 'Time from a job\'s send (or its retry time) to its start on this instance, by queue.',
+      labelNames: ['queue'] as const, registers: [registry], buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900],
+    }),
+    duration: new Histogram({
+      name: 'digestbot_job_duration_seconds', help: 'Run time of jobs on this instance, by queue and outcome (ok, retried, failed).',
+      labelNames: ['queue', 'outcome'] as const, registers: [registry], buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+    }),
+    failed: new Counter({
+      name: 'digestbot_jobs_failed_total', help: 'Jobs that threw on this instance, by queue and whether they are retried.',
+      labelNames: ['queue', 'retried'] as const, registers: [registry],
+    }),
+  };
 }

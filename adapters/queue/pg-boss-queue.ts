@@ -43,6 +43,8 @@ interface Envelope {
 interface Running {
   queue: string;
   id: string;
+  /** The key this process holds for the job, or null. */
+  key: string | null;
 }
 
 /** A sleep that a send from this process ends early. */
@@ -127,7 +129,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     const started = Date.now();
     const attempt = job.retryCount + (job.data.a ?? 0);
     let outcome: 'ok' | 'failed' | 'retried' = 'ok';
-    running.set(job.id, { queue: spec.name, id: job.id });
+    running.set(job.id, { queue: spec.name, id: job.id, key });
     try {
       await handler({ id: job.id, queue: spec.name, data: job.data.p, key: job.singletonKey, attempt } satisfies Job<unknown>);
       await boss.complete(spec.name, job.id);
@@ -224,8 +226,9 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
         await Promise.race([Promise.allSettled(loops), timeout]);
         clearTimeout(timer);
         // Jobs still running are handed back: failed now, pg-boss retries them on another instance.
-        for (const { queue, id } of running.values()) {
+        for (const { queue, id, key } of running.values()) {
           await boss.fail(queue, id, { message: 'instance shut down while the job ran' }).catch((err: unknown) => logger.warn('job release failed', { err: message(err) }));
+          if (key !== null) await releaseKey(queue, key);
         }
         await boss.stop({ graceful: false, close: true, wait: true });
       })();

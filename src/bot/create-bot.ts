@@ -106,7 +106,7 @@ export function createBot(options: BotOptions): Bot {
   const digester = options.digester ?? inProcessDigester;
   const definitions = createDefinitionRegistry(store, options.files, logger);
   const router = createPublisherRouter();
-  const queue = options.queue ?? createInProcessQueue({ logger });
+  const queue = options.queue ?? createInProcessQueue({ logger, observe: (event) => metrics.jobFinished?.(event) });
   const service = createDigestService({
     store, http: options.http, clock, logger, metrics, engineVersion, digester, policy: options.policy, definitions, queue,
     pollConcurrency: options.pollConcurrency ?? 4, readFolder: options.readFolder, ...(options.llm ? { llm: options.llm } : {}),

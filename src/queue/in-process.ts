@@ -46,6 +46,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): InProcessQ
   let idleWaiters: (() => void)[] = [];
   let nextId = 0;
   let stopped = false;
+  let stopping: Promise<void> | null = null;
 
   const queueOf = (name: string): LocalQueue => {
     const queue = queues.get(name);
@@ -166,22 +167,25 @@ export function createInProcessQueue(options: InProcessQueueOptions): InProcessQ
       return [...queues.values()].map((q) => ({ queue: q.spec.name, waiting: q.waiting.length, running: q.running }));
     },
     async reachable() {
-      return !stopped;
+      // In memory: nothing to reach (whether the bot still takes work is /healthz's running check).
+      return true;
     },
     idle() {
       return isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
-    async stop(stopOptions = {}) {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      const drainMs = stopOptions.drainMs ?? 30_000;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, drainMs); });
-      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-      clearTimeout(timer);
-      for (const queue of queues.values()) queue.waiting = [];
-      checkIdle();
+    stop(stopOptions = {}) {
+      stopping ??= (async () => {
+        stopped = true;
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, stopOptions.drainMs ?? 30_000); });
+        await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+        clearTimeout(timer);
+        for (const queue of queues.values()) queue.waiting = [];
+        checkIdle();
+      })();
+      return stopping;
     },
   };
 }

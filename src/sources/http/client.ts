@@ -15,7 +15,7 @@ import { DigestError } from '../../errors.ts';
 import { parseAllowlist } from './address.ts';
 import { collectBody, tooLargeError } from './body.ts';
 import { checkTarget, parseHttpUrl, systemLookup, type CheckedTarget, type LookupFn } from './guard.ts';
-import { createHostLimiter } from './limiter.ts';
+import { createHostLimiter, type HostLimiter } from './limiter.ts';
 import {
   acceptHeader, ALL_CONTENT_KINDS, encodingOf, isAcceptedType, mediaTypeOf, parseRetryAfter, REDIRECT_STATUSES, type ContentKind,
 } from './response-rules.ts';
@@ -47,6 +47,11 @@ export interface HttpClientOptions {
   lookup?: LookupFn;
   /** Requests running at once per host name; more wait in a queue. @defaultValue 2 */
   perHostConcurrency?: number;
+  /**
+   * Gives out the per-host request slots instead of this client's own limiter of `perHostConcurrency`
+   * (e.g. slots shared by every instance of a cluster). @defaultValue a limiter of this client's own
+   */
+  hostLimiter?: HostLimiter;
   /** Current time in ms since the epoch (for Retry-After dates and deadlines). @defaultValue Date.now */
   now?: () => number;
   /** Timer used for timeouts. @defaultValue setTimeout/clearTimeout */
@@ -128,7 +133,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxRedirects = options.maxRedirects ?? HTTP_CLIENT_DEFAULTS.maxRedirects;
   const allow = parseAllowlist(options.allowPrivateHosts ?? []);
   const lookup = options.lookup ?? systemLookup;
-  const limiter = createHostLimiter(options.perHostConcurrency ?? HTTP_CLIENT_DEFAULTS.perHostConcurrency);
+  const limiter = options.hostLimiter ?? createHostLimiter(options.perHostConcurrency ?? HTTP_CLIENT_DEFAULTS.perHostConcurrency);
 
   return {
     async get(rawUrl, getOptions = {}) {

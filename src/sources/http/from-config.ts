@@ -2,6 +2,7 @@
 import type { FetchConfig } from '../../config.ts';
 import { DigestError } from '../../errors.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './client.ts';
+import type { HostLimiter } from './limiter.ts';
 
 /** Per-call overrides of the configured limits (CLI flags). */
 export interface FetchOverrides {
@@ -9,7 +10,8 @@ export interface FetchOverrides {
   maxBytes?: number;
 }
 
-export function createConfiguredHttpClient(config: FetchConfig, overrides: FetchOverrides = {}): HttpClient {
+/** `hostLimiter`: per-host slots shared beyond this client (a cluster's); absent, the client limits hosts itself. */
+export function createConfiguredHttpClient(config: FetchConfig, overrides: FetchOverrides = {}, hostLimiter?: HostLimiter): HttpClient {
   const maxBytes = overrides.maxBytes ?? config.maxBytes;
   const options: HttpClientOptions = {
     totalTimeoutMs: overrides.timeoutMs ?? config.timeoutMs,
@@ -18,6 +20,7 @@ export function createConfiguredHttpClient(config: FetchConfig, overrides: Fetch
     maxCompressedBytes: overrides.maxBytes === undefined ? config.maxCompressedBytes : Math.min(config.maxCompressedBytes, maxBytes),
     perHostConcurrency: config.perHostConcurrency,
     allowPrivateHosts: config.allowPrivateHosts,
+    ...(hostLimiter === undefined ? {} : { hostLimiter }),
   };
   if (config.userAgent !== null) options.userAgent = config.userAgent;
   return createHttpClient(options);

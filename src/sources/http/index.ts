@@ -7,3 +7,4 @@ export { ALL_CONTENT_KINDS, type ContentKind } from './response-rules.ts';
 export { classifyHost, type AddressClass } from './address.ts';
 export { systemLookup, type LookupAddress, type LookupFn } from './guard.ts';
 export { createConfiguredHttpClient, fetchDocument, type FetchedDocument, type FetchOverrides } from './from-config.ts';
+export { createHostLimiter, type HostLimiter } from './limiter.ts';

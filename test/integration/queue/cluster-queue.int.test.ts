@@ -121,4 +121,35 @@ describe.skipIf(!server.ok)('pg-boss job queue across two instances', () => {
     expect(feeds.byAgent.get('inst-a') ?? 0).toBeGreaterThan(0);
     expect(feeds.byAgent.get('inst-b') ?? 0).toBeGreaterThan(0);
   });
+
+  it('given an instance stopped while its job outlasts the drain time, then the job is handed back and another instance runs it', async () => {
+    const locksA = createPgLockSession(database.url, silentLogger);
+    const locksB = createPgLockSession(database.url, silentLogger);
+    const a = await createPgBossQueue({ url: database.url, logger: silentLogger, locks: locksA, pollIntervalMs: 100, poolSize: 2 });
+    const b = await createPgBossQueue({ url: database.url, logger: silentLogger, locks: locksB, pollIntervalMs: 100, poolSize: 2 });
+    const spec = { name: 'hand-back', oneActivePerKey: true, retry: { limit: 2, delayMs: 0 } };
+    const ran: string[] = [];
+    try {
+      await a.declare(spec);
+      await b.declare(spec);
+      let startedOnA = (): void => undefined;
+      const started = new Promise<void>((done) => { startedOnA = done; });
+      await a.work('hand-back', { concurrency: 1 }, () => {
+        ran.push('a');
+        startedOnA();
+        return new Promise<void>(() => undefined); // never ends: stop() must hand it back
+      });
+      await a.send('hand-back', { n: 1 }, { key: 'k' });
+      await started;
+      await a.stop({ drainMs: 200 });
+      await b.work('hand-back', { concurrency: 1 }, async (job) => { ran.push(`b${String(job.attempt)}`); });
+      const until = Date.now() + 15_000;
+      while (!ran.includes('b1') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await b.stop({ drainMs: 1000 });
+      await locksA.close();
+      await locksB.close();
+    }
+    expect(ran).toEqual(['a', 'b1']);
+  });
 });

@@ -43,6 +43,10 @@ describe('createPromMetrics', () => {
       digestbot_digests_posted_total: 'counter',
       digestbot_delivery_failures_total: 'counter',
       digestbot_command_duration_seconds: 'histogram',
+      digestbot_queue_jobs: 'gauge',
+      digestbot_job_wait_seconds: 'histogram',
+      digestbot_job_duration_seconds: 'histogram',
+      digestbot_jobs_failed_total: 'counter',
     });
   });
 
