@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_MIGRATIONS } from '../../../src/store/migrations.ts';
 import { prepareChild } from '../crash/bundle.ts';
+import { random } from '../crash/run.ts';
 import { aim, killRecorded, PHASES, sleep, TARGETS, type Phase, type Target, type Witnesses } from './aim.ts';
 import { createClusterDatabase, type ClusterDatabase } from './database.ts';
 import { startClusterDiscord } from './discord.ts';
@@ -59,18 +60,6 @@ export interface ClusterCampaignResult {
   integrityOk: boolean;
   window: { from: string; to: string };
   durationMs: number;
-}
-
-/** A small seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The targets in a shuffled order, each about as often. */

@@ -8,6 +8,7 @@ import { messageNonce } from '../../../adapters/discord/publisher.ts';
 import { runId } from '../../../src/schedule/deliver-run.ts';
 import { runsBetween } from '../../../src/schedule/runs.ts';
 import type { PostedMessage } from '../../../test/fakes/discord/fake-discord.ts';
+import { messagesByNonce } from '../crash/verify.ts';
 import type { LedgerRow } from './database.ts';
 import type { ClusterDigest } from './setup.ts';
 
@@ -27,18 +28,8 @@ export interface PostVerdict {
 }
 
 export function verifyPosts(options: { digests: readonly ClusterDigest[]; from: Date; to: Date; messages: readonly PostedMessage[]; ledger: readonly LedgerRow[] }): PostVerdict {
-  const byNonce = new Map<string, PostedMessage[]>();
-  for (const m of options.messages) {
-    const key = `${m.channelId}|${m.nonce ?? ''}`;
-    byNonce.set(key, [...(byNonce.get(key) ?? []), m]);
-  }
   const examples: string[] = [];
-  let duplicates = 0;
-  for (const [key, list] of byNonce) {
-    if (list.length <= 1) continue;
-    duplicates += list.length - 1;
-    if (examples.length < 5) examples.push(`duplicate ${key} x${String(list.length)}`);
-  }
+  const { byNonce, duplicates } = messagesByNonce(options.messages, examples);
   const ledger = new Map(options.ledger.map((r) => [`${r.digest}|${r.scheduled_for}|${r.channel}`, r]));
   const verdict: PostVerdict = { runsDue: 0, posted: 0, duplicates, misses: 0, ledgerMismatches: 0, postsByInstance: {}, examples };
   for (const digest of options.digests) {
