@@ -4,7 +4,8 @@
  * startPlatforms with the discord.js adapter) and nothing else. It prints
  * phase markers on stdout (`@boot`, `@store-open`, `@running`, `@stopped`,
  * each with Date.now()), warnings and errors as JSON lines on stderr, and
- * stops cleanly on SIGTERM.
+ * stops cleanly on SIGTERM. CHILD_POLL_TICK_MS turns the poll loop on (the
+ * cluster campaign); by default it is off and sources are polled by builds.
  */
 import { startPlatforms } from '../../../adapters/run-platforms.ts';
 import { createRuntime } from '../../../adapters/runtime.ts';
@@ -21,7 +22,8 @@ const line = (level: string) => (msg: string, meta?: Record<string, unknown>): v
 const logger: Logger = { debug: () => undefined, info: () => undefined, warn: line('warn'), error: line('error') };
 
 const config = loadConfig(process.env);
-const runtime = await createRuntime({ projectRoot: process.cwd(), cwd: process.cwd(), config, logger, pollTickMs: 0 });
+const pollTickMs = Number(process.env['CHILD_POLL_TICK_MS'] ?? '0');
+const runtime = await createRuntime({ projectRoot: process.cwd(), cwd: process.cwd(), config, logger, pollTickMs });
 mark('store-open');
 const run = await startPlatforms(runtime, config, logger);
 mark('running');

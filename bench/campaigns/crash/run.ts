@@ -52,8 +52,8 @@ export interface CrashCampaignResult {
   durationMs: number;
 }
 
-/** A small seeded PRNG (mulberry32), so a failing run can be repeated with --seed. */
-function random(seed: number): () => number {
+/** A small seeded PRNG (mulberry32), so a failing run can be repeated with --seed. Shared with the cluster campaign. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

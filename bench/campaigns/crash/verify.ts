@@ -57,6 +57,25 @@ interface LedgerRow {
 }
 
 /**
+ * The fake's messages by `channel|nonce`, and the duplicates: messages beyond the first with the same key
+ * (the first few noted in `examples`). Shared with the cluster campaign.
+ */
+export function messagesByNonce(messages: readonly PostedMessage[], examples: string[]): { byNonce: Map<string, PostedMessage[]>; duplicates: number } {
+  const byNonce = new Map<string, PostedMessage[]>();
+  for (const m of messages) {
+    const key = `${m.channelId}|${m.nonce ?? ''}`;
+    byNonce.set(key, [...(byNonce.get(key) ?? []), m]);
+  }
+  let duplicates = 0;
+  for (const [key, list] of byNonce) {
+    if (list.length <= 1) continue;
+    duplicates += list.length - 1;
+    if (examples.length < 5) examples.push(`duplicate ${key} ×${String(list.length)}`);
+  }
+  return { byNonce, duplicates };
+}
+
+/**
  * Due: every run time of the schedule after `from` and up to `to` (both inside the campaign: the first
  * start had completed and the last process was still up and caught up), on every channel.
  */
@@ -64,18 +83,8 @@ export function verify(options: {
   dbPath: string; digest: string; cron: string; channels: string[]; from: Date; to: Date; messages: readonly PostedMessage[];
 }): Verdict {
   const { digest, channels } = options;
-  const byNonce = new Map<string, PostedMessage[]>();
-  for (const m of options.messages) {
-    const key = `${m.channelId}|${m.nonce ?? ''}`;
-    byNonce.set(key, [...(byNonce.get(key) ?? []), m]);
-  }
   const examples: string[] = [];
-  let duplicates = 0;
-  for (const [key, list] of byNonce) {
-    if (list.length <= 1) continue;
-    duplicates += list.length - 1;
-    if (examples.length < 5) examples.push(`duplicate ${key} ×${String(list.length)}`);
-  }
+  const { byNonce, duplicates } = messagesByNonce(options.messages, examples);
   const db = new Database(options.dbPath, { readonly: true, fileMustExist: true });
   const rows = db.prepare<[string], LedgerRow>('SELECT scheduled_for, channel, status, message_ref, late FROM deliveries WHERE digest = ?').all(digest);
   db.close();

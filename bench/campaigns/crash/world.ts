@@ -165,7 +165,7 @@ interface Answer {
 }
 
 /** Sends the request on to the fake Discord and reads its whole answer. */
-function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<Answer> {
+export function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers = { ...req.headers, host: target.host };
     const out = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (res) => {
