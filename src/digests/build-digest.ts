@@ -7,18 +7,21 @@
  * by recency, a per-source cap, "and N more from …" for what a cap cuts),
  * groups the same story from several sources into one entry (same words and
  * same names: same-story.ts), and renders each entry in the compact layout
- * (entry-layout.ts) as the neutral message model.
+ * (entry-layout.ts) as the neutral message model. With `summary: llm` and a
+ * model configured, each chosen entry gets a model-written, grounded summary
+ * (folder articles from their bytes, stored feed/page articles from the
+ * sentence split kept in the digest cache), else the extractive one.
  */
 import type { Digest } from '../engine/schema.ts';
 import { toDigestError } from '../errors.ts';
 import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
-import { summarizeMaterial } from '../llm/summarize-material.ts';
+import { summarizeDigested, summarizeMaterial, type DigestedArticle } from '../llm/summarize-material.ts';
 import { digestMentionsAny } from '../search/word-match.ts';
 import type { Message, MessageImage, MessageLink, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { ArticleDigester } from '../digesting/article-digester.ts';
-import { cachedDigest, digestBytes } from '../digesting/digest-articles.ts';
+import { cachedArticle, cachedDigest, digestBytes } from '../digesting/digest-articles.ts';
 import type { RawArticle } from '../sources/folder.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import type { DigestDefinition, SourceDefinition } from './definition.ts';
@@ -42,7 +45,7 @@ export interface BuildDigestDeps {
   digester?: ArticleDigester;
   /** Polls the definition's feed/page sources that are due, before building. @defaultValue none (use what is stored) */
   refresh?(sources: readonly SourceRecord[]): Promise<void>;
-  /** Model-written summaries for definitions with `summary: llm` (folder articles). @defaultValue none */
+  /** Model-written summaries for definitions with `summary: llm` (folder and stored feed/page articles). @defaultValue none */
   llm?: LlmSummarizer;
 }
 
@@ -60,6 +63,8 @@ interface Article {
   url: string | null;
   /** The model-written summary, when the definition asks for one. */
   summary?: LlmSummary;
+  /** A stored article's kept sentence split, to ask for its model-written summary once it is chosen. */
+  digested?: DigestedArticle;
 }
 
 /** Where a source's cut articles can be read: its name and its link (null for folders). */
@@ -128,6 +133,36 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Ga
   }
 }
 
+/** A stored article's cached digest; with its kept sentence split when the definition asks for a model-written summary. */
+async function storedArticle(deps: BuildDigestDeps, def: DigestDefinition, hash: string): Promise<Pick<Article, 'digest' | 'digested'> | null> {
+  if (def.summary !== 'llm' || deps.llm === undefined) {
+    const digest = await cachedDigest(deps.store, hash, deps.engineVersion);
+    return digest === null ? null : { digest };
+  }
+  const cached = await cachedArticle(deps.store, hash, deps.engineVersion);
+  if (cached === null) return null;
+  // Digested before the sentence split was kept: the extractive summary (the article's bytes are gone).
+  if (cached.text === null) return { digest: cached.digest };
+  return { digest: cached.digest, digested: { digest: cached.digest, text: cached.text, contentHash: hash } };
+}
+
+/**
+ * Asks for the model-written summary of each chosen stored article (only those: a cut article costs no
+ * tokens). The summarizer never throws for a provider failure; the extractive summary stands in.
+ */
+async function summarizeChosen(deps: BuildDigestDeps, def: DigestDefinition, entries: readonly Article[][]): Promise<void> {
+  const llm = deps.llm;
+  if (def.summary !== 'llm' || llm === undefined) return;
+  for (const [first] of entries) {
+    if (first?.digested === undefined || first.summary !== undefined) continue;
+    try {
+      first.summary = await summarizeDigested(llm, first.digested, def.workspace, def.summaryLanguage);
+    } catch (err) {
+      deps.logger.warn('llm summary failed; extractive summary used', { source: first.source, code: toDigestError(err).code });
+    }
+  }
+}
+
 /** Adds each source's stored articles of the look-back window (read per source, so no busy source hides another). */
 async function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: readonly SourceRecord[], list: Gathered): Promise<number> {
   const since = new Date(deps.clock.now().getTime() - def.lookbackHours * 3_600_000).toISOString();
@@ -146,10 +181,10 @@ async function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: 
         if (article.digestError !== null) unreadable++;
         continue;
       }
-      const digest = await cachedDigest(deps.store, article.digestHash, deps.engineVersion);
-      if (digest === null) continue;
+      const item = await storedArticle(deps, def, article.digestHash);
+      if (item === null) continue;
       const url = article.link ?? article.canonicalUrl;
-      list.add(key, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { digest, source: source.name, url });
+      list.add(key, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { ...item, source: source.name, url });
     }
   }
   return unreadable;
@@ -221,6 +256,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
   const timeZone = def.schedule?.timezone ?? 'UTC';
   const dateText = now.toLocaleDateString(de ? 'de-DE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const { entries, more } = choose(def, list);
+  await summarizeChosen(deps, def, entries);
   const n = entries.length;
   const message: Message = {
     title: def.title,
