@@ -39,6 +39,13 @@ beforeAll(async () => {
   const routes: Record<string, Handler> = {};
   server = await startFixtureServer(routes);
   routes['/siemens'] = reply(germanPage(), { 'content-type': 'text/html; charset=utf-8' });
+  routes['/harbor'] = reply(`<!doctype html><html lang="en"><head><title>Harbor Foods opens a plant</title></head><body><article><h1>Harbor Foods opens a plant</h1>
+    <p>Harbor Foods opened a new bakery plant in Leeds on Monday. The plant will employ 240 people and cost 85 million pounds. The company said demand for frozen bread kept growing.</p></article></body></html>`,
+  { 'content-type': 'text/html; charset=utf-8' });
+  routes['/two.xml'] = reply(`<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>
+    <item><title>Siemens hebt Prognose an</title><link>${server.url('/siemens')}</link><guid>s1</guid></item>
+    <item><title>Harbor Foods opens a plant</title><link>${server.url('/harbor')}</link><guid>h1</guid></item></channel></rss>`,
+  { 'content-type': 'application/rss+xml' });
   routes['/feed.xml'] = reply(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wirtschaft</title>
     <item><title>Siemens hebt Prognose an</title><link>${server.url('/siemens')}</link><guid>s1</guid></item></channel></rss>`,
   { 'content-type': 'application/rss+xml' });
@@ -62,9 +69,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const definition = (): DigestDefinition => digestDefinitionSchema.parse({
+const definition = (feed = '/feed.xml', extra: Record<string, unknown> = {}): DigestDefinition => digestDefinitionSchema.parse({
   name: 'wirtschaft', title: 'Business digest', language: 'en', summary: 'llm', summaryLanguage: 'en',
-  sources: [{ type: 'url', name: 'Wirtschaft', url: server.url('/feed.xml') }],
+  sources: [{ type: 'url', name: 'Wirtschaft', url: server.url(feed) }], ...extra,
 });
 
 function llm(): LlmSummarizer {
@@ -127,6 +134,15 @@ describe('a summary: llm definition over a feed article', () => {
     expect(lines[0]).toMatch(/^Der /u);
     expect(lines).not.toContain(MARK);
     expect(fake.requests).toHaveLength(0);
+  }, 30_000);
+
+  it('given two feed articles and room for one entry, then only the posted one is sent to the model', async () => {
+    fake.script(completion({ sentences: FAITHFUL }));
+    const built = await buildDigest(deps(llm()), definition('/two.xml', { maxArticles: 1 }));
+    expect(built.entries).toBe(1);
+    const more = built.message.sections.flatMap((sec) => [...sec.lines, ...(sec.links ?? []).map((l) => l.label)]);
+    expect(more).toContain('and 1 more from Wirtschaft');
+    expect(fake.requests).toHaveLength(1);
   }, 30_000);
 
   it('given no LLM configured, then the same definition posts the extractive German summary unmarked', async () => {
