@@ -9,18 +9,18 @@
  * same names: same-story.ts), and renders each entry in the compact layout
  * (entry-layout.ts) as the neutral message model. With `summary: llm` and a
  * model configured, each chosen entry gets a model-written, grounded summary
- * (folder articles from their bytes, stored feed/page articles from the
- * sentence split kept in the digest cache), else the extractive one.
+ * from the sentence split kept in the digest cache (folder and feed/page
+ * articles alike), else the extractive one.
  */
 import type { Digest } from '../engine/schema.ts';
 import { toDigestError } from '../errors.ts';
 import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
-import { summarizeDigested, summarizeMaterial, type DigestedArticle } from '../llm/summarize-material.ts';
+import { summarizeDigested, type DigestedArticle } from '../llm/summarize-material.ts';
 import { digestMentionsAny } from '../search/word-match.ts';
 import type { Message, MessageImage, MessageLink, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { ArticleDigester } from '../digesting/article-digester.ts';
+import { inProcessDigester, type ArticleDigester, type Material } from '../digesting/article-digester.ts';
 import { cachedArticle, cachedDigest, digestBytes } from '../digesting/digest-articles.ts';
 import type { RawArticle } from '../sources/folder.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
@@ -63,7 +63,7 @@ interface Article {
   url: string | null;
   /** The model-written summary, when the definition asks for one. */
   summary?: LlmSummary;
-  /** A stored article's kept sentence split, to ask for its model-written summary once it is chosen. */
+  /** The article's sentence split (kept in the digest cache), to ask for its model-written summary once it is chosen. */
   digested?: DigestedArticle;
 }
 
@@ -119,13 +119,8 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Ga
     const ref = { name: source.name, url: null };
     for (const raw of raws) {
       try {
-        if (def.summary === 'llm' && deps.llm !== undefined) {
-          const { digest, summary } = await summarizeMaterial(deps.llm, { ...raw, url: raw.url ?? undefined }, def.workspace, def.summaryLanguage);
-          list.add(`folder:${source.name}`, ref, digest.published, { digest, source: source.name, url: raw.url, summary });
-        } else {
-          const { digest } = await digestBytes(deps, { ...raw, url: raw.url ?? undefined });
-          list.add(`folder:${source.name}`, ref, digest.published, { digest, source: source.name, url: raw.url });
-        }
+        const item = await folderArticle(deps, def, { ...raw, url: raw.url ?? undefined });
+        list.add(`folder:${source.name}`, ref, item.digest.published, { ...item, source: source.name, url: raw.url });
       } catch (err) {
         deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: toDigestError(err).code });
       }
@@ -133,9 +128,20 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Ga
   }
 }
 
+const wantsModel = (deps: BuildDigestDeps, def: DigestDefinition): boolean => def.summary === 'llm' && deps.llm !== undefined;
+
+/** A folder article's digest (once per version, cached); with its sentence split when the definition asks for a model-written summary. */
+async function folderArticle(deps: BuildDigestDeps, def: DigestDefinition, material: Material): Promise<Pick<Article, 'digest' | 'digested'>> {
+  const { hash, digest, text } = await digestBytes(deps, material);
+  if (!wantsModel(deps, def)) return { digest };
+  // Cached before the split was kept: the bytes are at hand, so the engine splits them again.
+  const split = text ?? (await (deps.digester ?? inProcessDigester).digest(material)).text;
+  return { digest, digested: { digest, text: split, contentHash: hash } };
+}
+
 /** A stored article's cached digest; with its kept sentence split when the definition asks for a model-written summary. */
 async function storedArticle(deps: BuildDigestDeps, def: DigestDefinition, hash: string): Promise<Pick<Article, 'digest' | 'digested'> | null> {
-  if (def.summary !== 'llm' || deps.llm === undefined) {
+  if (!wantsModel(deps, def)) {
     const digest = await cachedDigest(deps.store, hash, deps.engineVersion);
     return digest === null ? null : { digest };
   }
@@ -147,14 +153,14 @@ async function storedArticle(deps: BuildDigestDeps, def: DigestDefinition, hash:
 }
 
 /**
- * Asks for the model-written summary of each chosen stored article (only those: a cut article costs no
- * tokens). The summarizer never throws for a provider failure; the extractive summary stands in.
+ * Asks for the model-written summary of each chosen article, folder or stored (only those: a cut article
+ * costs no tokens). The summarizer never throws for a provider failure; the extractive summary stands in.
  */
 async function summarizeChosen(deps: BuildDigestDeps, def: DigestDefinition, entries: readonly Article[][]): Promise<void> {
   const llm = deps.llm;
   if (def.summary !== 'llm' || llm === undefined) return;
   for (const [first] of entries) {
-    if (first?.digested === undefined || first.summary !== undefined) continue;
+    if (first?.digested === undefined) continue;
     try {
       first.summary = await summarizeDigested(llm, first.digested, def.workspace, def.summaryLanguage);
     } catch (err) {
