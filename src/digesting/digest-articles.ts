@@ -3,14 +3,15 @@
  * it carries the whole article, else the article page fetched with the
  * guarded client. The digest goes into the digest cache under the hash of the
  * bytes it was made from (with the engine version), and the article records
- * which one it is, or why there is none.
+ * which one it is, or why there is none. The entry also keeps the article's
+ * sentence split, for model-written summaries made later (see cachedArticle).
  */
 import { createHash } from 'node:crypto';
 import { DigestError, toDigestError, type DigestErrorCode } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { digestSchema, type Digest } from '../engine/schema.ts';
 import type { ArticleRecord, Store } from '../store/port.ts';
-import { inProcessDigester, type ArticleDigester, type Material } from './article-digester.ts';
+import { articleTextSchema, inProcessDigester, type ArticleDigester, type ArticleText, type Material } from './article-digester.ts';
 import type { FeedItem } from '../sources/content/feed-types.ts';
 import { htmlToText } from '../sources/content/html-text.ts';
 import type { HttpClient } from '../sources/http/client.ts';
@@ -64,31 +65,53 @@ export async function materialFor(deps: DigestArticlesDeps, article: ArticleReco
   throw new DigestError('input/empty', 'the item has neither content nor a reachable link');
 }
 
+/**
+ * A digest cache entry: the digest with the article's sentence split under `articleText` (in the same JSON,
+ * which readers of the digest alone ignore: the digest schema drops unknown keys). Entries written before
+ * the split was kept have none.
+ */
+const cacheEntrySchema = digestSchema.extend({ articleText: articleTextSchema.optional() });
+
+/** A cached digest with the article's sentence split (null: cached before the split was kept). */
+export interface CachedArticle {
+  digest: Digest;
+  text: ArticleText | null;
+}
+
 /** The digest cached under `hash` for this engine version, or null. */
 export async function cachedDigest(store: Store, hash: string, engineVersion: string): Promise<Digest | null> {
   const json = await store.digestCache.get(hash, engineVersion);
   return json === null ? null : digestSchema.parse(JSON.parse(json));
 }
 
+/** The digest cached under `hash` for this engine version with the article's sentence split, or null when none is cached. */
+export async function cachedArticle(store: Store, hash: string, engineVersion: string): Promise<CachedArticle | null> {
+  const json = await store.digestCache.get(hash, engineVersion);
+  if (json === null) return null;
+  const { articleText, ...digest } = cacheEntrySchema.parse(JSON.parse(json));
+  return { digest, text: articleText ?? null };
+}
+
 type DigestBytesDeps = Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion' | 'digester'>;
 
 /** The digest of the bytes with its cache key: the cached one, else the digester's (`fresh`: not cached yet). */
-async function makeDigest(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest; fresh: boolean }> {
+async function makeDigest(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest; text: ArticleText | null; fresh: boolean }> {
   const hash = createHash('sha256').update(material.bytes).digest('hex');
-  const cached = await cachedDigest(deps.store, hash, deps.engineVersion);
-  if (cached !== null) return { hash, digest: cached, fresh: false };
-  return { hash, digest: await (deps.digester ?? inProcessDigester).digest(material), fresh: true };
+  const cached = await cachedArticle(deps.store, hash, deps.engineVersion);
+  if (cached !== null) return { hash, ...cached, fresh: false };
+  return { hash, ...(await (deps.digester ?? inProcessDigester).digest(material)), fresh: true };
 }
 
-const cacheDigest = async (deps: DigestBytesDeps, hash: string, digest: Digest): Promise<void> => {
-  await deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(digest), deps.clock.now().toISOString());
+const cacheDigest = async (deps: DigestBytesDeps, hash: string, digest: Digest, text: ArticleText | null): Promise<void> => {
+  const entry = text === null ? digest : { ...digest, articleText: text };
+  await deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(entry), deps.clock.now().toISOString());
 };
 
 /** Digests the bytes once per version: the cached digest when there is one, else the digester's (then cached). Returns it with its cache key. */
-export async function digestBytes(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest }> {
-  const { hash, digest, fresh } = await makeDigest(deps, material);
-  if (fresh) await cacheDigest(deps, hash, digest);
-  return { hash, digest };
+export async function digestBytes(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest; text: ArticleText | null }> {
+  const { hash, digest, text, fresh } = await makeDigest(deps, material);
+  if (fresh) await cacheDigest(deps, hash, digest, text);
+  return { hash, digest, text };
 }
 
 /**
@@ -109,10 +132,10 @@ export async function digestArticles(
   let done = 0;
   for (const [index, article] of articles.entries()) {
     try {
-      const { hash, digest, fresh } = await makeDigest(deps, await materialFor(deps, article, items.get(article.id)));
+      const { hash, digest, text, fresh } = await makeDigest(deps, await materialFor(deps, article, items.get(article.id)));
       // The cached digest and the article's link to it land in one commit.
       await deps.store.transaction(async () => {
-        if (fresh) await cacheDigest(deps, hash, digest);
+        if (fresh) await cacheDigest(deps, hash, digest, text);
         await deps.store.articles.setDigest(article.id, hash, null);
       });
       done++;

@@ -13,10 +13,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Digest } from '../engine/schema.ts';
 import { DigestError, type DigestErrorCode } from '../errors.ts';
 import { silentLogger, type Logger } from '../ports.ts';
-import type { ArticleDigester, Material } from './article-digester.ts';
+import type { ArticleDigester, DigestedMaterial, Material } from './article-digester.ts';
 import { workerMessageSchema, type DigestJob } from './worker-protocol.ts';
 
 export interface WorkerPoolOptions {
@@ -49,7 +48,7 @@ const DEFAULT_ENTRY = new URL(COMPILED ? './digest-worker.js' : './digest-worker
 
 interface Job {
   material: Material;
-  resolve(digest: Digest): void;
+  resolve(digested: DigestedMaterial): void;
   reject(error: DigestError): void;
 }
 
@@ -151,7 +150,7 @@ function onMessage(pool: Pool, slot: Slot, raw: unknown): void {
   }
   if (slot.job === null || slot.job.id !== message.id) return;
   const job = finish(slot);
-  if (message.type === 'digest') job?.resolve(message.digest);
+  if (message.type === 'digest') job?.resolve({ digest: message.digest, text: message.text });
   else job?.reject(new DigestError(message.code as DigestErrorCode, message.message));
   pump(pool);
 }
@@ -206,7 +205,7 @@ export function createWorkerPoolDigester(options: WorkerPoolOptions = {}): Artic
       if (pool.queue.length >= maxQueue) {
         return Promise.reject(new DigestError('digest/busy', `too many articles are waiting to be digested (${String(maxQueue)}); try again later`));
       }
-      return new Promise<Digest>((resolve, reject) => {
+      return new Promise<DigestedMaterial>((resolve, reject) => {
         pool.queue.push({ material, resolve, reject });
         pump(pool);
       });

@@ -4,9 +4,9 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
-import { digestSchema, type Digest } from '../engine/schema.ts';
+import { digestSchema } from '../engine/schema.ts';
 import { toDigestError } from '../errors.ts';
-import type { Material } from './article-digester.ts';
+import { articleTextSchema, type DigestedMaterial, type Material } from './article-digester.ts';
 
 /** One article for a worker; `bytes` is the pool's own copy, transferred (not cloned). */
 export interface DigestJob extends Material {
@@ -15,17 +15,17 @@ export interface DigestJob extends Material {
 
 export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('digest'), id: z.number(), digest: digestSchema }),
+  z.object({ type: z.literal('digest'), id: z.number(), digest: digestSchema, text: articleTextSchema }),
   z.object({ type: z.literal('error'), id: z.number(), code: z.string(), message: z.string() }),
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 
 /** Answers digest jobs on `port` with `digest` (the engine, or a test's stand-in), after saying `ready`. */
-export function serveDigests(port: MessagePort, digest: (material: Material) => Digest): void {
+export function serveDigests(port: MessagePort, digest: (material: Material) => DigestedMaterial): void {
   port.on('message', (job: DigestJob) => {
     let reply: WorkerMessage;
     try {
-      reply = { type: 'digest', id: job.id, digest: digest(job) };
+      reply = { type: 'digest', id: job.id, ...digest(job) };
     } catch (err) {
       const error = toDigestError(err);
       reply = { type: 'error', id: job.id, code: error.code, message: error.message };

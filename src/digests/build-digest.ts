@@ -7,18 +7,21 @@
  * by recency, a per-source cap, "and N more from …" for what a cap cuts),
  * groups the same story from several sources into one entry (same words and
  * same names: same-story.ts), and renders each entry in the compact layout
- * (entry-layout.ts) as the neutral message model.
+ * (entry-layout.ts) as the neutral message model. With `summary: llm` and a
+ * model configured, each chosen entry gets a model-written, grounded summary
+ * from the sentence split kept in the digest cache (folder and feed/page
+ * articles alike), else the extractive one.
  */
 import type { Digest } from '../engine/schema.ts';
 import { toDigestError } from '../errors.ts';
 import { chartRows, renderFiguresChart } from '../format/chart/index.ts';
 import type { LlmSummarizer, LlmSummary } from '../llm/summarize-llm.ts';
-import { summarizeMaterial } from '../llm/summarize-material.ts';
+import { summarizeDigested, type DigestedArticle } from '../llm/summarize-material.ts';
 import { digestMentionsAny } from '../search/word-match.ts';
 import type { Message, MessageImage, MessageLink, MessageSection } from '../messages/model.ts';
 import type { Clock, Logger } from '../ports.ts';
-import type { ArticleDigester } from '../digesting/article-digester.ts';
-import { cachedDigest, digestBytes } from '../digesting/digest-articles.ts';
+import { inProcessDigester, type ArticleDigester, type Material } from '../digesting/article-digester.ts';
+import { cachedArticle, cachedDigest, digestBytes } from '../digesting/digest-articles.ts';
 import type { RawArticle } from '../sources/folder.ts';
 import type { SourceRecord, Store } from '../store/port.ts';
 import type { DigestDefinition, SourceDefinition } from './definition.ts';
@@ -42,7 +45,7 @@ export interface BuildDigestDeps {
   digester?: ArticleDigester;
   /** Polls the definition's feed/page sources that are due, before building. @defaultValue none (use what is stored) */
   refresh?(sources: readonly SourceRecord[]): Promise<void>;
-  /** Model-written summaries for definitions with `summary: llm` (folder articles). @defaultValue none */
+  /** Model-written summaries for definitions with `summary: llm` (folder and stored feed/page articles). @defaultValue none */
   llm?: LlmSummarizer;
 }
 
@@ -60,6 +63,8 @@ interface Article {
   url: string | null;
   /** The model-written summary, when the definition asks for one. */
   summary?: LlmSummary;
+  /** The article's sentence split (kept in the digest cache), to ask for its model-written summary once it is chosen. */
+  digested?: DigestedArticle;
 }
 
 /** Where a source's cut articles can be read: its name and its link (null for folders). */
@@ -114,16 +119,52 @@ async function addFolders(deps: BuildDigestDeps, def: DigestDefinition, list: Ga
     const ref = { name: source.name, url: null };
     for (const raw of raws) {
       try {
-        if (def.summary === 'llm' && deps.llm !== undefined) {
-          const { digest, summary } = await summarizeMaterial(deps.llm, { ...raw, url: raw.url ?? undefined }, def.workspace, def.summaryLanguage);
-          list.add(`folder:${source.name}`, ref, digest.published, { digest, source: source.name, url: raw.url, summary });
-        } else {
-          const { digest } = await digestBytes(deps, { ...raw, url: raw.url ?? undefined });
-          list.add(`folder:${source.name}`, ref, digest.published, { digest, source: source.name, url: raw.url });
-        }
+        const item = await folderArticle(deps, def, { ...raw, url: raw.url ?? undefined });
+        list.add(`folder:${source.name}`, ref, item.digest.published, { ...item, source: source.name, url: raw.url });
       } catch (err) {
         deps.logger.warn('article skipped', { source: source.name, article: raw.name, code: toDigestError(err).code });
       }
+    }
+  }
+}
+
+const wantsModel = (deps: BuildDigestDeps, def: DigestDefinition): boolean => def.summary === 'llm' && deps.llm !== undefined;
+
+/** A folder article's digest (once per version, cached); with its sentence split when the definition asks for a model-written summary. */
+async function folderArticle(deps: BuildDigestDeps, def: DigestDefinition, material: Material): Promise<Pick<Article, 'digest' | 'digested'>> {
+  const { hash, digest, text } = await digestBytes(deps, material);
+  if (!wantsModel(deps, def)) return { digest };
+  // Cached before the split was kept: the bytes are at hand, so the engine splits them again.
+  const split = text ?? (await (deps.digester ?? inProcessDigester).digest(material)).text;
+  return { digest, digested: { digest, text: split, contentHash: hash } };
+}
+
+/** A stored article's cached digest; with its kept sentence split when the definition asks for a model-written summary. */
+async function storedArticle(deps: BuildDigestDeps, def: DigestDefinition, hash: string): Promise<Pick<Article, 'digest' | 'digested'> | null> {
+  if (!wantsModel(deps, def)) {
+    const digest = await cachedDigest(deps.store, hash, deps.engineVersion);
+    return digest === null ? null : { digest };
+  }
+  const cached = await cachedArticle(deps.store, hash, deps.engineVersion);
+  if (cached === null) return null;
+  // Digested before the sentence split was kept: the extractive summary (the article's bytes are gone).
+  if (cached.text === null) return { digest: cached.digest };
+  return { digest: cached.digest, digested: { digest: cached.digest, text: cached.text, contentHash: hash } };
+}
+
+/**
+ * Asks for the model-written summary of each chosen article, folder or stored (only those: a cut article
+ * costs no tokens). The summarizer never throws for a provider failure; the extractive summary stands in.
+ */
+async function summarizeChosen(deps: BuildDigestDeps, def: DigestDefinition, entries: readonly Article[][]): Promise<void> {
+  const llm = deps.llm;
+  if (def.summary !== 'llm' || llm === undefined) return;
+  for (const [first] of entries) {
+    if (first?.digested === undefined) continue;
+    try {
+      first.summary = await summarizeDigested(llm, first.digested, def.workspace, def.summaryLanguage);
+    } catch (err) {
+      deps.logger.warn('llm summary failed; extractive summary used', { source: first.source, code: toDigestError(err).code });
     }
   }
 }
@@ -146,10 +187,10 @@ async function addStored(deps: BuildDigestDeps, def: DigestDefinition, sources: 
         if (article.digestError !== null) unreadable++;
         continue;
       }
-      const digest = await cachedDigest(deps.store, article.digestHash, deps.engineVersion);
-      if (digest === null) continue;
+      const item = await storedArticle(deps, def, article.digestHash);
+      if (item === null) continue;
       const url = article.link ?? article.canonicalUrl;
-      list.add(key, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { digest, source: source.name, url });
+      list.add(key, { name: source.name, url: source.url }, article.published ?? article.firstSeenAt, { ...item, source: source.name, url });
     }
   }
   return unreadable;
@@ -221,6 +262,7 @@ export async function buildDigest(deps: BuildDigestDeps, def: DigestDefinition):
   const timeZone = def.schedule?.timezone ?? 'UTC';
   const dateText = now.toLocaleDateString(de ? 'de-DE' : 'en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const { entries, more } = choose(def, list);
+  await summarizeChosen(deps, def, entries);
   const n = entries.length;
   const message: Message = {
     title: def.title,

@@ -12,7 +12,7 @@ import { extractRisks } from './risks/index.ts';
 import type { Digest } from './schema.ts';
 import { ENTRY_SUMMARY_WORDS, SUMMARY_WORDS, summarizeAt } from './summarize.ts';
 import { detectTeaser } from './teaser.ts';
-import type { ExtractedArticle } from './types.ts';
+import type { AnalysedArticle, ExtractedArticle } from './types.ts';
 import { DigestError, fail, ok, type Result } from './errors.ts';
 
 /** What the engine digests: a page's HTML or text scraped from a page. */
@@ -33,6 +33,8 @@ export interface DigestOptions {
 export interface DigestResult {
   digest: Digest;
   article: ExtractedArticle;
+  /** The analysed article (its sentence split gives the ids model-written summaries cite). */
+  analysed: AnalysedArticle;
 }
 
 /** Most risks a digest lists. Figures are not capped: every figure found is listed, ranked (renderers show the top ones). */
@@ -91,7 +93,7 @@ export function digestArticle(input: DigestInput, options: DigestOptions = {}): 
       ...(cut ? [`length: only the first ${MAX_ARTICLE_CHARS.toLocaleString('en')} characters of the article were analysed`] : []),
     ],
   };
-  return { digest, article: extracted };
+  return { digest, article: extracted, analysed: article };
 }
 
 /** The extracted article body: paragraphs separated by a blank line. */

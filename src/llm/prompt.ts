@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 import { DigestError } from '../errors.ts';
-import type { Sentence } from '../engine/types.ts';
 import { estimateTokens, type ChatMessage } from './chat-model.ts';
 
 /** Changes whenever the prompt's wording changes: part of the cache key. */
@@ -27,12 +26,12 @@ export const llmOutputSchema = z.object({
 });
 export type LlmOutput = z.infer<typeof llmOutputSchema>;
 
-/** The article's sentences, numbered by their ids, cut at `maxTokens` (estimated); how many were kept. */
-export function fencedArticle(sentences: readonly Sentence[], maxTokens: number): { text: string; kept: number } {
+/** The article's sentences, numbered by their ids (positions in the engine's split), cut at `maxTokens` (estimated); how many were kept. */
+export function fencedArticle(sentences: readonly { text: string }[], maxTokens: number): { text: string; kept: number } {
   const lines: string[] = [];
   let tokens = 0;
-  for (const s of sentences) {
-    const line = `[${String(s.index)}] ${s.text.replaceAll(OPEN, '').replaceAll(CLOSE, '').replace(/\s+/gu, ' ')}`;
+  for (const [index, s] of sentences.entries()) {
+    const line = `[${String(index)}] ${s.text.replaceAll(OPEN, '').replaceAll(CLOSE, '').replace(/\s+/gu, ' ')}`;
     tokens += estimateTokens(line) + 1;
     if (tokens > maxTokens && lines.length > 0) break;
     lines.push(line);
@@ -41,7 +40,7 @@ export function fencedArticle(sentences: readonly Sentence[], maxTokens: number)
 }
 
 /** The messages for one summary of about `words` words in `language`. */
-export function summaryPrompt(title: string | null, sentences: readonly Sentence[], language: 'de' | 'en', words: number, maxInputTokens: number): ChatMessage[] {
+export function summaryPrompt(title: string | null, sentences: readonly { text: string }[], language: 'de' | 'en', words: number, maxInputTokens: number): ChatMessage[] {
   const article = fencedArticle(sentences, maxInputTokens);
   const system = [
     `You summarise one news article in ${LANGUAGE_NAME[language]}, in 2 to 4 sentences of about ${String(words)} words in all.`,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { groundSentence, prepareSource, type GroundedSentence } from '../engine/ground/index.ts';
 import { rulesOf } from '../engine/ground/ground-text.ts';
 import { detectLanguage } from '../engine/language.ts';
-import type { AnalysedArticle, RuleLanguage } from '../engine/types.ts';
+import type { RuleLanguage } from '../engine/types.ts';
 import { toDigestError } from '../errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { LlmLedger } from '../store/port.ts';
@@ -38,11 +38,23 @@ export interface LlmSummarizerOptions {
   breaker?: BreakerOptions;
 }
 
+/**
+ * The article as the model and the check need it: title, detected language, the language rules it is read
+ * with, and the engine's sentence split (a sentence's id is its position). An analysed article is one; so is
+ * the split kept in the digest cache.
+ */
+export interface LlmArticle {
+  title: string | null;
+  language: string;
+  rules: RuleLanguage;
+  sentences: readonly { text: string }[];
+}
+
 export interface LlmSummaryRequest {
   workspaceId: string;
   /** Hash of the article's content (the digest cache's key). */
   contentHash: string;
-  article: AnalysedArticle;
+  article: LlmArticle;
   /** The engine's extractive summary, used when the model's is not used. */
   extractive: readonly string[];
   language: SummaryLanguage;
@@ -72,7 +84,7 @@ export interface LlmSummarizer {
 const wordCount = (sentences: readonly string[]): number => sentences.join(' ').split(/\s+/u).filter((w) => w !== '').length;
 
 /** The language a summary is written in. */
-export function targetLanguage(language: SummaryLanguage, article: AnalysedArticle): RuleLanguage {
+export function targetLanguage(language: SummaryLanguage, article: Pick<LlmArticle, 'rules'>): RuleLanguage {
   return language === 'article' ? article.rules : language;
 }
 

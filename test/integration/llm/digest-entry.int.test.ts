@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,27 @@ describe('a digest definition with summary: llm', () => {
     expect(lines).toContain(FAITHFUL[0]?.text);
     expect(lines.join(' ')).not.toContain('34 percent');
     expect(message.footer).toContain('LLM: 777 of 50,000 tokens today');
+  });
+
+  it('given a folder article cached before its sentence split was kept, then its bytes are split again and the model summary is posted', async () => {
+    fake.script(completion({ sentences: FAITHFUL }));
+    const store = openSqliteStore(':memory:');
+    const def = digestDefinitionSchema.parse({
+      name: 'tech', title: 'Tech', language: 'en', summary: 'llm', summaryLanguage: 'en', sources: [{ type: 'folder', name: 'HB', path: dir }],
+    });
+    const base = { store, clock, logger: silentLogger, engineVersion: 't', readFolder: (s: { path: string }) => readFolderSource(s.path) };
+    await buildDigest(base, def); // no LLM: digested and cached
+    const hash = createHash('sha256').update(GERMAN_ARTICLE).digest('hex');
+    const entry = JSON.parse((await store.digestCache.get(hash, 't')) ?? 'null') as Record<string, unknown>;
+    expect(entry['articleText']).toMatchObject({ rules: 'de' });
+    delete entry['articleText'];
+    await store.digestCache.put(hash, 't', JSON.stringify(entry), clock.now().toISOString());
+    const llm = createConfiguredLlm(loadConfig(env()).llm, store, clock, silentLogger);
+    if (llm === null) throw new Error('LLM configured');
+    const { message } = await buildDigest({ ...base, llm }, def);
+    expect(message.sections[0]?.lines[0]).toBe('(model-written summary, every number and name checked against the article)');
+    expect(message.sections[0]?.lines).toContain(FAITHFUL[2]?.text);
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('given no LLM configured, then the same definition posts the extractive summary unmarked', async () => {

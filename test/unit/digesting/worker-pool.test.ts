@@ -48,7 +48,10 @@ describe('createWorkerPoolDigester', () => {
     const lengths = materials.map((m) => m.bytes.byteLength);
     const digests = await Promise.all(materials.map((m) => pool!.digest(m)));
     expect(digests).toEqual(materials.map(digestMaterial));
-    expect(digests[1]?.language).toBe('de');
+    expect(digests[1]?.digest.language).toBe('de');
+    // The sentence split comes back with the digest, zod-checked: what a model-written summary cites later.
+    expect(digests[1]?.text.rules).toBe('de');
+    expect(digests[1]?.text.sentences.length).toBeGreaterThan(3);
     expect(materials.map((m) => m.bytes.byteLength)).toEqual(lengths);
   }, 30_000);
 
@@ -73,7 +76,7 @@ describe('createWorkerPoolDigester', () => {
     const [exited, hogged, fine] = await Promise.allSettled([pool.digest(named('exit')), pool.digest(named('hog')), pool.digest(sample('en-harbor-foods.html'))]);
     expect(exited.status === 'rejected' && (exited.reason as DigestError).code).toBe('digest/worker-crashed');
     expect(hogged.status === 'rejected' && (hogged.reason as DigestError).code).toBe('digest/worker-crashed');
-    expect(fine.status === 'fulfilled' && fine.value.title).toBe(digestMaterial(sample('en-harbor-foods.html')).title);
+    expect(fine.status === 'fulfilled' && fine.value.digest.title).toBe(digestMaterial(sample('en-harbor-foods.html')).digest.title);
   }, 30_000);
 
   it('given a worker entry that cannot load, then the waiting articles fail with digest/worker-unavailable (not user-facing) instead of waiting for ever', async () => {
@@ -101,7 +104,7 @@ describe('createWorkerPoolDigester', () => {
       pool = createWorkerPoolDigester({ workers: 2, startTimeoutMs: 8000, logger, entry: stubWith(`start=${fault}&once=${encodeURIComponent(marker)}`) });
       const page = sample('en-harbor-foods.html');
       const digests = await Promise.all([page, page, page, page].map((m) => pool!.digest(m)));
-      expect(digests.map((d) => d.title)).toEqual(Array(4).fill(digestMaterial(page).title));
+      expect(digests.map((d) => d.digest.title)).toEqual(Array(4).fill(digestMaterial(page).digest.title));
       // The faulty worker really was there (a hung one is retired when its start timeout ends).
       await vi.waitFor(() => { expect(unavailable).toHaveLength(1); }, { timeout: 15_000, interval: 100 });
     } finally {
@@ -117,7 +120,7 @@ describe('createWorkerPoolDigester', () => {
     const ticker = setInterval(() => { ticks++; }, 5);
     let ticksAtEnd = 0;
     try {
-      const digest = await pool.digest(page);
+      const { digest } = await pool.digest(page);
       ticksAtEnd = ticks;
       expect(digest.figures.length).toBeGreaterThan(0);
     } finally {
