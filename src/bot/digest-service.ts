@@ -69,7 +69,9 @@ type SourceRecordOf = Parameters<typeof pollSource>[1];
 
 export function createDigestService(deps: DigestServiceDeps): DigestService {
   const { store, clock, logger, engineVersion, digester, queue } = deps;
-  const pollDeps = { store, http: deps.http, clock, logger, engineVersion, digester, policy: deps.policy, metrics: deps.metrics };
+  // The sentence split is cached only when a model may summarize the article later.
+  const keepArticleText = deps.llm !== undefined && deps.llm !== null;
+  const pollDeps = { store, http: deps.http, clock, logger, engineVersion, digester, keepArticleText, policy: deps.policy, metrics: deps.metrics };
   let polling: Promise<number> | null = null;
 
   /** Polls a source unless its poll runs elsewhere (then it counts as skipped: that poll refreshes it). */

@@ -25,6 +25,11 @@ export interface DigestArticlesDeps {
   engineVersion: string;
   /** Runs the engine (the bot: worker threads with a time budget). @defaultValue inProcessDigester */
   digester?: ArticleDigester;
+  /**
+   * Keep the article's sentence split in its cache entry, for model-written summaries made later: set when an
+   * LLM is configured; without one the entry holds the digest alone, as before. @defaultValue false
+   */
+  keepArticleText?: boolean;
 }
 
 export type { Material };
@@ -92,7 +97,7 @@ export async function cachedArticle(store: Store, hash: string, engineVersion: s
   return { digest, text: articleText ?? null };
 }
 
-type DigestBytesDeps = Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion' | 'digester'>;
+type DigestBytesDeps = Pick<DigestArticlesDeps, 'store' | 'clock' | 'engineVersion' | 'digester' | 'keepArticleText'>;
 
 /** The digest of the bytes with its cache key: the cached one, else the digester's (`fresh`: not cached yet). */
 async function makeDigest(deps: DigestBytesDeps, material: Material): Promise<{ hash: string; digest: Digest; text: ArticleText | null; fresh: boolean }> {
@@ -103,7 +108,7 @@ async function makeDigest(deps: DigestBytesDeps, material: Material): Promise<{ 
 }
 
 const cacheDigest = async (deps: DigestBytesDeps, hash: string, digest: Digest, text: ArticleText | null): Promise<void> => {
-  const entry = text === null ? digest : { ...digest, articleText: text };
+  const entry = text === null || deps.keepArticleText !== true ? digest : { ...digest, articleText: text };
   await deps.store.digestCache.put(hash, deps.engineVersion, JSON.stringify(entry), deps.clock.now().toISOString());
 };
 

@@ -132,7 +132,7 @@ const wantsModel = (deps: BuildDigestDeps, def: DigestDefinition): boolean => de
 
 /** A folder article's digest (once per version, cached); with its sentence split when the definition asks for a model-written summary. */
 async function folderArticle(deps: BuildDigestDeps, def: DigestDefinition, material: Material): Promise<Pick<Article, 'digest' | 'digested'>> {
-  const { hash, digest, text } = await digestBytes(deps, material);
+  const { hash, digest, text } = await digestBytes({ ...deps, keepArticleText: deps.llm !== undefined }, material);
   if (!wantsModel(deps, def)) return { digest };
   // Cached before the split was kept: the bytes are at hand, so the engine splits them again.
   const split = text ?? (await (deps.digester ?? inProcessDigester).digest(material)).text;
