@@ -30,7 +30,7 @@ export async function runLlmDigest(io: CliIo, input: DigestInput, options: LlmDi
       const out = { ...digest, summary: summary.sentences, summaryKind: summary.kind, summaryLanguage: summary.language, summaryGrounding: summary.grounding, ...(summary.reason === undefined ? {} : { summaryFallback: summary.reason }) };
       await writeLine(io.stdout, JSON.stringify(out, null, 2));
     } else {
-      const text = renderDigestText({ ...digest, summary: summary.sentences });
+      const text = renderDigestText({ ...digest, summary: summary.sentences }, summary.language === 'de' ? 'de' : 'en');
       await writeLine(io.stdout, `${summaryHeading(summary, summary.language === 'de')}${summary.reason === undefined ? '' : ` (${summary.reason})`}\n${text}`);
     }
     return 0;

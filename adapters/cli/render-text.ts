@@ -19,8 +19,9 @@ function wrap(text: string, indent: string, width = 88): string {
   return lines.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
 }
 
-export function renderDigestText(digest: Digest): string {
-  const lang: LabelLanguage = digest.language === 'de' ? 'de' : 'en';
+/** `reader`: the language the reader asked for (`digest --lang`); headings and figure notation follow it. @defaultValue the article's */
+export function renderDigestText(digest: Digest, reader?: LabelLanguage): string {
+  const lang: LabelLanguage = reader ?? (digest.language === 'de' ? 'de' : 'en');
   const out: string[] = [RULE, digest.title ?? '(untitled)'];
   const meta = [digest.language, digest.published, digest.url].filter((v) => v !== null && v !== '');
   out.push(meta.join(' · '), '');
