@@ -91,6 +91,8 @@ export function nameKey(word: string): string {
  * for the nationality word they are built on: its stem when that is a place word of the tables, else null.
  */
 function demonymStem(key: string): string | null {
+  // Cheap test first: the lazy stem below backtracks over every letter of every word.
+  if (!key.endsWith('man') && !key.endsWith('men')) return null;
   const stem = /^(\p{L}{3,}?)(?:man|men|woman|women)$/u.exec(key)?.[1];
   return stem !== undefined && TRANSLATED.has(stem) ? stem : null;
 }
