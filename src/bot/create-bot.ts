@@ -72,7 +72,11 @@ export interface BotOptions {
    * enqueue in one transaction). @defaultValue false (posted by the scheduler's delivery, one process)
    */
   postsAsJobs?: boolean;
-  /** A running post job older than this counts as lost (its instance died) and is retried. @defaultValue 300000 */
+  /**
+   * A running post job older than this counts as lost (its instance died) and is retried by another instance.
+   * Short is safe: a live post job holds its channel's key, so a retry waits for it and then finds the run posted.
+   * @defaultValue 60000
+   */
   postJobExpireMs?: number;
   /** Least minutes between the runs of a schedule set from chat. @defaultValue 15 */
   minScheduleMinutes?: number;
@@ -114,7 +118,7 @@ export function createBot(options: BotOptions): Bot {
   const schedules = createScheduleWiring({
     store, clock, logger, metrics, definitions, publisher: router.publisher, graceMs: options.graceMs, build: service.build,
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
-    postQueue: options.postsAsJobs === true ? { queue, concurrency: 4, expireAfterMs: options.postJobExpireMs ?? 300_000 } : null,
+    postQueue: options.postsAsJobs === true ? { queue, concurrency: 4, expireAfterMs: options.postJobExpireMs ?? 60_000 } : null,
   });
   const services: CommandServices = {
     store, http: options.http, clock, logger, engineVersion, digester, policy: options.policy, definitions, metrics,

@@ -130,19 +130,29 @@ async function warmUp(feeds: ClusterFeeds, everySeconds: number): Promise<number
   return Date.now();
 }
 
-/** Lets the cluster run cleanly until the last due run is posted, then stops it; returns the window's end. */
-async function settle(cluster: Cluster, db: ClusterDatabase, files: ClusterFiles, everySeconds: number, log: (line: string) => void): Promise<Date> {
+/** Post jobs of a killed instance wait for pg-boss to expire them (60 s, checked every 30 s), then another instance posts. */
+const RECOVERY_MS = 150_000;
+
+/**
+ * Lets the cluster run cleanly until the last due run is posted and no claimed run since `since` is left unposted
+ * (bounded by RECOVERY_MS), then stops it; returns the window's end.
+ */
+async function settle(w: { cluster: Cluster; db: ClusterDatabase }, files: ClusterFiles, everySeconds: number, since: number, log: (line: string) => void): Promise<Date> {
+  const { cluster, db } = w;
   // `@running` follows the start-up catch-up, which a loaded machine can stretch: wait long, and judge the posts anyway.
   const late = await cluster.allRunning(240_000);
   if (late.length > 0) log(`instances not running at the end: ${late.join(', ')}`);
   await sleep(everySeconds * 2000 + 2000);
   const to = new Date(Math.floor((Date.now() - 2000) / 1000) * 1000);
   const channels = files.digests.reduce((n, d) => n + d.channels.length, 0);
-  for (const until = Date.now() + 30_000; Date.now() < until; await sleep(250)) {
-    const rows = await db.ledger();
-    const last = rows.filter((r) => r.status === 'posted' && Date.parse(r.scheduled_for) >= to.getTime() - everySeconds * 1000 && Date.parse(r.scheduled_for) <= to.getTime());
-    if (last.length >= channels) break;
+  const waitFrom = Date.now();
+  for (const until = waitFrom + RECOVERY_MS; Date.now() < until; await sleep(500)) {
+    const rows = (await db.ledger()).filter((r) => Date.parse(r.scheduled_for) >= since && Date.parse(r.scheduled_for) <= to.getTime());
+    const last = rows.filter((r) => r.status === 'posted' && Date.parse(r.scheduled_for) >= to.getTime() - everySeconds * 1000);
+    const open = rows.filter((r) => r.status !== 'posted');
+    if (last.length >= channels && open.length === 0) break;
   }
+  log(`settled: waited ${String(Math.round((Date.now() - waitFrom) / 1000))} s for the last posts`);
   await cluster.stop();
   return to;
 }
@@ -173,7 +183,7 @@ export async function runClusterCampaign(options: ClusterCampaignOptions): Promi
       const warmedAt = await warmUp(feeds, everySeconds);
       log(`warm: every source polled once after ${String(Math.round((warmedAt - started) / 1000))} s`);
       await killLoop(w, options.targets ?? planTargets(options.kills, rand), log);
-      const to = await settle(cluster, db, files, everySeconds, log);
+      const to = await settle({ cluster, db }, files, everySeconds, warmedAt, log);
       const from = new Date(Math.max(Date.parse(await db.firstStart() ?? '0'), warmedAt));
       const posts = verifyPosts({ digests: files.digests, from, to, messages: discord.fake.messages, ledger: await db.ledger() });
       const consistency = await db.consistency();

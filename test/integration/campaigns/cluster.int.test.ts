@@ -32,5 +32,5 @@ describe.skipIf(database.url === null)('cluster campaign (short)', () => {
     expect(result.maxGatewaySessionsAtOnce).toBe(1);
     expect(result.leaderChanges).toBeGreaterThanOrEqual(1);
     expect(Object.keys(result.pollsByInstance).sort()).toEqual(['a', 'b', 'c']);
-  }, 240_000);
+  }, 480_000);
 });
