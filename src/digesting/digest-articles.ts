@@ -3,8 +3,9 @@
  * it carries the whole article, else the article page fetched with the
  * guarded client. The digest goes into the digest cache under the hash of the
  * bytes it was made from (with the engine version), and the article records
- * which one it is, or why there is none. The entry also keeps the article's
- * sentence split, for model-written summaries made later (see cachedArticle).
+ * which one it is, or why there is none. While an LLM is configured
+ * (keepArticleText) the entry also keeps the article's sentence split, for
+ * model-written summaries made later (see cachedArticle).
  */
 import { createHash } from 'node:crypto';
 import { DigestError, toDigestError, type DigestErrorCode } from '../errors.ts';
